@@ -1,0 +1,13 @@
+import Fluent
+
+/// The migrations in the order they run. Numbered, never edited once shipped:
+/// a change to the schema is a new migration.
+public enum WaymarkMigrations {
+    public static let all: [any Migration] = [
+        M001_Platform(),
+        M002_Organisations(),
+        M003_Routes(),
+        M004_AuditAndTokens(),
+        M005_RowLevelSecurity(),
+    ]
+}

@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The app targets use the Swift 5 language mode: Vapor 4's Fluent models are
+// classes with property wrappers that are not Sendable-checked cleanly under 6.
+let appSettings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+
+let package = Package(
+    name: "waymark",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "waymark", targets: ["waymark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "WaymarkDomain"),
+        .target(
+            name: "WaymarkMigrations",
+            dependencies: [
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            path: "Migrations",
+            swiftSettings: appSettings
+        ),
+        .target(
+            name: "WaymarkApp",
+            dependencies: [
+                "WaymarkDomain",
+                "WaymarkMigrations",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: appSettings
+        ),
+        .executableTarget(
+            name: "waymark",
+            dependencies: ["WaymarkApp"],
+            swiftSettings: appSettings
+        ),
+        .testTarget(name: "WaymarkDomainTests", dependencies: ["WaymarkDomain"]),
+        .testTarget(
+            name: "WaymarkMigrationsTests",
+            dependencies: ["WaymarkMigrations", "WaymarkApp", .product(name: "XCTVapor", package: "vapor")],
+            swiftSettings: appSettings
+        ),
+        .testTarget(
+            name: "WaymarkAppTests",
+            dependencies: ["WaymarkApp", .product(name: "XCTVapor", package: "vapor")],
+            swiftSettings: appSettings
+        ),
+        .testTarget(
+            name: "waymarkTests",
+            dependencies: ["WaymarkApp"],
+            swiftSettings: appSettings
+        ),
+    ]
+)

@@ -1,0 +1,72 @@
+import Foundation
+import Vapor
+
+/// Everything Waymark reads from the environment, read once at start-up.
+/// `.env.example` documents each variable.
+public struct AppConfig: Sendable {
+    public enum Storage: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public var storage: Storage
+    public var dataDirectory: String
+    public var rootDirectory: String
+    /// Bcrypt work factor: 12 in production; tests lower it so they stay fast.
+    public var bcryptCost: Int
+    /// Cookies are marked Secure unless the site is served over plain http
+    /// (the embedded default on 127.0.0.1).
+    public var secureCookies: Bool
+    public var sessionIdleMinutes: Int
+    public var sessionAbsoluteHours: Int
+    public var demoPassword: String
+    /// Seed the demo tenant when the embedded database is new.
+    public var seedDemoOnFirstStart: Bool
+
+    public var isPostgres: Bool {
+        if case .postgres = storage { return true }
+        return false
+    }
+
+    public static func fromEnvironment(rootDirectory: String? = nil) -> AppConfig {
+        let env = ProcessInfo.processInfo.environment
+        let root = rootDirectory ?? env["WAYMARK_ROOT"] ?? FileManager.default.currentDirectoryPath
+        let dataDir = env["WAYMARK_DATA_DIR"] ?? "\(root)/data"
+        let storage: Storage
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            storage = .postgres(url: url)
+        } else {
+            storage = .sqlite(path: "\(dataDir)/waymark.sqlite")
+        }
+        let publicURL = env["WAYMARK_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        return AppConfig(
+            storage: storage,
+            dataDirectory: dataDir,
+            rootDirectory: root,
+            bcryptCost: Int(env["WAYMARK_BCRYPT_COST"] ?? "") ?? 12,
+            secureCookies: env["WAYMARK_SECURE_COOKIES"].map { $0 == "1" || $0 == "true" }
+                ?? publicURL.hasPrefix("https://"),
+            sessionIdleMinutes: Int(env["WAYMARK_SESSION_IDLE_MINUTES"] ?? "") ?? 120,
+            sessionAbsoluteHours: Int(env["WAYMARK_SESSION_HOURS"] ?? "") ?? 12,
+            demoPassword: env["WAYMARK_DEMO_PASSWORD"] ?? "step-together-demo",
+            seedDemoOnFirstStart: {
+                if case .sqlite = storage { return env["WAYMARK_SEED_DEMO"] != "0" }
+                return env["WAYMARK_SEED_DEMO"] == "1"
+            }()
+        )
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    public var waymark: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else {
+                fatalError("configure(_:config:) sets the Waymark configuration before anything reads it")
+            }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}

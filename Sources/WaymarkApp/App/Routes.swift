@@ -1,0 +1,42 @@
+import Vapor
+
+extension Waymark {
+    static func registerRoutes(_ app: Application) throws {
+        app.get(SiteMap.healthz.components) { req async throws -> Response in
+            try await HealthCheck.respond(req)
+        }
+        try app.register(collection: SignInController())
+        try app.register(collection: AccountController())
+        try app.register(collection: StaticPagesController())
+
+        let tenant = TenantRoutes(app)
+        TenantHomeController().register(tenant)
+        RoutesController().register(tenant)
+    }
+}
+
+enum HealthCheck {
+    struct Body: Content { let status: String; let database: String }
+
+    /// Healthy when the database answers a query.
+    static func respond(_ req: Request) async throws -> Response {
+        do {
+            _ = try await Tenant.query(on: req.db).count()
+            return try await Body(status: "ok", database: "ok").encodeResponse(for: req)
+        } catch {
+            req.logger.error("Health check failed", metadata: ["error": .string(String(describing: error))])
+            return try await Body(status: "unavailable", database: "unreachable").encodeResponse(status: .serviceUnavailable, for: req)
+        }
+    }
+}
+
+struct StaticPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteMap.help.components) { req in
+            try await PageRenderer.render(req, "help", title: "Help")
+        }
+        routes.get(SiteMap.accessibility.components) { req in
+            try await PageRenderer.render(req, "accessibility", title: "Accessibility statement")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Crypto
+import Fluent
+import Foundation
+
+/// Who did something, as the audit log names them.
+struct AuditActor: Sendable {
+    let id: UUID?
+    let label: String
+
+    static let system = AuditActor(id: nil, label: "system")
+    static func shell(_ what: String) -> AuditActor { AuditActor(id: nil, label: "shell: \(what)") }
+}
+
+/// Appends to the hash-chained audit log. Call it inside the same transaction as the
+/// change it records, so the change and its entry land together or not at all.
+enum AuditLog {
+    static func record(
+        on db: any Database, tenantID: UUID?, actor: AuditActor, action: String,
+        entity: String, entityID: String, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
+        now: Date = Date()
+    ) async throws {
+        let chain = AuditEntry.chainName(for: tenantID)
+        let last = try await AuditEntry.query(on: db)
+            .filter(\.$chain == chain)
+            .sort(\.$seq, .descending)
+            .first()
+        let entry = AuditEntry()
+        entry.tenantID = tenantID
+        entry.chain = chain
+        entry.seq = (last?.seq ?? 0) + 1
+        entry.actorID = actor.id
+        entry.actorLabel = actor.label
+        entry.action = action
+        entry.entity = entity
+        entry.entityID = entityID
+        entry.beforeJSON = try before.map(canonicalJSON)
+        entry.afterJSON = try after.map(canonicalJSON)
+        entry.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        entry.prevHash = last?.hash ?? AuditEntry.genesisHash
+        entry.hash = digest(entry.canonicalText)
+        // (chain, seq) is unique: a concurrent writer that read the same last entry
+        // fails here and its transaction rolls back rather than forking the chain.
+        try await entry.create(on: db)
+    }
+
+    static func canonicalJSON(_ value: any Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func digest(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The result of walking every chain.
+struct AuditVerification: Sendable {
+    struct Break: Sendable {
+        let chain: String
+        let seq: Int64
+        let entryID: UUID?
+        let problem: String
+    }
+
+    let entriesChecked: Int
+    let chainsChecked: Int
+    let firstBreak: Break?
+}
+
+enum AuditVerifier {
+    /// Walks each chain in order and names the first entry whose hash, link or
+    /// sequence number does not hold.
+    static func verify(on db: any Database) async throws -> AuditVerification {
+        let entries = try await AuditEntry.query(on: db)
+            .sort(\.$chain).sort(\.$seq)
+            .all()
+        var checked = 0
+        var chains = 0
+        var previous: AuditEntry?
+        for entry in entries {
+            let startsChain = previous?.chain != entry.chain
+            if startsChain { chains += 1 }
+            let expectedSeq = startsChain ? 1 : previous!.seq + 1
+            let expectedPrev = startsChain ? AuditEntry.genesisHash : previous!.hash
+            func broken(_ problem: String) -> AuditVerification {
+                AuditVerification(entriesChecked: checked, chainsChecked: chains, firstBreak: .init(
+                    chain: entry.chain, seq: entry.seq, entryID: entry.id, problem: problem))
+            }
+            if entry.seq != expectedSeq {
+                return broken("expected entry \(expectedSeq) but found \(entry.seq): an entry is missing")
+            }
+            if entry.prevHash != expectedPrev {
+                return broken("its link to the previous entry does not match")
+            }
+            if AuditLog.digest(entry.canonicalText) != entry.hash {
+                return broken("its contents do not match its hash: it was changed after it was written")
+            }
+            checked += 1
+            previous = entry
+        }
+        return AuditVerification(entriesChecked: checked, chainsChecked: chains, firstBreak: nil)
+    }
+}

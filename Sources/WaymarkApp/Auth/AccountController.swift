@@ -1,0 +1,88 @@
+import Fluent
+import Vapor
+
+/// The signed-in person's own pages: their programmes (the home page) and password.
+struct AccountController: RouteCollection {
+    struct HomePage: Encodable {
+        struct TenantLink: Encodable { let name: String; let href: String; let roles: String }
+        let tenants: [TenantLink]
+        let isOperator: Bool
+        let adminHref: String
+    }
+
+    struct PasswordForm: Content {
+        var current_password: String?
+        var new_password: String?
+        var confirm_password: String?
+    }
+
+    static let minimumPasswordLength = 12
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteMap.home.components, use: home)
+        routes.get(SiteMap.account.components, use: account)
+        routes.post(SiteMap.changePassword.components, use: changePassword)
+    }
+
+    func home(req: Request) async throws -> Response {
+        guard let person = req.person, let personID = person.id else {
+            return req.redirect(to: SiteMap.signIn.path())
+        }
+        let links = try await req.platformDB { db -> [HomePage.TenantLink] in
+            let memberships = try await Membership.query(on: db).filter(\.$personID == personID).all()
+            let tenantIDs = Set(memberships.map(\.tenantID))
+            let tenants = try await Tenant.query(on: db).filter(\.$id ~~ tenantIDs).sort(\.$name).all()
+            return tenants.map { tenant in
+                let roles = Set(memberships.filter { $0.tenantID == tenant.id }.map(\.role)).sorted()
+                return .init(name: tenant.name, href: SiteMap.Tenant.home.path(tenant.slug),
+                             roles: roles.map { $0.capitalized }.joined(separator: ", "))
+            }
+        }
+        if links.count == 1, !person.isOperator { return req.redirect(to: links[0].href) }
+        return try await PageRenderer.render(req, "home", title: "Your programmes", HomePage(
+            tenants: links, isOperator: person.isOperator, adminHref: SiteMap.Admin.home.path()))
+    }
+
+    func account(req: Request) async throws -> Response {
+        guard req.person != nil else { throw WaymarkError.signInRequired }
+        return try await PageRenderer.render(req, "auth/account", title: "Your account",
+                                             ["minimumLength": Self.minimumPasswordLength])
+    }
+
+    func changePassword(req: Request) async throws -> Response {
+        guard let person = req.person else { throw WaymarkError.signInRequired }
+        let form = try req.content.decode(PasswordForm.self)
+        let current = form.current_password ?? "", new = form.new_password ?? "", confirm = form.confirm_password ?? ""
+        var errors: [FieldError] = []
+        if current.isEmpty {
+            errors.append(.init(field: "current_password", message: "Enter your current password"))
+        } else if !((try? await req.password.async.verify(current, created: person.passwordHash)) ?? false) {
+            errors.append(.init(field: "current_password", message: "Your current password is not right"))
+        }
+        if new.count < Self.minimumPasswordLength {
+            errors.append(.init(field: "new_password", message: "Your new password must be at least \(Self.minimumPasswordLength) characters long"))
+        } else if new == current {
+            errors.append(.init(field: "new_password", message: "Your new password must be different from your current one"))
+        }
+        if confirm != new {
+            errors.append(.init(field: "confirm_password", message: "The passwords do not match"))
+        }
+        guard errors.isEmpty else {
+            return try await PageRenderer.render(req, "auth/account", title: "Your account",
+                ["minimumLength": Self.minimumPasswordLength], errors: errors, status: .unprocessableEntity)
+        }
+        let hash = try await req.password.async.hash(new)
+        try await req.platformDB { db in
+            person.passwordHash = hash
+            person.passwordChangedAt = Date()
+            person.version += 1
+            try await person.save(on: db)
+            // Other browsers signed in as this person are signed out.
+            try await WebSession.query(on: db).filter(\.$personID == person.id).delete()
+            try await AuditLog.record(on: db, tenantID: nil, actor: AuditActor(id: person.id, label: person.email),
+                                      action: "password.changed", entity: "person", entityID: person.id!.uuidString)
+        }
+        try await req.startSession(for: person)
+        return req.redirect(to: SiteMap.account.path(), flash: "Your password has been changed.")
+    }
+}

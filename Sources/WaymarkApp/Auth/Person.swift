@@ -1,0 +1,42 @@
+import Fluent
+import Foundation
+
+/// A person can belong to several organisations in several tenants, so people are
+/// platform-wide and memberships carry the tenant.
+final class Person: Model, @unchecked Sendable {
+    static let schema = "people"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "email") var email: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "is_operator") var isOperator: Bool
+    @Field(key: "version") var version: Int
+    @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, email: String, passwordHash: String, isOperator: Bool = false) {
+        self.id = id
+        self.name = name
+        self.email = Person.normalise(email: email)
+        self.passwordHash = passwordHash
+        self.isOperator = isOperator
+        self.version = 1
+    }
+
+    static func normalise(email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    /// A deliberately loose check: one @, something either side, a dot in the domain.
+    static func looksLikeEmail(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+              !email.contains(where: \.isWhitespace) else { return false }
+        return email.count <= 254
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+// Plain values for seeding demo tenants. Dates are ISO "yyyy-MM-dd" strings, money is Int64 pence and
+// coordinates are WGS84 degrees, so the seeder decides how to turn them into domain values.
+
+struct DemoLocalAuthority {
+    let name: String
+    let gssCode: String
+    let calendarKey: String
+}
+
+struct DemoSchool {
+    let name: String
+    let urn: String
+    let localAuthority: String  // DemoLocalAuthority.name
+    let area: String
+    let latitude: Double
+    let longitude: Double
+    let phase: String  // "primary" | "secondary"
+}
+
+struct DemoPoint {
+    let latitude: Double
+    let longitude: Double
+}
+
+struct DemoChaperonePoint {
+    let label: String
+    let latitude: Double
+    let longitude: Double
+}
+
+struct DemoRoute {
+    let code: String
+    let name: String
+    let localAuthority: String  // DemoLocalAuthority.name
+    let area: String
+    let schoolURNs: [String]
+    let path: [DemoPoint]  // residential end first, school gate last
+    let chaperonePoints: [DemoChaperonePoint]
+    let childrenPerDay: Int
+    let status: String  // "proposed" | "active" | "paused" | "closed"
+    let startDate: String
+    let endDate: String?
+    let chaperones: Int
+    let hoursPerDayMinutes: Int  // per chaperone
+    let hourlyRatePence: Int64
+    let dailyManagementPence: Int64
+
+    /// chaperones × hours × hourly rate + daily management; every demo route divides exactly.
+    var dailyCostPence: Int64 {
+        Int64(chaperones) * Int64(hoursPerDayMinutes) * hourlyRatePence / 60 + dailyManagementPence
+    }
+}
+
+struct DemoTermYear {
+    let label: String  // "2022/23"
+    let terms: [(start: String, end: String)]  // inclusive; INSET days fall inside terms
+    let halfTerms: [(start: String, end: String)]  // inclusive, inside terms
+    let insetDays: [String]  // closures for pupils
+}
+
+struct DemoCalendar {
+    let key: String
+    let name: String
+    let years: [DemoTermYear]
+}
+
+struct DemoOrganisation {
+    let name: String
+    let kind: String  // commissioner | local_authority | school | provider | funder | police | other
+    let gssCode: String?
+    let charityNumber: String?
+    let companyNumber: String?
+    let urn: String?
+    let localAuthority: String?  // DemoLocalAuthority.name
+}
+
+/// One membership: a person in two organisations appears twice, with the same name and email.
+struct DemoPerson {
+    let name: String
+    let email: String
+    let organisation: String  // DemoOrganisation.name
+    let role: String  // commissioner | finance | partner | provider | assessor | viewer
+}
+
+struct DemoTenant {
+    let slug: String
+    let name: String
+    let localAuthorities: [DemoLocalAuthority]
+    let calendars: [DemoCalendar]
+    let schools: [DemoSchool]
+    let routes: [DemoRoute]
+    let organisations: [DemoOrganisation]
+    let people: [DemoPerson]
+}

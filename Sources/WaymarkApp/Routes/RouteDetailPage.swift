@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+/// Everything the route page shows, in the words and formats it shows them.
+struct RouteDetailPage: Encodable {
+    struct Point: Encodable { let number: Int; let label: String; let latitude: String; let longitude: String }
+    struct SchoolLine: Encodable { let name: String; let urn: String; let phase: String }
+    struct CostLine: Encodable {
+        let effectiveFrom: String; let chaperones: Int; let hours: String; let hourlyRate: String
+        let management: String; let dailyCost: String
+    }
+
+    let code: String
+    let name: String
+    let status: String
+    let statusLabel: String
+    let localAuthority: String
+    let area: String
+    let childrenPerDay: String
+    let startDay: String
+    let endDay: String
+    let length: String
+    let mapSVG: String
+    let chaperonePoints: [Point]
+    let schools: [SchoolLine]
+    let costs: [CostLine]
+    let canEdit: Bool
+    let editHref: String
+    let backHref: String
+
+    static func build(route: Route, context: TenantContext) async throws -> RouteDetailPage {
+        let authority = try await context.find(LocalAuthority.self, route.localAuthorityID)
+        let area = try await context.find(Area.self, route.areaID)
+        let links = try await context.query(RouteSchool.self).filter(\.$routeID == route.id!).all()
+        let schools = try await context.query(School.self).filter(\.$id ~~ links.map(\.schoolID)).sort(\.$name).all()
+        let costs = try await context.query(RouteCostRecord.self).filter(\.$routeID == route.id!).sort(\.$effectiveFrom).all()
+        let chaperones = route.chaperonePoints
+        let metres = RoutePath.length(route.path)
+        let svg = RouteMapSVG.render(
+            title: "Map of route \(route.code) \(route.name)", path: route.path,
+            chaperones: chaperones.map { .init(label: $0.label, point: $0.point) },
+            schools: schools.compactMap { school in
+                guard let lat = school.latitude, let lon = school.longitude else { return nil }
+                return .init(label: school.name, point: GeoPoint(latitude: lat, longitude: lon))
+            })
+        let slug = context.tenant.slug
+        return RouteDetailPage(
+            code: route.code, name: route.name, status: route.status, statusLabel: route.routeStatus.label,
+            localAuthority: authority?.name ?? "", area: area?.name ?? "",
+            childrenPerDay: route.childrenPerDay.grouped(),
+            startDay: route.startDay.flatMap(Day.init(iso:))?.display ?? "Not set",
+            endDay: route.endDay.flatMap(Day.init(iso:))?.display ?? "No end date",
+            length: String(format: "%.2f km", metres / 1000),
+            mapSVG: svg,
+            chaperonePoints: chaperones.enumerated().map { index, point in
+                .init(number: index + 1, label: point.label,
+                      latitude: String(format: "%.5f", point.point.latitude),
+                      longitude: String(format: "%.5f", point.point.longitude))
+            },
+            schools: schools.map { .init(name: $0.name, urn: $0.urn, phase: $0.phase.capitalized) },
+            costs: costs.map(costLine),
+            canEdit: context.can(.editRoutes),
+            editHref: SiteMap.Tenant.routeEdit.path(slug, route.code),
+            backHref: SiteMap.Tenant.routes.path(slug))
+    }
+
+    static func costLine(_ record: RouteCostRecord) -> CostLine {
+        let entry = RouteCostModel.Entry(
+            effectiveFrom: Day(iso: record.effectiveFrom) ?? Day(2000, 1, 1), chaperones: record.chaperones,
+            minutesPerDay: record.minutesPerDay, hourlyRate: Money(pence: record.hourlyRatePence),
+            dailyManagement: Money(pence: record.dailyManagementPence))
+        let hours = Double(record.minutesPerDay) / 60
+        return CostLine(
+            effectiveFrom: entry.effectiveFrom.display, chaperones: record.chaperones,
+            hours: hours == hours.rounded() ? String(Int(hours)) : String(format: "%.2f", hours),
+            hourlyRate: entry.hourlyRate.display, management: entry.dailyManagement.display,
+            dailyCost: entry.dailyCost?.display ?? "Not known")
+    }
+}

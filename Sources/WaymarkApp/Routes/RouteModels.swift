@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+final class Route: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "routes"
+
+    enum Status: String, CaseIterable, Sendable {
+        case proposed, active, paused, closed
+
+        var label: String { rawValue.capitalized }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "code") var code: String
+    @Field(key: "name") var name: String
+    @Field(key: "local_authority_id") var localAuthorityID: UUID
+    @OptionalField(key: "area_id") var areaID: UUID?
+    @Field(key: "children_per_day") var childrenPerDay: Int
+    @Field(key: "status") var status: String
+    @OptionalField(key: "start_day") var startDay: String?
+    @OptionalField(key: "end_day") var endDay: String?
+    @Field(key: "path_json") var pathJSON: String
+    @Field(key: "chaperone_points_json") var chaperonePointsJSON: String
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    var routeStatus: Status { Status(rawValue: status) ?? .proposed }
+
+    var path: [GeoPoint] {
+        get { (try? JSONDecoder().decode([GeoPoint].self, from: Data(pathJSON.utf8))) ?? [] }
+        set { pathJSON = Route.encode(newValue) }
+    }
+
+    var chaperonePoints: [ChaperonePoint] {
+        get { (try? JSONDecoder().decode([ChaperonePoint].self, from: Data(chaperonePointsJSON.utf8))) ?? [] }
+        set { chaperonePointsJSON = Route.encode(newValue) }
+    }
+
+    private static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
+    }
+
+    /// Route codes appear in URLs and imports: letters, digits and hyphens.
+    static func isValidCode(_ code: String) -> Bool {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+        return (1...20).contains(code.count) && code.allSatisfy(allowed.contains)
+    }
+}
+
+final class RouteSchool: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "route_schools"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "route_id") var routeID: UUID
+    @Field(key: "school_id") var schoolID: UUID
+
+    init() {}
+
+    init(tenantID: UUID, routeID: UUID, schoolID: UUID) {
+        self.tenantID = tenantID
+        self.routeID = routeID
+        self.schoolID = schoolID
+    }
+}
+
+/// One effective-dated entry of a route's daily cost model.
+final class RouteCostRecord: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "route_costs"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "route_id") var routeID: UUID
+    @Field(key: "effective_from") var effectiveFrom: String
+    @Field(key: "chaperones") var chaperones: Int
+    @Field(key: "minutes_per_day") var minutesPerDay: Int
+    @Field(key: "hourly_rate_pence") var hourlyRatePence: Int64
+    @Field(key: "daily_management_pence") var dailyManagementPence: Int64
+
+    init() {}
+
+    init(tenantID: UUID, routeID: UUID, effectiveFrom: String, chaperones: Int, minutesPerDay: Int,
+         hourlyRatePence: Int64, dailyManagementPence: Int64) {
+        self.tenantID = tenantID
+        self.routeID = routeID
+        self.effectiveFrom = effectiveFrom
+        self.chaperones = chaperones
+        self.minutesPerDay = minutesPerDay
+        self.hourlyRatePence = hourlyRatePence
+        self.dailyManagementPence = dailyManagementPence
+    }
+}

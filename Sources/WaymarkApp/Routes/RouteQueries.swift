@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+/// The routes a person may see, with the names their pages show.
+struct RouteRow: Encodable, Sendable {
+    let code: String
+    let name: String
+    let localAuthority: String
+    let gssCode: String
+    let area: String
+    let childrenPerDay: Int
+    let status: String
+    let statusLabel: String
+    let lengthMetres: Int
+    let href: String
+}
+
+struct RouteFilter: Sendable {
+    var localAuthority: String?
+    var status: Route.Status?
+    var sort: String = "code"
+    var descending = false
+
+    static let sortKeys = ["code", "name", "local_authority", "area", "children", "status"]
+}
+
+enum RouteQueries {
+    /// Every route the context's person may see, in code order. Partners see only
+    /// their organisations' local authorities (AccessPolicy.routeVisibility).
+    static func visibleRoutes(_ context: TenantContext) async throws -> [Route] {
+        var query = context.query(Route.self).sort(\.$code)
+        if case .localAuthorities(let codes) = context.routeVisibility {
+            let ids = try await context.query(LocalAuthority.self).filter(\.$gssCode ~~ codes).all().compactMap(\.id)
+            query = query.filter(\.$localAuthorityID ~~ ids)
+        }
+        return try await query.all()
+    }
+
+    static func rows(_ context: TenantContext, filter: RouteFilter) async throws -> [RouteRow] {
+        let routes = try await visibleRoutes(context)
+        let authorities = try await context.query(LocalAuthority.self).all()
+        let areas = try await context.query(Area.self).all()
+        let authorityByID = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0) })
+        let areaByID = Dictionary(uniqueKeysWithValues: areas.map { ($0.id!, $0.name) })
+        var rows = routes.compactMap { route -> RouteRow? in
+            let authority = authorityByID[route.localAuthorityID]
+            if let wanted = filter.localAuthority, authority?.gssCode != wanted { return nil }
+            if let wanted = filter.status, route.routeStatus != wanted { return nil }
+            return RouteRow(
+                code: route.code, name: route.name, localAuthority: authority?.name ?? "",
+                gssCode: authority?.gssCode ?? "", area: route.areaID.flatMap { areaByID[$0] } ?? "",
+                childrenPerDay: route.childrenPerDay, status: route.status, statusLabel: route.routeStatus.label,
+                lengthMetres: Int(RoutePath.length(route.path).rounded()),
+                href: SiteMap.Tenant.route.path(context.tenant.slug, route.code))
+        }
+        func less(_ a: RouteRow, _ b: RouteRow) -> Bool {
+            switch filter.sort {
+            case "name": (a.name, a.code) < (b.name, b.code)
+            case "local_authority": (a.localAuthority, a.code) < (b.localAuthority, b.code)
+            case "area": (a.area, a.code) < (b.area, b.code)
+            case "children": (a.childrenPerDay, a.code) < (b.childrenPerDay, b.code)
+            case "status": (a.status, a.code) < (b.status, b.code)
+            default: a.code < b.code
+            }
+        }
+        rows.sort { filter.descending ? less($1, $0) : less($0, $1) }
+        return rows
+    }
+
+    static func find(_ context: TenantContext, code: String) async throws -> Route {
+        let visible = try await visibleRoutes(context)
+        guard let route = visible.first(where: { $0.code == code }) else { throw WaymarkError.notFound }
+        return route
+    }
+}

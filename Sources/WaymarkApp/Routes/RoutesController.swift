@@ -1,0 +1,99 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+struct RoutesController {
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.Tenant.routes, .viewRoutes, list)
+        routes.get(SiteMap.Tenant.routesCSV, .viewRoutes, csv)
+        routes.get(SiteMap.Tenant.route, .viewRoutes, detail)
+        routes.get(SiteMap.Tenant.routeEdit, .editRoutes, RouteEditing.show)
+        routes.post(SiteMap.Tenant.routeEdit, .editRoutes, RouteEditing.save)
+    }
+
+    struct ListPage: Encodable {
+        struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+        struct SortLink: Encodable { let key: String; let label: String; let href: String; let ariaSort: String }
+        let rows: [RouteRow]
+        let authorities: [Option]
+        let statuses: [Option]
+        let sortLinks: [SortLink]
+        let csvHref: String
+        let count: Int
+        let children: String
+        let filtered: Bool
+        let clearHref: String
+        let canImport: Bool
+        let importHref: String
+    }
+
+    static func filter(from req: Request) -> RouteFilter {
+        var filter = RouteFilter()
+        filter.localAuthority = req.query[String.self, at: "local_authority"].flatMap { $0.isEmpty ? nil : $0 }
+        filter.status = req.query[String.self, at: "status"].flatMap(Route.Status.init(rawValue:))
+        if let sort = req.query[String.self, at: "sort"], RouteFilter.sortKeys.contains(sort) { filter.sort = sort }
+        filter.descending = req.query[String.self, at: "order"] == "desc"
+        return filter
+    }
+
+    func list(req: Request, context: TenantContext) async throws -> Response {
+        let filter = Self.filter(from: req)
+        let rows = try await RouteQueries.rows(context, filter: filter)
+        let slug = context.tenant.slug
+        let base = SiteMap.Tenant.routes.path(slug)
+        var authorities = try await context.query(LocalAuthority.self).sort(\.$name).all()
+        if case .localAuthorities(let codes) = context.routeVisibility { authorities = authorities.filter { codes.contains($0.gssCode) } }
+        let query = { (sort: String, order: String) -> String in
+            var items = [URLQueryItem(name: "sort", value: sort), URLQueryItem(name: "order", value: order)]
+            if let la = filter.localAuthority { items.append(.init(name: "local_authority", value: la)) }
+            if let status = filter.status { items.append(.init(name: "status", value: status.rawValue)) }
+            var components = URLComponents(); components.queryItems = items
+            return components.percentEncodedQuery ?? ""
+        }
+        let labels = ["code": "Code", "name": "Name", "local_authority": "Local authority", "area": "Area",
+                      "children": "Children a day", "status": "Status"]
+        let sortLinks = RouteFilter.sortKeys.map { key -> ListPage.SortLink in
+            let current = filter.sort == key
+            let nextOrder = current && !filter.descending ? "desc" : "asc"
+            return .init(key: key, label: labels[key]!, href: "\(base)?\(query(key, nextOrder))",
+                         ariaSort: current ? (filter.descending ? "descending" : "ascending") : "none")
+        }
+        let csvQuery = query(filter.sort, filter.descending ? "desc" : "asc")
+        let page = ListPage(
+            rows: rows,
+            authorities: authorities.map { .init(value: $0.gssCode, label: $0.name, selected: $0.gssCode == filter.localAuthority) },
+            statuses: Route.Status.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
+            sortLinks: sortLinks,
+            csvHref: "\(SiteMap.Tenant.routesCSV.path(slug))?\(csvQuery)",
+            count: rows.count,
+            children: rows.reduce(0) { $0 + $1.childrenPerDay }.grouped(),
+            filtered: filter.localAuthority != nil || filter.status != nil,
+            clearHref: base,
+            canImport: context.can(.importData),
+            importHref: SiteMap.Tenant.imports.path(slug))
+        return try await PageRenderer.render(req, "routes/list", title: "Routes", page)
+    }
+
+    func csv(req: Request, context: TenantContext) async throws -> Response {
+        let rows = try await RouteQueries.rows(context, filter: Self.filter(from: req))
+        let data = TabularWriter.csv(
+            headers: ["code", "name", "local_authority", "gss_code", "area", "children_per_day", "status", "length_metres"],
+            rows: rows.map { [$0.code, $0.name, $0.localAuthority, $0.gssCode, $0.area, String($0.childrenPerDay), $0.status, String($0.lengthMetres)] })
+        return CSVResponse.make(data, filename: "\(context.tenant.slug)-routes.csv")
+    }
+
+    func detail(req: Request, context: TenantContext) async throws -> Response {
+        let route = try await RouteQueries.find(context, code: req.parameters.get("code") ?? "")
+        let page = try await RouteDetailPage.build(route: route, context: context)
+        return try await PageRenderer.render(req, "routes/detail", title: "\(route.code) \(route.name)", page)
+    }
+}
+
+enum CSVResponse {
+    static func make(_ data: Data, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Leaf
+import Vapor
+import WaymarkDomain
+
+/// A form problem, shown in the error summary and next to its field.
+struct FieldError: Encodable, Sendable, Equatable {
+    let field: String
+    let message: String
+}
+
+struct Flash: Codable, Sendable {
+    let kind: String
+    let message: String
+}
+
+/// The keys `web/views/layout/base.leaf` reads, merged with each page's own.
+struct Layout: Encodable {
+    struct User: Encodable { let name: String; let email: String }
+    struct TenantRef: Encodable { let slug: String; let name: String }
+    struct NavItem: Encodable { let label: String; let href: String; let current: Bool }
+
+    var title: String
+    var user: User?
+    var tenant: TenantRef?
+    var nav: [NavItem]?
+    var csrf: String?
+    var asOf: String?
+    var flash: Flash?
+    var errors: [FieldError]?
+    /// The first message per field, for the error message beside each input.
+    var errorFor: [String: String]?
+    var isOperator = false
+}
+
+enum PageRenderer {
+    /// Renders a page: the layout's keys plus the page's own at the top level.
+    static func render(_ req: Request, _ template: String, title: String, _ page: some Encodable = [String: String](),
+                       errors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
+        var layout = Layout(title: title)
+        if let person = req.person {
+            layout.user = .init(name: person.name, email: person.email)
+            layout.isOperator = person.isOperator
+        }
+        layout.csrf = try await req.csrfToken()
+        layout.errors = errors.isEmpty ? nil : errors
+        layout.errorFor = errors.isEmpty ? nil : Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        layout.flash = req.takeFlash()
+        if let context = try? req.tenantContext {
+            layout.tenant = .init(slug: context.tenant.slug, name: context.tenant.name)
+            layout.nav = navigation(for: context, currentPath: req.url.path)
+        }
+        var data = try leafDictionary(page)
+        for (key, value) in try leafDictionary(layout) where data[key] == nil { data[key] = value }
+        let body = try await req.leaf.render(path: template, context: data).get()
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(buffer: body))
+    }
+
+    static func navigation(for context: TenantContext, currentPath: String) -> [Layout.NavItem] {
+        let slug = context.tenant.slug
+        var items: [(String, String)] = [("Home", SiteMap.Tenant.home.path(slug))]
+        if context.can(.viewRoutes) { items.append(("Routes", SiteMap.Tenant.routes.path(slug))) }
+        if context.can(.viewCalendars) { items.append(("Local authorities", SiteMap.Tenant.localAuthorities.path(slug))) }
+        if context.can(.viewOrganisations) { items.append(("Organisations", SiteMap.Tenant.organisations.path(slug))) }
+        if context.can(.importData) { items.append(("Imports", SiteMap.Tenant.imports.path(slug))) }
+        if context.can(.viewAudit) { items.append(("Audit log", SiteMap.Tenant.audit.path(slug))) }
+        let home = SiteMap.Tenant.home.path(slug)
+        return items.map { label, href in
+            let current = href == home ? currentPath == home : currentPath.hasPrefix(href)
+            return Layout.NavItem(label: label, href: href, current: current)
+        }
+    }
+
+    /// Encodable → JSON → LeafData, so any page struct merges with the layout.
+    static func leafDictionary(_ value: some Encodable) throws -> [String: LeafData] {
+        let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+        guard case .some(let dict) = json.leafData.dictionary else { return [:] }
+        return dict
+    }
+}
+
+/// A decoded JSON tree. Decoding tries Bool before numbers, which keeps `true` a
+/// Bool on every platform (NSNumber cannot tell them apart on Linux).
+private enum JSONValue: Decodable {
+    case bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue]), null
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Int.self) { self = .int(value) }
+        else if let value = try? container.decode(Double.self) { self = .double(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    var leafData: LeafData {
+        switch self {
+        case .bool(let value): .bool(value)
+        case .int(let value): .int(value)
+        case .double(let value): .double(value)
+        case .string(let value): .string(value)
+        case .array(let values): .array(values.map(\.leafData))
+        case .object(let values): .dictionary(values.mapValues(\.leafData))
+        case .null: .trueNil
+        }
+    }
+}
+
+extension Request {
+    /// A one-off message for the next page is carried across the redirect in a
+    /// short-lived cookie: it holds no secret, only words we wrote.
+    func takeFlash() -> Flash? {
+        guard let raw = cookies["waymark_flash"]?.string,
+              let data = Data(base64Encoded: raw),
+              let flash = try? JSONDecoder().decode(Flash.self, from: data) else { return nil }
+        storage[FlashTakenKey.self] = true
+        return flash
+    }
+
+    private struct FlashTakenKey: StorageKey { typealias Value = Bool }
+
+    /// Redirects after a successful post, carrying a confirmation for the next page.
+    func redirect(to path: String, flash message: String) -> Response {
+        let response = redirect(to: path, redirectType: .normal)
+        let payload = (try? JSONEncoder().encode(Flash(kind: "success", message: message)))?.base64EncodedString() ?? ""
+        response.cookies["waymark_flash"] = HTTPCookies.Value(
+            string: payload, maxAge: 60, path: "/", isSecure: application.waymark.secureCookies,
+            isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+
+    var flashWasTaken: Bool { storage[FlashTakenKey.self] ?? false }
+}
+
+/// Clears the flash cookie once a page has shown it.
+struct FlashMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: req)
+        if req.flashWasTaken, response.cookies["waymark_flash"] == nil {
+            response.cookies["waymark_flash"] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/")
+        }
+        return response
+    }
+}

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+final class Organisation: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "gss_code") var gssCode: String?
+    @OptionalField(key: "charity_number") var charityNumber: String?
+    @OptionalField(key: "company_number") var companyNumber: String?
+    @OptionalField(key: "urn") var urn: String?
+    @OptionalField(key: "local_authority_id") var localAuthorityID: UUID?
+    @Field(key: "version") var version: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(tenantID: UUID, name: String, kind: OrganisationKind, localAuthorityID: UUID? = nil) {
+        self.tenantID = tenantID
+        self.name = name
+        self.kind = kind.rawValue
+        self.localAuthorityID = localAuthorityID
+        self.version = 1
+    }
+
+    var organisationKind: OrganisationKind { OrganisationKind(rawValue: kind) ?? .other }
+
+    /// The public identifier people recognise for this kind of organisation.
+    var publicIdentifier: String? {
+        if let gssCode { return "GSS \(gssCode)" }
+        if let urn { return "URN \(urn)" }
+        if let charityNumber { return "Charity \(charityNumber)" }
+        if let companyNumber { return "Company \(companyNumber)" }
+        return nil
+    }
+}
+
+final class Membership: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "memberships"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "person_id") var personID: UUID
+    @Field(key: "organisation_id") var organisationID: UUID
+    @Field(key: "role") var role: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(tenantID: UUID, personID: UUID, organisationID: UUID, role: Role) {
+        self.tenantID = tenantID
+        self.personID = personID
+        self.organisationID = organisationID
+        self.role = role.rawValue
+    }
+}

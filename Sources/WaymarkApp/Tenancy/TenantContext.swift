@@ -1,0 +1,67 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// Who is asking, in which tenant, with which roles, and the database handle scoped
+/// to that tenant. Built once per request by `TenantMiddleware`; handlers never look
+/// the tenant up themselves.
+struct TenantContext: Sendable {
+    let tenant: Tenant
+    let tenantID: UUID
+    let person: Person
+    let personID: UUID
+    let roles: Set<Role>
+    let memberships: [Membership]
+    let organisations: [Organisation]
+    let routeVisibility: RouteVisibility
+    let db: any Database
+
+    var actor: AuditActor { AuditActor(id: personID, label: "\(person.name) <\(person.email)>") }
+
+    func can(_ capability: Capability) -> Bool { AccessPolicy.allows(roles, capability) }
+
+    func require(_ capability: Capability) throws {
+        guard can(capability) else { throw WaymarkError.forbidden }
+    }
+
+    /// The one place the tenant filter is applied to tenant-owned models.
+    func query<M: TenantOwned>(_ model: M.Type) -> QueryBuilder<M> {
+        M.query(on: db).filter(M.tenantKey, .equal, tenantID)
+    }
+
+    /// Finds a tenant-owned record by id; another tenant's id is simply not found.
+    func find<M: TenantOwned>(_ model: M.Type, _ id: UUID?) async throws -> M? {
+        guard let id else { return nil }
+        return try await query(model).filter(\M._$id == id).first()
+    }
+
+    func audit(_ action: String, _ entity: String, _ entityID: String,
+               before: (any Encodable)? = nil, after: (any Encodable)? = nil, on database: (any Database)? = nil) async throws {
+        try await AuditLog.record(on: database ?? db, tenantID: tenantID, actor: actor, action: action,
+                                  entity: entity, entityID: entityID, before: before, after: after)
+    }
+
+    /// The tenant-scoped form of `db.transaction`: writes that belong together.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (TenantContext) async throws -> T) async throws -> T {
+        try await db.transaction { tx in try await body(self.with(db: tx)) }
+    }
+
+    func with(db: any Database) -> TenantContext {
+        TenantContext(tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
+                      memberships: memberships, organisations: organisations,
+                      routeVisibility: routeVisibility, db: db)
+    }
+}
+
+extension Request {
+    private struct TenantContextKey: StorageKey { typealias Value = TenantContext }
+
+    var tenantContext: TenantContext {
+        get throws {
+            guard let context = storage[TenantContextKey.self] else { throw WaymarkError.notFound }
+            return context
+        }
+    }
+
+    func setTenantContext(_ context: TenantContext) { storage[TenantContextKey.self] = context }
+}

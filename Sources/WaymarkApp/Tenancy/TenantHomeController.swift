@@ -1,0 +1,55 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+struct TenantHomeController {
+    struct Page: Encodable {
+        struct Card: Encodable { let label: String; let value: String; let href: String? }
+        struct RoleLine: Encodable { let organisation: String; let role: String; let summary: String }
+        let cards: [Card]
+        let roles: [RoleLine]
+        let routesHref: String
+        let tokensHref: String
+    }
+
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.Tenant.home, .viewRoutes, home)
+    }
+
+    func home(req: Request, context: TenantContext) async throws -> Response {
+        let slug = context.tenant.slug
+        let routes = try await RouteQueries.visibleRoutes(context)
+        let active = routes.filter { $0.routeStatus == .active }
+        let children = active.reduce(0) { $0 + $1.childrenPerDay }
+        var cards: [Page.Card] = [
+            .init(label: "Routes", value: "\(routes.count)", href: SiteMap.Tenant.routes.path(slug)),
+            .init(label: "Active routes", value: "\(active.count)", href: SiteMap.Tenant.routes.path(slug) + "?status=active"),
+            .init(label: "Children on active routes each day", value: children.grouped(), href: nil),
+        ]
+        if context.can(.viewOrganisations) {
+            let organisations = try await context.query(Organisation.self).count()
+            cards.append(.init(label: "Organisations", value: "\(organisations)", href: SiteMap.Tenant.organisations.path(slug)))
+        }
+        let organisationNames = Dictionary(uniqueKeysWithValues: context.organisations.map { ($0.id!, $0.name) })
+        let roles = context.memberships.compactMap { membership -> Page.RoleLine? in
+            guard let role = Role(rawValue: membership.role) else { return nil }
+            return .init(organisation: organisationNames[membership.organisationID] ?? "", role: role.label, summary: role.summary)
+        }
+        return try await PageRenderer.render(req, "tenant/home", title: context.tenant.name, Page(
+            cards: cards, roles: roles, routesHref: SiteMap.Tenant.routes.path(slug),
+            tokensHref: SiteMap.Tenant.tokens.path(slug)))
+    }
+}
+
+extension Int {
+    /// 1,234 — grouped the British way whatever the server's locale.
+    func grouped() -> String {
+        let digits = String(abs(self))
+        var out = ""
+        for (index, char) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { out.append(",") }
+            out.append(char)
+        }
+        return (self < 0 ? "-" : "") + String(out.reversed())
+    }
+}

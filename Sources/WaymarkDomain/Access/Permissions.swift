@@ -1,0 +1,51 @@
+/// What a signed-in member of a tenant may do. Each page and API call names the one
+/// capability it needs; this table is the only place that says which roles have it.
+public enum Capability: String, CaseIterable, Sendable {
+    case viewRoutes
+    case editRoutes
+    case viewCalendars
+    case editCalendars
+    case viewOrganisations
+    case manageMembers
+    case importData
+    case viewAudit
+    case useOwnAPITokens
+}
+
+/// How much of the tenant's routes a role sees: all of them, or those in the local
+/// authority of the person's organisation (a council's or a school's partner).
+public enum RouteVisibility: Sendable, Equatable {
+    case all
+    case localAuthorities(Set<String>)
+}
+
+public enum AccessPolicy {
+    /// The role table, written down once. `ops/test` checks it both ways.
+    public static let table: [Capability: Set<Role>] = [
+        .viewRoutes: Set(Role.allCases),
+        .editRoutes: [.commissioner],
+        .viewCalendars: Set(Role.allCases),
+        .editCalendars: [.commissioner],
+        .viewOrganisations: [.commissioner, .finance, .viewer],
+        .manageMembers: [.commissioner],
+        .importData: [.commissioner],
+        .viewAudit: [.commissioner],
+        .useOwnAPITokens: Set(Role.allCases),
+    ]
+
+    /// A person with several roles in a tenant may do what any of them allows.
+    public static func allows(_ roles: Set<Role>, _ capability: Capability) -> Bool {
+        !(table[capability] ?? []).isDisjoint(with: roles)
+    }
+
+    /// Partners see the routes of their organisations' local authorities; a partner
+    /// whose organisation has no local authority (police, a national funder) and
+    /// every other role see all routes. `partnerAuthorities` is nil when any of the
+    /// person's partner organisations is tenant-wide.
+    public static func routeVisibility(roles: Set<Role>, partnerAuthorities: Set<String>?) -> RouteVisibility {
+        let nonPartner = roles.subtracting([.partner])
+        if !nonPartner.isEmpty || !roles.contains(.partner) { return .all }
+        guard let authorities = partnerAuthorities else { return .all }
+        return .localAuthorities(authorities)
+    }
+}

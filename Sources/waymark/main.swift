@@ -1,0 +1,3 @@
+import WaymarkApp
+
+await WaymarkMain.run()
