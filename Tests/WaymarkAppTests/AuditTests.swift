@@ -1,0 +1,46 @@
+import Fluent
+import SQLKit
+import XCTVapor
+@testable import WaymarkApp
+
+final class AuditTests: AppTestCase {
+    func testTheChainVerifiesAfterSeedingAndEdits() async throws {
+        let browser = try await signedIn(DemoPeople.commissioner)
+        for children in ["1001", "1002"] {
+            let version = try await Route.query(on: app.db).filter(\.$code == "BHM-03").first()!.version
+            let response = try await browser.post("/t/west-midlands/routes/BHM-03/edit", form: [
+                "name": "Jewellery Quarter", "status": "active", "children_per_day": children,
+                "start_day": "2021-09-06", "end_day": "", "version": String(version)])
+            XCTAssertEqual(response.status, .seeOther)
+        }
+        let result = try await app.platformDB { db in try await AuditVerifier.verify(on: db) }
+        XCTAssertNil(result.firstBreak)
+        XCTAssertGreaterThan(result.entriesChecked, 30)
+        XCTAssertEqual(result.chainsChecked, 3, "the platform chain and one per tenant")
+    }
+
+    func testATamperedEntryIsNamed() async throws {
+        let target = try await app.platformDB { db in
+            try await AuditEntry.query(on: db).filter(\.$chain == "platform").sort(\.$seq).offset(4).first()!
+        }
+        try await app.platformDB { db in
+            try await (db as! any SQLDatabase).update("audit_entries")
+                .set("actor_label", to: "someone else")
+                .where("id", .equal, target.id!).run()
+        }
+        let result = try await app.platformDB { db in try await AuditVerifier.verify(on: db) }
+        XCTAssertEqual(result.firstBreak?.entryID, target.id)
+        XCTAssertEqual(result.firstBreak?.seq, 5)
+        XCTAssertTrue(result.firstBreak?.problem.contains("changed after it was written") ?? false)
+    }
+
+    func testADeletedEntryIsNamed() async throws {
+        try await app.platformDB { db in
+            try await (db as! any SQLDatabase).delete(from: "audit_entries")
+                .where("chain", .equal, "platform").where("seq", .equal, 3).run()
+        }
+        let result = try await app.platformDB { db in try await AuditVerifier.verify(on: db) }
+        XCTAssertEqual(result.firstBreak?.seq, 4)
+        XCTAssertTrue(result.firstBreak?.problem.contains("missing") ?? false)
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import SQLKit
+import XCTVapor
+@testable import WaymarkApp
+
+/// Builds an application for one test: a fresh SQLite file, or, when ops/test sets
+/// WAYMARK_TEST_DATABASE_URL, a PostgreSQL database whose schema is emptied first.
+enum TestApp {
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["WAYMARK_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static var isPostgres: Bool { postgresURL != nil }
+
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func make(seedDemo: Bool = true) async throws -> Application {
+        let app = try await Application.make(.testing)
+        var config = AppConfig.fromEnvironment(rootDirectory: repositoryRoot)
+        config.bcryptCost = 4
+        config.secureCookies = false
+        config.dataDirectory = NSTemporaryDirectory() + "waymark-tests"
+        if let url = postgresURL {
+            config.storage = .postgres(url: url)
+        } else {
+            config.storage = .sqlite(path: "\(config.dataDirectory)/\(UUID().uuidString).sqlite")
+        }
+        do {
+            try await Waymark.configure(app, config: config)
+            if isPostgres, let sql = app.db as? any SQLDatabase {
+                try await sql.raw("DROP SCHEMA IF EXISTS public CASCADE").run()
+                try await sql.raw("CREATE SCHEMA public").run()
+            }
+            try await Waymark.migrate(app)
+            if seedDemo { try await DemoSeeder.seed(app) }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    static func shutdown(_ app: Application) async throws {
+        if case .sqlite(let path) = app.waymark.storage {
+            try await app.asyncShutdown()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        } else {
+            try await app.asyncShutdown()
+        }
+    }
+}
+
+/// A base class that gives each test a seeded app and shuts it down afterwards.
+class AppTestCase: XCTestCase {
+    var app: Application!
+
+    var seedsDemo: Bool { true }
+
+    override func setUp() async throws {
+        try await super.setUp()
+        app = try await TestApp.make(seedDemo: seedsDemo)
+    }
+
+    override func tearDown() async throws {
+        if let app { try await TestApp.shutdown(app) }
+        app = nil
+        try await super.tearDown()
+    }
+
+    func browser() -> Browser { Browser(app: app) }
+
+    func signedIn(_ email: String) async throws -> Browser {
+        let browser = Browser(app: app)
+        try await browser.signIn(email)
+        return browser
+    }
+}

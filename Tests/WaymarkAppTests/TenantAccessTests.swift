@@ -1,0 +1,71 @@
+import Fluent
+import XCTVapor
+@testable import WaymarkApp
+
+/// Which role may open which page, written down here independently of
+/// AccessPolicy and checked both ways: may (200) and may not (403).
+final class TenantAccessTests: AppTestCase {
+    static let allRoles: Set<String> = ["commissioner", "finance", "partner", "provider", "assessor", "viewer"]
+
+    static let pages: [(path: String, roles: Set<String>)] = [
+        ("/t/west-midlands", allRoles),
+        ("/t/west-midlands/routes", allRoles),
+        ("/t/west-midlands/routes.csv", allRoles),
+        ("/t/west-midlands/routes/BHM-01", allRoles),
+        ("/t/west-midlands/routes/BHM-01/edit", ["commissioner"]),
+    ]
+
+    func testRoleTableBothWays() async throws {
+        for (role, email) in DemoPeople.byRole {
+            let browser = try await signedIn(email)
+            for page in Self.pages {
+                let response = try await browser.get(page.path)
+                let expected: HTTPStatus = page.roles.contains(role) ? .ok : .forbidden
+                XCTAssertEqual(response.status, expected, "\(role) on \(page.path)")
+                if expected == .forbidden {
+                    XCTAssertTrue(response.body.string.contains("You cannot see this page"), "a plain 403 page for \(role)")
+                }
+            }
+        }
+    }
+
+    func testAnotherTenantsPagesAnswerNotFound() async throws {
+        let browser = try await signedIn(DemoPeople.northmoorCommissioner)
+        for path in Self.pages.map(\.path) + ["/t/no-such-tenant/routes"] {
+            let response = try await browser.get(path)
+            XCTAssertEqual(response.status, .notFound, path)
+            XCTAssertFalse(response.body.string.contains("Erdington"), "nothing of the other tenant leaks on \(path)")
+        }
+        let own = try await browser.get("/t/northmoor/routes")
+        XCTAssertEqual(own.status, .ok)
+        XCTAssertTrue(own.body.string.contains("NMR-01"))
+        XCTAssertFalse(own.body.string.contains("BHM-01"))
+    }
+
+    func testTheOperatorIsNotATenantMember() async throws {
+        let browser = try await signedIn(DemoPeople.operatorEmail)
+        let response = try await browser.get("/t/west-midlands/routes")
+        XCTAssertEqual(response.status, .notFound)
+    }
+
+    func testSignedOutVisitorsAreSentToSignIn() async throws {
+        let response = try await browser().get("/t/west-midlands/routes/BHM-01")
+        XCTAssertEqual(response.status, .seeOther)
+        XCTAssertEqual(response.headers.first(name: .location), "/sign-in?next=/t/west-midlands/routes/BHM-01")
+    }
+
+    func testACouncilPartnerSeesOnlyTheirAuthoritysRoutes() async throws {
+        let browser = try await signedIn(DemoPeople.birminghamPartner)
+        let list = try await browser.get("/t/west-midlands/routes")
+        XCTAssertTrue(list.body.string.contains("BHM-01"))
+        XCTAssertFalse(list.body.string.contains("WLV-01"))
+        let hidden = try await browser.get("/t/west-midlands/routes/WLV-01")
+        XCTAssertEqual(hidden.status, .notFound)
+        let csv = try await browser.get("/t/west-midlands/routes.csv")
+        XCTAssertFalse(csv.body.string.contains("WLV-01"))
+        // The police partner's organisation covers the whole tenant.
+        let police = try await signedIn(DemoPeople.policePartner)
+        let policeList = try await police.get("/t/west-midlands/routes")
+        XCTAssertTrue(policeList.body.string.contains("WLV-01"))
+    }
+}
