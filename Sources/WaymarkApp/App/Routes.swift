@@ -12,6 +12,11 @@ extension Waymark {
         let tenant = TenantRoutes(app)
         TenantHomeController().register(tenant)
         RoutesController().register(tenant)
+        TokensController().register(tenant)
+
+        app.get(SiteMap.API.openAPI.components) { _ in try OpenAPIDocument.response() }
+        let api = TenantRoutes(app.grouped(BearerTokenMiddleware()))
+        RoutesAPIController().register(api)
     }
 }
 

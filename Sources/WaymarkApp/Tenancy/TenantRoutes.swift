@@ -6,8 +6,9 @@ import WaymarkDomain
 struct TenantRoutes {
     let builder: any RoutesBuilder
 
-    init(_ app: Application) {
-        builder = app.grouped(TenantMiddleware())
+    /// Pages: the browser session. The API adds bearer tokens in front.
+    init(_ parent: any RoutesBuilder) {
+        builder = parent.grouped(TenantMiddleware())
     }
 
     typealias Handler = @Sendable (Request, TenantContext) async throws -> Response
