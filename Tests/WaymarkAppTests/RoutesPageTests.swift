@@ -45,11 +45,11 @@ final class RoutesPageTests: AppTestCase {
                       "start_day": "2021-09-06", "end_day": "", "version": "1"]
         let saved = try await browser.post("/t/west-midlands/routes/BHM-01/edit", form: fields)
         XCTAssertEqual(saved.status, .seeOther)
-        let route = try await Route.query(on: app.db).filter(\.$code == "BHM-01").first()!
+        let route = try await platform { db in try await Route.query(on: db).filter(\.$code == "BHM-01").first()! }
         XCTAssertEqual(route.status, "paused")
         XCTAssertEqual(route.childrenPerDay, 1200)
         XCTAssertEqual(route.version, 2)
-        let entry = try await AuditEntry.query(on: app.db).filter(\.$action == "route.updated").first()
+        let entry = try await platform { db in try await AuditEntry.query(on: db).filter(\.$action == "route.updated").first() }
         XCTAssertEqual(entry?.entityID, "BHM-01")
         XCTAssertTrue(entry?.beforeJSON?.contains("\"status\":\"active\"") ?? false)
         XCTAssertTrue(entry?.afterJSON?.contains("\"status\":\"paused\"") ?? false)
@@ -60,7 +60,7 @@ final class RoutesPageTests: AppTestCase {
         let conflict = try await browser.post("/t/west-midlands/routes/BHM-01/edit", form: stale)
         XCTAssertEqual(conflict.status, .conflict)
         XCTAssertTrue(conflict.body.string.contains("Someone else changed this record"))
-        let unchanged = try await Route.query(on: app.db).filter(\.$code == "BHM-01").first()!
+        let unchanged = try await platform { db in try await Route.query(on: db).filter(\.$code == "BHM-01").first()! }
         XCTAssertEqual(unchanged.childrenPerDay, 1200)
     }
 
@@ -76,9 +76,9 @@ final class RoutesPageTests: AppTestCase {
             XCTAssertTrue(html.contains(message) || html.contains(message.replacingOccurrences(of: "&#39;", with: "'")), message)
         }
         XCTAssertTrue(html.contains("value=\"lots\""), "what was typed is kept")
-        let route = try await Route.query(on: app.db).filter(\.$code == "BHM-02").first()!
+        let route = try await platform { db in try await Route.query(on: db).filter(\.$code == "BHM-02").first()! }
         XCTAssertEqual(route.version, 1)
-        let audited = try await AuditEntry.query(on: app.db).filter(\.$action == "route.updated").count()
+        let audited = try await platform { db in try await AuditEntry.query(on: db).filter(\.$action == "route.updated").count() }
         XCTAssertEqual(audited, 0)
     }
 }

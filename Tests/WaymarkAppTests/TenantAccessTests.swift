@@ -13,6 +13,14 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/routes.csv", allRoles),
         ("/t/west-midlands/routes/BHM-01", allRoles),
         ("/t/west-midlands/routes/BHM-01/edit", ["commissioner"]),
+        ("/t/west-midlands/local-authorities", allRoles),
+        ("/t/west-midlands/local-authorities/E08000031", allRoles),
+        ("/t/west-midlands/local-authorities/E08000031/calendar.csv", allRoles),
+        ("/t/west-midlands/organisations", ["commissioner", "finance", "viewer"]),
+        ("/t/west-midlands/organisations.csv", ["commissioner", "finance", "viewer"]),
+        ("/t/west-midlands/audit", ["commissioner"]),
+        ("/t/west-midlands/audit.csv", ["commissioner"]),
+        ("/t/west-midlands/tokens", allRoles),
     ]
 
     func testRoleTableBothWays() async throws {

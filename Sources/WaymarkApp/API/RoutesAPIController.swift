@@ -4,7 +4,7 @@ import WaymarkDomain
 
 /// GET /api/v1/t/{tenant}/routes and /routes/{code}: the same routes the person's
 /// pages show, as JSON.
-struct RoutesAPIController {
+struct RoutesAPIController: Sendable {
     struct RouteSummary: Encodable {
         let code: String
         let name: String

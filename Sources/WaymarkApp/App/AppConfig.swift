@@ -48,7 +48,7 @@ public struct AppConfig: Sendable {
                 ?? publicURL.hasPrefix("https://"),
             sessionIdleMinutes: Int(env["WAYMARK_SESSION_IDLE_MINUTES"] ?? "") ?? 120,
             sessionAbsoluteHours: Int(env["WAYMARK_SESSION_HOURS"] ?? "") ?? 12,
-            demoPassword: env["WAYMARK_DEMO_PASSWORD"] ?? "step-together-demo",
+            demoPassword: env["WAYMARK_DEMO_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 } ?? "step-together-demo",
             seedDemoOnFirstStart: {
                 if case .sqlite = storage { return env["WAYMARK_SEED_DEMO"] != "0" }
                 return env["WAYMARK_SEED_DEMO"] == "1"

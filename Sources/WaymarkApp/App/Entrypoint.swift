@@ -12,8 +12,8 @@ public enum WaymarkMain {
             do {
                 let config = AppConfig.fromEnvironment()
                 try await Waymark.configure(app, config: config)
-                if isServe(env.arguments), case .sqlite = config.storage {
-                    try await prepareEmbedded(app)
+                if isServe(env.arguments), config.seedDemoOnFirstStart || !config.isPostgres {
+                    try await prepareForServe(app)
                 }
                 try await app.execute()
             } catch {
@@ -33,8 +33,9 @@ public enum WaymarkMain {
     }
 
     /// The embedded default needs no set-up: migrate, seed the demo tenant the first
-    /// time, and say how to sign in.
-    static func prepareEmbedded(_ app: Application) async throws {
+    /// time, and say how to sign in. PostgreSQL does this only when asked to seed
+    /// (WAYMARK_SEED_DEMO=1); otherwise its migrations are `waymark migrate`'s job.
+    static func prepareForServe(_ app: Application) async throws {
         try await Waymark.migrate(app)
         let config = app.waymark
         if config.seedDemoOnFirstStart {

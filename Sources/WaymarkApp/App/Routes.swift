@@ -13,6 +13,9 @@ extension Waymark {
         TenantHomeController().register(tenant)
         RoutesController().register(tenant)
         TokensController().register(tenant)
+        AuditController().register(tenant)
+        LocalAuthoritiesController().register(tenant)
+        OrganisationsController().register(tenant)
 
         app.get(SiteMap.API.openAPI.components) { _ in try OpenAPIDocument.response() }
         let api = TenantRoutes(app.grouped(BearerTokenMiddleware()))

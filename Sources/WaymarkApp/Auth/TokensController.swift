@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// A person's own API tokens for one tenant.
-struct TokensController {
+struct TokensController: Sendable {
     struct Page: Encodable {
         struct Line: Encodable { let name: String; let prefix: String; let created: String; let lastUsed: String; let revokeHref: String? ; let revoked: Bool }
         let tokens: [Line]

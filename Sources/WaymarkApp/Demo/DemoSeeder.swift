@@ -40,7 +40,8 @@ enum DemoSeeder {
         let examples = DemoData.westMidlands.people.filter { seen.insert($0.role).inserted }
         var lines = [
             "",
-            "Waymark is running at http://127.0.0.1:8080 with the demo tenants (embedded SQLite in \(app.waymark.dataDirectory)).",
+            "Waymark is running at http://127.0.0.1:8080 with the demo tenants"
+                + (app.waymark.isPostgres ? " (PostgreSQL)." : " (embedded SQLite in \(app.waymark.dataDirectory)).") ,
             "Sign in at http://127.0.0.1:8080/sign-in as any demo person. DEMO ONLY password: \(app.waymark.demoPassword)",
         ]
         for person in examples {

@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 import WaymarkDomain
 
-struct RoutesController {
+struct RoutesController: Sendable {
     func register(_ routes: TenantRoutes) {
         routes.get(SiteMap.Tenant.routes, .viewRoutes, list)
         routes.get(SiteMap.Tenant.routesCSV, .viewRoutes, csv)

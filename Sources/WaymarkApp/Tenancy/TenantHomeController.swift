@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 import WaymarkDomain
 
-struct TenantHomeController {
+struct TenantHomeController: Sendable {
     struct Page: Encodable {
         struct Card: Encodable { let label: String; let value: String; let href: String? }
         struct RoleLine: Encodable { let organisation: String; let role: String; let summary: String }

@@ -74,9 +74,17 @@ class AppTestCase: XCTestCase {
 
     func browser() -> Browser { Browser(app: app) }
 
-    func signedIn(_ email: String) async throws -> Browser {
+    func signedIn(_ email: String, password: String = Browser.demoPassword) async throws -> Browser {
         let browser = Browser(app: app)
-        try await browser.signIn(email)
+        try await browser.signIn(email, password: password)
         return browser
+    }
+}
+
+extension AppTestCase {
+    /// Reads the database as the platform does, so tests see every tenant's rows on
+    /// PostgreSQL too, where row-level security hides them from unscoped queries.
+    func platform<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await app.platformDB(body)
     }
 }

@@ -83,11 +83,27 @@
       var button = document.createElement('button');
       button.type = 'button';
       button.className = 'wm-table__sort-button';
-      while (th.firstChild) button.appendChild(th.firstChild);
+      var label = document.createElement('span');
+      label.className = 'wm-table__sort-label';
+      while (th.firstChild) label.appendChild(th.firstChild);
+      // Drop the markup's surrounding whitespace: a space next to the icon
+      // would let it wrap onto a line of its own.
+      if (label.firstChild && label.firstChild.nodeType === 3) {
+        label.firstChild.nodeValue = label.firstChild.nodeValue.replace(/^\s+/, '');
+      }
+      if (label.lastChild && label.lastChild.nodeType === 3) {
+        label.lastChild.nodeValue = label.lastChild.nodeValue.replace(/\s+$/, '');
+      }
+      // The icon holds a no-break space, which glues it to the label. In
+      // right-aligned (numeric) columns it goes first, so the label stays
+      // flush with the numbers below it.
       var icon = document.createElement('span');
       icon.className = 'wm-table__sort-icon';
       icon.setAttribute('aria-hidden', 'true');
-      button.appendChild(icon);
+      icon.textContent = '\u00a0';
+      var numeric = th.classList.contains('wm-table__header--numeric');
+      button.appendChild(numeric ? icon : label);
+      button.appendChild(numeric ? label : icon);
       th.appendChild(button);
       if (!th.hasAttribute('aria-sort')) th.setAttribute('aria-sort', 'none');
       button.addEventListener('click', function () {

@@ -1,0 +1,130 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// Organisations of a tenant and their members. Commissioners add people (new or
+/// existing, by email) to an organisation with a role.
+struct OrganisationsController: Sendable {
+    struct ListPage: Encodable {
+        struct Line: Encodable { let name: String; let kind: String; let identifier: String; let members: Int; let href: String }
+        let organisations: [Line]
+        let csvHref: String
+    }
+
+    struct DetailPage: Encodable {
+        struct Member: Encodable { let name: String; let email: String; let role: String }
+        struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+        let name: String
+        let kind: String
+        let identifier: String?
+        let localAuthority: String?
+        let members: [Member]
+        let canManage: Bool
+        let action: String
+        let roles: [Option]
+        let form: MemberForm
+        let backHref: String
+        let temporaryPassword: String?
+    }
+
+    struct MemberForm: Content {
+        var name: String?
+        var email: String?
+        var role: String?
+    }
+
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.Tenant.organisations, .viewOrganisations, list)
+        routes.get(SiteMap.Tenant.organisationsCSV, .viewOrganisations, csv)
+        routes.get(SiteMap.Tenant.organisation, .viewOrganisations, detail)
+        routes.post(SiteMap.Tenant.organisationMembers, .manageMembers, addMember)
+    }
+
+    func lines(_ context: TenantContext) async throws -> [ListPage.Line] {
+        let organisations = try await context.query(Organisation.self).sort(\.$name).all()
+        let memberships = try await context.query(Membership.self).all()
+        return organisations.map { organisation in
+            .init(name: organisation.name, kind: organisation.organisationKind.label,
+                  identifier: organisation.publicIdentifier ?? "",
+                  members: Set(memberships.filter { $0.organisationID == organisation.id }.map(\.personID)).count,
+                  href: SiteMap.Tenant.organisation.path(context.tenant.slug, organisation.id!.uuidString))
+        }
+    }
+
+    func list(req: Request, context: TenantContext) async throws -> Response {
+        try await PageRenderer.render(req, "organisations/list", title: "Organisations", ListPage(
+            organisations: try await lines(context), csvHref: SiteMap.Tenant.organisationsCSV.path(context.tenant.slug)))
+    }
+
+    func csv(req: Request, context: TenantContext) async throws -> Response {
+        let rows = try await lines(context).map { [$0.name, $0.kind, $0.identifier, String($0.members)] }
+        return CSVResponse.make(TabularWriter.csv(headers: ["name", "kind", "identifier", "members"], rows: rows),
+                                filename: "\(context.tenant.slug)-organisations.csv")
+    }
+
+    func detail(req: Request, context: TenantContext) async throws -> Response {
+        let organisation = try await find(req, context)
+        return try await render(req, context, organisation, form: MemberForm(role: Role.partner.rawValue), errors: [])
+    }
+
+    func addMember(req: Request, context: TenantContext) async throws -> Response {
+        let organisation = try await find(req, context)
+        let form = try req.content.decode(MemberForm.self)
+        guard let role = Role(rawValue: form.role ?? "") else {
+            return try await render(req, context, organisation, form: form,
+                                    errors: [.init(field: "role", message: "Choose the person's role")], status: .unprocessableEntity)
+        }
+        let email = Person.normalise(email: form.email ?? "")
+        let existing = try await Person.query(on: context.db).filter(\.$email == email).first()
+        // Someone new gets a one-time password, shown once to the commissioner.
+        let temporaryPassword = existing == nil ? PlatformAdmin.generatePassword() : nil
+        var hash = ""
+        if let temporaryPassword { hash = try await req.password.async.hash(temporaryPassword) }
+        let passwordHash = hash
+        do {
+            try await context.transaction { tx in
+                let person: Person
+                if let existing { person = existing } else {
+                    person = try await PlatformAdmin.createPerson(name: form.name ?? "", email: email, passwordHash: passwordHash,
+                                                                  isOperator: false, actor: tx.actor, on: tx.db)
+                }
+                _ = try await PlatformAdmin.addMembership(tenantID: tx.tenantID, personID: person.id!,
+                                                          organisationID: organisation.id!, role: role, actor: tx.actor, on: tx.db)
+            }
+        } catch let problem as PlatformAdmin.Problem {
+            return try await render(req, context, organisation, form: form, errors: [problem.fieldError], status: .unprocessableEntity)
+        }
+        if let temporaryPassword {
+            return try await render(req, context, organisation, form: MemberForm(role: role.rawValue), errors: [],
+                                    temporaryPassword: "\(email): \(temporaryPassword)")
+        }
+        return req.redirect(to: SiteMap.Tenant.organisation.path(context.tenant.slug, organisation.id!.uuidString),
+                            flash: "\(email) added as \(role.label.lowercased()).")
+    }
+
+    private func find(_ req: Request, _ context: TenantContext) async throws -> Organisation {
+        guard let organisation = try await context.find(Organisation.self, req.parameters.get("id").flatMap(UUID.init(uuidString:)))
+        else { throw WaymarkError.notFound }
+        return organisation
+    }
+
+    private func render(_ req: Request, _ context: TenantContext, _ organisation: Organisation, form: MemberForm,
+                        errors: [FieldError], status: HTTPStatus = .ok, temporaryPassword: String? = nil) async throws -> Response {
+        let memberships = try await context.query(Membership.self).filter(\.$organisationID == organisation.id!).all()
+        let people = try await Person.query(on: context.db).filter(\.$id ~~ memberships.map(\.personID)).all()
+        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
+        let members = memberships.compactMap { membership -> DetailPage.Member? in
+            guard let person = byID[membership.personID] else { return nil }
+            return .init(name: person.name, email: person.email, role: Role(rawValue: membership.role)?.label ?? membership.role)
+        }.sorted { ($0.name, $0.role) < ($1.name, $1.role) }
+        let authority = try await context.find(LocalAuthority.self, organisation.localAuthorityID)
+        let slug = context.tenant.slug
+        return try await PageRenderer.render(req, "organisations/detail", title: organisation.name, DetailPage(
+            name: organisation.name, kind: organisation.organisationKind.label, identifier: organisation.publicIdentifier,
+            localAuthority: authority?.name, members: members, canManage: context.can(.manageMembers),
+            action: SiteMap.Tenant.organisationMembers.path(slug, organisation.id!.uuidString),
+            roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
+            form: form, backHref: SiteMap.Tenant.organisations.path(slug), temporaryPassword: temporaryPassword),
+            errors: errors, status: status)
+    }
+}
