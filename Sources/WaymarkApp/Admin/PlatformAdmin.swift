@@ -30,8 +30,11 @@ enum PlatformAdmin {
         return tenant
     }
 
+    /// `auditTenantID`: a person added by a tenant's commissioner is recorded in that
+    /// tenant's audit chain (the one its transaction may write under row-level
+    /// security); the operator's and the shell's go to the platform chain.
     static func createPerson(name rawName: String, email rawEmail: String, passwordHash: String, isOperator: Bool,
-                             actor: AuditActor, on db: any Database) async throws -> Person {
+                             actor: AuditActor, auditTenantID: UUID? = nil, on db: any Database) async throws -> Person {
         let name = rawName.trimmingCharacters(in: .whitespaces)
         let email = Person.normalise(email: rawEmail)
         guard !name.isEmpty, name.count <= 160 else { throw Problem.field("name", "Enter the person's full name") }
@@ -43,7 +46,7 @@ enum PlatformAdmin {
         }
         let person = Person(name: name, email: email, passwordHash: passwordHash, isOperator: isOperator)
         try await person.create(on: db)
-        try await AuditLog.record(on: db, tenantID: nil, actor: actor, action: "person.created", entity: "person",
+        try await AuditLog.record(on: db, tenantID: auditTenantID, actor: actor, action: "person.created", entity: "person",
                                   entityID: person.id!.uuidString,
                                   after: ["name": name, "email": email, "operator": isOperator ? "yes" : "no"])
         return person

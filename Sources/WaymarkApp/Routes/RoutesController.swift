@@ -23,8 +23,6 @@ struct RoutesController: Sendable {
         let children: String
         let filtered: Bool
         let clearHref: String
-        let canImport: Bool
-        let importHref: String
     }
 
     static func filter(from req: Request) -> RouteFilter {
@@ -68,9 +66,7 @@ struct RoutesController: Sendable {
             count: rows.count,
             children: rows.reduce(0) { $0 + $1.childrenPerDay }.grouped(),
             filtered: filter.localAuthority != nil || filter.status != nil,
-            clearHref: base,
-            canImport: context.can(.importData),
-            importHref: SiteMap.Tenant.imports.path(slug))
+            clearHref: base)
         return try await PageRenderer.render(req, "routes/list", title: "Routes", page)
     }
 

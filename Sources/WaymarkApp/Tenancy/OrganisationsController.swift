@@ -86,7 +86,7 @@ struct OrganisationsController: Sendable {
                 let person: Person
                 if let existing { person = existing } else {
                     person = try await PlatformAdmin.createPerson(name: form.name ?? "", email: email, passwordHash: passwordHash,
-                                                                  isOperator: false, actor: tx.actor, on: tx.db)
+                                                                  isOperator: false, actor: tx.actor, auditTenantID: tx.tenantID, on: tx.db)
                 }
                 _ = try await PlatformAdmin.addMembership(tenantID: tx.tenantID, personID: person.id!,
                                                           organisationID: organisation.id!, role: role, actor: tx.actor, on: tx.db)

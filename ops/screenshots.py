@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Screenshots of Waymark pages in headless Chromium, signed in as a demo person.
+
+Usage: ops/screenshots.py [--base http://127.0.0.1:8080] [--out screenshots] [--as EMAIL]
+Needs: chromium (apt-get install chromium) and websocket-client (pip install websocket-client).
+Signs in through the real form, then drives Chromium over the DevTools protocol:
+each page at 1280 px wide, the routes list at 375 px, and a keyboard-only pass that
+tabs through the sign-in page and records what has focus at each step.
+"""
+import argparse, base64, json, os, re, subprocess, sys, tempfile, time, urllib.parse, urllib.request, http.cookiejar
+
+import websocket
+
+PAGES = [
+    ("sign-in", "/sign-in", None),
+    ("routes-list", "/t/west-midlands/routes", None),
+    ("routes-list-375", "/t/west-midlands/routes", 375),
+    ("route-detail", "/t/west-midlands/routes/WLV-01", None),
+    ("route-edit-errors", None, None),
+    ("local-authority", "/t/west-midlands/local-authorities/E08000025", None),
+    ("organisation-list", "/t/west-midlands/organisations", None),
+    ("audit-log", "/t/west-midlands/audit", None),
+]
+
+
+def sign_in(base, email, password):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    html = opener.open(base + "/sign-in").read().decode()
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
+    data = urllib.parse.urlencode({"_csrf": csrf, "email": email, "password": password, "next": ""}).encode()
+    opener.open(base + "/sign-in", data)
+    return {c.name: c.value for c in jar}
+
+
+class Chromium:
+    def __init__(self):
+        self.profile = tempfile.mkdtemp(prefix="waymark-chromium-")
+        self.proc = subprocess.Popen(["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=9333",
+                                      f"--user-data-dir={self.profile}", "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(50):
+            try:
+                targets = json.load(urllib.request.urlopen("http://127.0.0.1:9333/json"))
+                page = next(t for t in targets if t["type"] == "page")
+                self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30)
+                break
+            except Exception:
+                time.sleep(0.2)
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                return message.get("result", {})
+
+    def navigate(self, url, width):
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=width < 500)
+        self.call("Page.navigate", url=url)
+        time.sleep(1.2)
+
+    def screenshot(self, path):
+        metrics = self.call("Page.getLayoutMetrics")
+        height = int(metrics["cssContentSize"]["height"])
+        shot = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                         clip={"x": 0, "y": 0, "width": metrics["cssContentSize"]["width"], "height": min(height, 4000), "scale": 1})
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(shot["data"]))
+
+    def evaluate(self, expression):
+        return self.call("Runtime.evaluate", expression=expression, returnByValue=True).get("result", {}).get("value")
+
+    def tab(self):
+        for kind in ("rawKeyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key="Tab", code="Tab", windowsVirtualKeyCode=9)
+        time.sleep(0.1)
+
+    def close(self):
+        self.proc.terminate()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", default="http://127.0.0.1:8080")
+    parser.add_argument("--out", default="screenshots")
+    parser.add_argument("--as", dest="email", default="amara.okafor@wmvrp.example")
+    parser.add_argument("--password", default=os.environ.get("WAYMARK_DEMO_PASSWORD", "step-together-demo"))
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    browser = Chromium()
+    try:
+        browser.call("Page.enable")
+        # Keyboard only, signed out: tab through the sign-in page.
+        browser.navigate(args.base + "/sign-in", 1280)
+        focus_order = []
+        for _ in range(8):
+            browser.tab()
+            focus_order.append(browser.evaluate("(document.activeElement.id || document.activeElement.textContent || '').trim().slice(0, 40)"))
+        browser.screenshot(os.path.join(args.out, "sign-in-keyboard-focus.png"))
+        print("Tab order on sign-in:", " → ".join(focus_order))
+
+        cookies = sign_in(args.base, args.email, args.password)
+        host = urllib.parse.urlparse(args.base).hostname
+        for name, value in cookies.items():
+            browser.call("Network.setCookie", name=name, value=value, domain=host, path="/")
+        for name, path, width in PAGES:
+            if path is None:
+                browser.navigate(args.base + "/t/west-midlands/routes/BHM-02/edit", 1280)
+                browser.evaluate("document.getElementById('name').value=''; document.getElementById('children_per_day').value='lots'; document.querySelector('form[action$=edit]').submit()")
+                time.sleep(1.2)
+            else:
+                if name == "sign-in":
+                    continue
+                browser.navigate(args.base + path, width or 1280)
+            target = os.path.join(args.out, f"{name}.png")
+            browser.screenshot(target)
+            print("wrote", target)
+    finally:
+        browser.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
