@@ -25,9 +25,6 @@ enum SiteMap {
         static let calendarCSV = PathTemplate("/t/:tenant/local-authorities/:gss/calendar.csv")
         static let audit = PathTemplate("/t/:tenant/audit")
         static let auditCSV = PathTemplate("/t/:tenant/audit.csv")
-        static let imports = PathTemplate("/t/:tenant/imports")
-        static let importUpload = PathTemplate("/t/:tenant/imports/:kind")
-        static let importTemplate = PathTemplate("/t/:tenant/imports/:kind/template/:format")
         static let tokens = PathTemplate("/t/:tenant/tokens")
         static let tokenRevoke = PathTemplate("/t/:tenant/tokens/:id/revoke")
     }
@@ -36,16 +33,5 @@ enum SiteMap {
         static let openAPI = PathTemplate("/api/v1/openapi.json")
         static let routes = PathTemplate("/api/v1/t/:tenant/routes")
         static let route = PathTemplate("/api/v1/t/:tenant/routes/:code")
-    }
-
-    enum Admin {
-        static let home = PathTemplate("/admin")
-        static let tenants = PathTemplate("/admin/tenants")
-        static let tenant = PathTemplate("/admin/tenants/:slug")
-        static let people = PathTemplate("/admin/people")
-        static let person = PathTemplate("/admin/people/:id")
-        static let memberships = PathTemplate("/admin/people/:id/memberships")
-        static let membershipDelete = PathTemplate("/admin/memberships/:id/delete")
-        static let audit = PathTemplate("/admin/audit")
     }
 }

@@ -6,8 +6,6 @@ struct AccountController: RouteCollection {
     struct HomePage: Encodable {
         struct TenantLink: Encodable { let name: String; let href: String; let roles: String }
         let tenants: [TenantLink]
-        let isOperator: Bool
-        let adminHref: String
     }
 
     struct PasswordForm: Content {
@@ -40,7 +38,7 @@ struct AccountController: RouteCollection {
         }
         if links.count == 1, !person.isOperator { return req.redirect(to: links[0].href) }
         return try await PageRenderer.render(req, "home", title: "Your programmes", HomePage(
-            tenants: links, isOperator: person.isOperator, adminHref: SiteMap.Admin.home.path()))
+            tenants: links))
     }
 
     func account(req: Request) async throws -> Response {

@@ -47,7 +47,7 @@ enum DemoSeeder {
         for person in examples {
             lines.append("  \(person.role.padding(toLength: 13, withPad: " ", startingAt: 0)) \(person.email)  (\(person.organisation))")
         }
-        lines.append("  operator      \(operatorEmail)  (operator console at /admin)")
+        lines.append("  operator      \(operatorEmail)  (platform operator)")
         lines.append("  second tenant \(DemoData.secondTenant.people.first?.email ?? "")  (\(DemoData.secondTenant.name))")
         lines.append("Every demo person is listed in README.md. Never use the demo password outside a demo.")
         lines.append("")
