@@ -74,13 +74,9 @@ struct RoutesAPIController: Sendable {
             path: route.path.map { .init(latitude: $0.latitude, longitude: $0.longitude) },
             chaperonePoints: route.chaperonePoints.map { .init(label: $0.label, latitude: $0.point.latitude, longitude: $0.point.longitude) },
             costs: costs.map { record in
-                let entry = RouteCostModel.Entry(
-                    effectiveFrom: Day(iso: record.effectiveFrom) ?? Day(2000, 1, 1), chaperones: record.chaperones,
-                    minutesPerDay: record.minutesPerDay, hourlyRate: Money(pence: record.hourlyRatePence),
-                    dailyManagement: Money(pence: record.dailyManagementPence))
-                return .init(effectiveFrom: record.effectiveFrom, chaperones: record.chaperones, minutesPerDay: record.minutesPerDay,
+                .init(effectiveFrom: record.effectiveFrom, chaperones: record.chaperones, minutesPerDay: record.minutesPerDay,
                              hourlyRatePence: record.hourlyRatePence, dailyManagementPence: record.dailyManagementPence,
-                             dailyCostPence: entry.dailyCost?.pence)
+                             dailyCostPence: record.entry.dailyCost?.pence)
             })
         return try APIJSON.response(body)
     }

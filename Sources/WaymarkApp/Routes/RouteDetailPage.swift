@@ -66,10 +66,7 @@ struct RouteDetailPage: Encodable {
     }
 
     static func costLine(_ record: RouteCostRecord) -> CostLine {
-        let entry = RouteCostModel.Entry(
-            effectiveFrom: Day(iso: record.effectiveFrom) ?? Day(2000, 1, 1), chaperones: record.chaperones,
-            minutesPerDay: record.minutesPerDay, hourlyRate: Money(pence: record.hourlyRatePence),
-            dailyManagement: Money(pence: record.dailyManagementPence))
+        let entry = record.entry
         let hours = Double(record.minutesPerDay) / 60
         return CostLine(
             effectiveFrom: entry.effectiveFrom.display, chaperones: record.chaperones,

@@ -96,4 +96,13 @@ final class RouteCostRecord: Model, TenantOwned, @unchecked Sendable {
         self.hourlyRatePence = hourlyRatePence
         self.dailyManagementPence = dailyManagementPence
     }
+
+    /// The domain's view of this entry, which knows how to price a day. A stored
+    /// date is always valid ISO (the migrations and forms write only `Day.iso`).
+    var entry: RouteCostModel.Entry {
+        RouteCostModel.Entry(
+            effectiveFrom: Day(iso: effectiveFrom) ?? Day(2000, 1, 1), chaperones: chaperones,
+            minutesPerDay: minutesPerDay, hourlyRate: Money(pence: hourlyRatePence),
+            dailyManagement: Money(pence: dailyManagementPence))
+    }
 }
