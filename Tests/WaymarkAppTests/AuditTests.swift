@@ -44,3 +44,36 @@ final class AuditTests: AppTestCase {
         XCTAssertTrue(result.firstBreak?.problem.contains("missing") ?? false)
     }
 }
+
+final class AuditPageTests: AppTestCase {
+    func testTheAuditPageVerifiesOnlyItsOwnTenantsChain() async throws {
+        // Break Northmoor's chain: West Midlands' page must neither see nor count it.
+        try await app.platformDB { db in
+            try await (db as! any SQLDatabase).update("audit_entries")
+                .set("actor_label", to: "tampered")
+                .where("chain", .like, "tenant:%")
+                .where("entity_id", .equal, "northmoor").run()
+        }
+        let northmoorEntries = try await platform { db in
+            try await AuditEntry.query(on: db).filter(\.$entityID == "northmoor").filter(\.$action == "demo.seeded").first()!.chain
+        }
+        let westMidlandsCount = try await platform { db in
+            try await AuditEntry.query(on: db).filter(\.$chain != northmoorEntries).filter(\.$chain != "platform").count()
+        }
+        let browser = try await signedIn(DemoPeople.commissioner)
+        let page = try await browser.get("/t/west-midlands/audit")
+        XCTAssertTrue(page.body.string.contains("All \(westMidlandsCount) entries verify"), "counts its own chain only")
+        XCTAssertFalse(page.body.string.contains("fails verification"))
+        let northmoor = try await signedIn(DemoPeople.northmoorCommissioner)
+        let broken = try await northmoor.get("/t/northmoor/audit")
+        XCTAssertTrue(broken.body.string.contains("fails verification"), "the tenant whose chain broke is told")
+    }
+
+    func testAbsurdPageNumbersAreHandled() async throws {
+        let browser = try await signedIn(DemoPeople.commissioner)
+        for page in ["9223372036854775807", "-5", "abc", "0"] {
+            let response = try await browser.get("/t/west-midlands/audit?page=\(page)")
+            XCTAssertEqual(response.status, .ok, "page=\(page)")
+        }
+    }
+}

@@ -15,6 +15,8 @@ struct AuditController: Sendable {
     }
 
     static let pageSize = 50
+    /// Far beyond any real log, and small enough that the offset cannot overflow.
+    static let lastPage = 1_000_000
 
     func register(_ routes: TenantRoutes) {
         routes.get(SiteMap.Tenant.audit, .viewAudit, list)
@@ -22,11 +24,11 @@ struct AuditController: Sendable {
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), Self.lastPage)
         let chain = AuditEntry.chainName(for: context.tenantID)
         let entries = try await AuditEntry.query(on: context.db).filter(\.$chain == chain)
             .sort(\.$seq, .descending).range((page - 1) * Self.pageSize ..< page * Self.pageSize + 1).all()
-        let verification = try await AuditVerifier.verify(on: context.db)
+        let verification = try await AuditVerifier.verify(on: context.db, chain: chain)
         let base = SiteMap.Tenant.audit.path(context.tenant.slug)
         let body = Page(
             lines: entries.prefix(Self.pageSize).map(Self.line),

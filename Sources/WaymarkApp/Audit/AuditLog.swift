@@ -70,11 +70,12 @@ struct AuditVerification: Sendable {
 
 enum AuditVerifier {
     /// Walks each chain in order and names the first entry whose hash, link or
-    /// sequence number does not hold.
-    static func verify(on db: any Database) async throws -> AuditVerification {
-        let entries = try await AuditEntry.query(on: db)
-            .sort(\.$chain).sort(\.$seq)
-            .all()
+    /// sequence number does not hold. `chain` limits the walk to one chain: a
+    /// tenant's page must neither count nor report another tenant's entries.
+    static func verify(on db: any Database, chain: String? = nil) async throws -> AuditVerification {
+        var query = AuditEntry.query(on: db)
+        if let chain { query = query.filter(\.$chain == chain) }
+        let entries = try await query.sort(\.$chain).sort(\.$seq).all()
         var checked = 0
         var chains = 0
         var previous: AuditEntry?

@@ -29,12 +29,16 @@ enum RouteQueries {
     /// Every route the context's person may see, in code order. Partners see only
     /// their organisations' local authorities (AccessPolicy.routeVisibility).
     static func visibleRoutes(_ context: TenantContext) async throws -> [Route] {
-        var query = context.query(Route.self).sort(\.$code)
-        if case .localAuthorities(let codes) = context.routeVisibility {
-            let ids = try await context.query(LocalAuthority.self).filter(\.$gssCode ~~ codes).all().compactMap(\.id)
-            query = query.filter(\.$localAuthorityID ~~ ids)
-        }
-        return try await query.all()
+        try await visibleQuery(context).sort(\.$code).all()
+    }
+
+    /// The tenant's routes narrowed to what the person may see: the one place the
+    /// partner rule meets the database.
+    private static func visibleQuery(_ context: TenantContext) async throws -> QueryBuilder<Route> {
+        let query = context.query(Route.self)
+        guard case .localAuthorities(let codes) = context.routeVisibility else { return query }
+        let ids = try await context.query(LocalAuthority.self).filter(\.$gssCode ~~ codes).all().compactMap(\.id)
+        return query.filter(\.$localAuthorityID ~~ ids)
     }
 
     static func rows(_ context: TenantContext, filter: RouteFilter) async throws -> [RouteRow] {
@@ -68,9 +72,9 @@ enum RouteQueries {
         return rows
     }
 
+    /// One visible route by code; a hidden or another tenant's route is not found.
     static func find(_ context: TenantContext, code: String) async throws -> Route {
-        let visible = try await visibleRoutes(context)
-        guard let route = visible.first(where: { $0.code == code }) else { throw WaymarkError.notFound }
+        guard let route = try await visibleQuery(context).filter(\.$code == code).first() else { throw WaymarkError.notFound }
         return route
     }
 }
