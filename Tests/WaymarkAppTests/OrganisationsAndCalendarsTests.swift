@@ -69,7 +69,7 @@ final class OrganisationsAndCalendarsTests: AppTestCase {
         XCTAssertTrue(birmingham.body.string.contains("2022/23 <span class=\"wm-caption-m\">188 school days"))
         XCTAssertTrue(birmingham.body.string.contains("2023/24 <span class=\"wm-caption-m\">190 school days"))
         let csv = try await browser.get("/t/west-midlands/local-authorities/E08000031/calendar.csv")
-        XCTAssertTrue(csv.body.string.contains("E08000031,2023/24,term,"))
+        XCTAssertTrue(csv.body.string.contains("City of Wolverhampton term dates,2023/24,term,"))
     }
 
     func testAuditPageShowsChangesAndVerification() async throws {

@@ -21,6 +21,10 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/audit", ["commissioner"]),
         ("/t/west-midlands/audit.csv", ["commissioner"]),
         ("/t/west-midlands/tokens", allRoles),
+        ("/t/west-midlands/imports", ["commissioner"]),
+        ("/t/west-midlands/imports/routes", ["commissioner"]),
+        ("/t/west-midlands/imports/schools/template.csv", ["commissioner"]),
+        ("/t/west-midlands/imports/calendars/template.xlsx", ["commissioner"]),
     ]
 
     func testRoleTableBothWays() async throws {

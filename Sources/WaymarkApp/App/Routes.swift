@@ -16,6 +16,7 @@ extension Waymark {
         AuditController().register(tenant)
         LocalAuthoritiesController().register(tenant)
         OrganisationsController().register(tenant)
+        ImportController().register(tenant)
 
         app.get(SiteMap.API.openAPI.components) { _ in try OpenAPIDocument.response() }
         let api = TenantRoutes(app.grouped(BearerTokenMiddleware()))

@@ -25,6 +25,10 @@ enum SiteMap {
         static let calendarCSV = PathTemplate("/t/:tenant/local-authorities/:gss/calendar.csv")
         static let audit = PathTemplate("/t/:tenant/audit")
         static let auditCSV = PathTemplate("/t/:tenant/audit.csv")
+        static let imports = PathTemplate("/t/:tenant/imports")
+        static let importKind = PathTemplate("/t/:tenant/imports/:kind")
+        static let importTemplateCSV = PathTemplate("/t/:tenant/imports/:kind/template.csv")
+        static let importTemplateXLSX = PathTemplate("/t/:tenant/imports/:kind/template.xlsx")
         static let tokens = PathTemplate("/t/:tenant/tokens")
         static let tokenRevoke = PathTemplate("/t/:tenant/tokens/:id/revoke")
     }

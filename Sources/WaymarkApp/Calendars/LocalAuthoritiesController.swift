@@ -76,10 +76,12 @@ struct LocalAuthoritiesController: Sendable {
     }
 
     func calendarCSV(req: Request, context: TenantContext) async throws -> Response {
-        let (authority, _, periods) = try await load(req, context)
-        let rows = periods.sorted { ($0.startDay, $0.kind) < ($1.startDay, $1.kind) }
-            .map { [authority.gssCode, $0.academicYear, $0.kind, $0.startDay, $0.endDay] }
-        return CSVResponse.make(TabularWriter.csv(headers: ["gss_code", "academic_year", "kind", "start", "end"], rows: rows),
+        let (authority, calendar, periods) = try await load(req, context)
+        // The columns of the calendar import, so a downloaded calendar can be edited and imported back.
+        let calendarName = calendar?.name ?? ""
+        let rows = periods.sorted { ($0.startDay, $0.kind) < ($1.startDay, $1.kind) }.enumerated()
+            .map { index, period in [calendarName, period.academicYear, period.kind, period.startDay, period.endDay, index == 0 ? authority.gssCode : ""] }
+        return CSVResponse.make(TabularWriter.csv(headers: CalendarImport.columns.map(\.name), rows: rows),
                                 filename: "\(context.tenant.slug)-\(authority.gssCode)-calendar.csv")
     }
 

@@ -33,18 +33,12 @@ final class Route: Model, TenantOwned, @unchecked Sendable {
 
     var path: [GeoPoint] {
         get { (try? JSONDecoder().decode([GeoPoint].self, from: Data(pathJSON.utf8))) ?? [] }
-        set { pathJSON = Route.encode(newValue) }
+        set { pathJSON = RouteJSON.encode(newValue) }
     }
 
     var chaperonePoints: [ChaperonePoint] {
         get { (try? JSONDecoder().decode([ChaperonePoint].self, from: Data(chaperonePointsJSON.utf8))) ?? [] }
-        set { chaperonePointsJSON = Route.encode(newValue) }
-    }
-
-    private static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
+        set { chaperonePointsJSON = RouteJSON.encode(newValue) }
     }
 
     /// Route codes appear in URLs and imports: letters, digits and hyphens.
@@ -104,5 +98,15 @@ final class RouteCostRecord: Model, TenantOwned, @unchecked Sendable {
             effectiveFrom: Day(iso: effectiveFrom) ?? Day(2000, 1, 1), chaperones: chaperones,
             minutesPerDay: minutesPerDay, hourlyRate: Money(pence: hourlyRatePence),
             dailyManagement: Money(pence: dailyManagementPence))
+    }
+}
+
+/// Route paths and chaperone points are stored as JSON text, written the same way by the
+/// model and the import so that comparing them tells whether a row changes anything.
+enum RouteJSON {
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
     }
 }

@@ -64,6 +64,7 @@ enum PageRenderer {
         if context.can(.viewRoutes) { items.append(("Routes", SiteMap.Tenant.routes.path(slug))) }
         if context.can(.viewCalendars) { items.append(("Local authorities", SiteMap.Tenant.localAuthorities.path(slug))) }
         if context.can(.viewOrganisations) { items.append(("Organisations", SiteMap.Tenant.organisations.path(slug))) }
+        if context.can(.importData) { items.append(("Import data", SiteMap.Tenant.imports.path(slug))) }
         if context.can(.viewAudit) { items.append(("Audit log", SiteMap.Tenant.audit.path(slug))) }
         let home = SiteMap.Tenant.home.path(slug)
         return items.map { label, href in
