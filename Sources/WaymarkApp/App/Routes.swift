@@ -18,6 +18,12 @@ extension Waymark {
         OrganisationsController().register(tenant)
         ImportController().register(tenant)
 
+        let console = OperatorRoutes(builder: app)
+        AdminTenantsController().register(console)
+        AdminTenantController().register(console)
+        AdminPeopleController().register(console)
+        AdminAuditController().register(console)
+
         app.get(SiteMap.API.openAPI.components) { _ in try OpenAPIDocument.response() }
         let api = TenantRoutes(app.grouped(BearerTokenMiddleware()))
         RoutesAPIController().register(api)

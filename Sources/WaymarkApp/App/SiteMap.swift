@@ -33,6 +33,20 @@ enum SiteMap {
         static let tokenRevoke = PathTemplate("/t/:tenant/tokens/:id/revoke")
     }
 
+    /// The operator console: platform-wide, operators only.
+    enum Admin {
+        static let home = PathTemplate("/admin")
+        static let tenants = PathTemplate("/admin/tenants")
+        static let tenant = PathTemplate("/admin/tenants/:slug")
+        static let tenantOrganisations = PathTemplate("/admin/tenants/:slug/organisations")
+        static let tenantMembers = PathTemplate("/admin/tenants/:slug/members")
+        static let membershipRemove = PathTemplate("/admin/tenants/:slug/members/:id/remove")
+        static let people = PathTemplate("/admin/people")
+        static let person = PathTemplate("/admin/people/:id")
+        static let personResetPassword = PathTemplate("/admin/people/:id/reset-password")
+        static let audit = PathTemplate("/admin/audit")
+    }
+
     enum API {
         static let openAPI = PathTemplate("/api/v1/openapi.json")
         static let routes = PathTemplate("/api/v1/t/:tenant/routes")

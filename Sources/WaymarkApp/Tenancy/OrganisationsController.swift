@@ -75,21 +75,12 @@ struct OrganisationsController: Sendable {
                                     errors: [.init(field: "role", message: "Choose the person's role")], status: .unprocessableEntity)
         }
         let email = Person.normalise(email: form.email ?? "")
-        let existing = try await Person.query(on: context.db).filter(\.$email == email).first()
-        // Someone new gets a one-time password, shown once to the commissioner.
-        let temporaryPassword = existing == nil ? PlatformAdmin.generatePassword() : nil
-        var hash = ""
-        if let temporaryPassword { hash = try await req.password.async.hash(temporaryPassword) }
-        let passwordHash = hash
+        let password = try await PlatformAdmin.OneTimePassword.make(req)
+        let temporaryPassword: String?
         do {
-            try await context.transaction { tx in
-                let person: Person
-                if let existing { person = existing } else {
-                    person = try await PlatformAdmin.createPerson(name: form.name ?? "", email: email, passwordHash: passwordHash,
-                                                                  isOperator: false, actor: tx.actor, auditTenantID: tx.tenantID, on: tx.db)
-                }
-                _ = try await PlatformAdmin.addMembership(tenantID: tx.tenantID, personID: person.id!,
-                                                          organisationID: organisation.id!, role: role, actor: tx.actor, on: tx.db)
+            temporaryPassword = try await context.transaction { tx in
+                try await PlatformAdmin.addMember(email: email, name: form.name ?? "", organisationID: organisation.id!,
+                                                  tenantID: tx.tenantID, role: role, password: password, actor: tx.actor, on: tx.db)
             }
         } catch let problem as PlatformAdmin.Problem {
             return try await render(req, context, organisation, form: form, errors: [problem.fieldError], status: .unprocessableEntity)

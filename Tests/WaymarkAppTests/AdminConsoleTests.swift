@@ -1,0 +1,101 @@
+import Fluent
+import XCTVapor
+@testable import WaymarkApp
+
+final class AdminConsoleTests: AppTestCase {
+    static let consolePages = ["/admin", "/admin/people", "/admin/audit", "/admin/tenants/west-midlands"]
+
+    func testOnlyOperatorsOpenTheConsole() async throws {
+        for (role, email) in DemoPeople.byRole {
+            let browser = try await signedIn(email)
+            for page in Self.consolePages {
+                let response = try await browser.get(page)
+                XCTAssertEqual(response.status, .forbidden, "\(role) on \(page)")
+            }
+        }
+        let anonymous = try await browser().get("/admin")
+        XCTAssertEqual(anonymous.status, .seeOther)
+        XCTAssertTrue(anonymous.headers.first(name: .location)?.hasPrefix("/sign-in") ?? false)
+        let operatorBrowser = try await signedIn(DemoPeople.operatorEmail)
+        for page in Self.consolePages {
+            let response = try await operatorBrowser.get(page)
+            XCTAssertEqual(response.status, .ok, page)
+        }
+        let home = try await operatorBrowser.get("/admin").body.string
+        XCTAssertTrue(home.contains("West Midlands Violence Reduction Partnership") && home.contains("northmoor"))
+        let audit = try await operatorBrowser.get("/admin/audit").body.string
+        XCTAssertTrue(audit.contains("chains verify"))
+    }
+
+    func testAnOperatorCreatesATenantWithItsFirstCommissionerWhoCanSignIn() async throws {
+        let browser = try await signedIn(DemoPeople.operatorEmail)
+        try await browser.get("/admin")
+        let bad = try await browser.post("/admin/tenants", form: ["slug": "Bad Slug!", "name": "Fenwick VRU", "organisation": "Fenwick VRU"])
+        XCTAssertEqual(bad.status, .unprocessableEntity)
+        XCTAssertTrue(bad.body.string.contains("lower-case letters"))
+        XCTAssertTrue(bad.body.string.contains("value=\"Fenwick VRU\""), "the rest of the form is kept")
+        let taken = try await browser.post("/admin/tenants", form: ["slug": "northmoor", "name": "Again", "organisation": "Again"])
+        XCTAssertTrue(taken.body.string.contains("already exists"))
+        let noOrganisation = try await browser.post("/admin/tenants", form: ["slug": "fenwick", "name": "Fenwick VRU", "organisation": ""])
+        XCTAssertEqual(noOrganisation.status, .unprocessableEntity)
+        let none = try await platform { db in try await Tenant.query(on: db).filter(\.$slug == "fenwick").count() }
+        XCTAssertEqual(none, 0, "a refused form saves nothing")
+
+        let created = try await browser.post("/admin/tenants", form: ["slug": "fenwick", "name": "Fenwick VRU", "organisation": "Fenwick Violence Reduction Unit"])
+        XCTAssertEqual(created.headers.first(name: .location), "/admin/tenants/fenwick")
+        let page = try await browser.get("/admin/tenants/fenwick").body.string
+        XCTAssertTrue(page.contains("Fenwick Violence Reduction Unit"))
+        let organisation = try await platform { db in
+            try await Organisation.query(on: db).filter(\.$name == "Fenwick Violence Reduction Unit").first()
+        }
+        let noRole = try await browser.post("/admin/tenants/fenwick/members",
+                                            form: ["email": "lead@fenwick.example", "name": "Lena Ford", "organisation": organisation!.id!.uuidString])
+        XCTAssertTrue(noRole.body.string.contains("Choose the person&#39;s role") || noRole.body.string.contains("Choose the person"))
+        let added = try await browser.post("/admin/tenants/fenwick/members", form: [
+            "email": "lead@fenwick.example", "name": "Lena Ford", "organisation": organisation!.id!.uuidString, "role": "commissioner"])
+        XCTAssertEqual(added.status, .ok)
+        let password = try XCTUnwrap(Self.capture(#"lead@fenwick\.example: ([A-Za-z0-9-]+)"#, in: added.body.string))
+
+        let lead = try await signedIn("lead@fenwick.example", password: String(password))
+        let home = try await lead.get("/t/fenwick")
+        XCTAssertEqual(home.status, .ok)
+        let elsewhere = try await lead.get("/t/west-midlands")
+        XCTAssertEqual(elsewhere.status, .notFound)
+        let entries = try await platform { db in try await AuditEntry.query(on: db).filter(\.$action == "tenant.created").count() }
+        XCTAssertGreaterThanOrEqual(entries, 1)
+    }
+
+    func testMembershipsAreRemovedAndPasswordsResetWithAnAuditTrail() async throws {
+        let browser = try await signedIn(DemoPeople.operatorEmail)
+        let viewer = try await platform { db in try await Person.query(on: db).filter(\.$email == DemoPeople.viewer).first() }
+        let viewerID = try XCTUnwrap(viewer?.id)
+        let found = try await browser.get("/admin/people?q=halcyon").body.string
+        XCTAssertTrue(found.contains(DemoPeople.viewer))
+        XCTAssertFalse(found.contains(DemoPeople.commissioner))
+
+        let reset = try await browser.post("/admin/people/\(viewerID.uuidString)/reset-password", form: [:])
+        let password = try XCTUnwrap(Self.capture(#"id="one-time-password">([A-Za-z0-9-]+)<"#, in: reset.body.string))
+        let old = browser.app
+        let refused = Browser(app: old)
+        try await refused.get("/sign-in")
+        let attempt = try await refused.post("/sign-in", form: ["email": DemoPeople.viewer, "password": Browser.demoPassword])
+        XCTAssertEqual(attempt.status, .unauthorized, "the old password no longer works")
+        _ = try await signedIn(DemoPeople.viewer, password: String(password))
+
+        let membership = try await platform { db in try await Membership.query(on: db).filter(\.$personID == viewerID).first() }
+        let removed = try await browser.post("/admin/tenants/west-midlands/members/\(membership!.id!.uuidString)/remove", form: [:])
+        XCTAssertEqual(removed.status, .seeOther)
+        let viewerNow = try await signedIn(DemoPeople.viewer, password: String(password))
+        let gone = try await viewerNow.get("/t/west-midlands")
+        XCTAssertEqual(gone.status, .notFound, "without a membership the tenant is not theirs to see")
+        let wrongTenant = try await browser.post("/admin/tenants/northmoor/members/\(membership!.id!.uuidString)/remove", form: [:])
+        XCTAssertEqual(wrongTenant.status, .notFound)
+        let actions = try await platform { db in try await AuditEntry.query(on: db).filter(\.$action ~~ ["membership.removed", "person.password_reset"]).count() }
+        XCTAssertEqual(actions, 2)
+    }
+
+    static func capture(_ pattern: String, in text: String) -> String? {
+        guard let match = try? Regex(pattern).firstMatch(in: text), match.count > 1 else { return nil }
+        return match[1].substring.map(String.init)
+    }
+}
