@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Screenshots of Waymark pages in headless Chromium, signed in as a demo person.
 
-Usage: ops/screenshots.py [--base http://127.0.0.1:8080] [--out screenshots] [--as EMAIL]
+Usage: ops/screenshots.py [--base http://127.0.0.1:8080] [--out screenshots] [--as EMAIL] [--only PREFIX]
+(the admin-* pages need an operator: --as operator@waymark.example --only admin)
 Needs: chromium (apt-get install chromium) and websocket-client (pip install websocket-client).
 Signs in through the real form, then drives Chromium over the DevTools protocol:
 each page at 1280 px wide, the routes list at 375 px, and a keyboard-only pass that
@@ -20,6 +21,13 @@ PAGES = [
     ("local-authority", "/t/west-midlands/local-authorities/E08000025", None),
     ("organisation-list", "/t/west-midlands/organisations", None),
     ("audit-log", "/t/west-midlands/audit", None),
+    ("imports", "/t/west-midlands/imports", None),
+    ("import-routes", "/t/west-midlands/imports/routes", None),
+    ("import-routes-errors", "upload:routes-bad.xlsx", None),
+    ("import-routes-check", "upload:routes-good.xlsx", None),
+    ("admin-tenants", "/admin", None),
+    ("admin-tenant", "/admin/tenants/west-midlands", None),
+    ("admin-people", "/admin/people?q=wmvrp", None),
 ]
 
 
@@ -87,6 +95,7 @@ def main():
     parser.add_argument("--out", default="screenshots")
     parser.add_argument("--as", dest="email", default="amara.okafor@wmvrp.example")
     parser.add_argument("--password", default=os.environ.get("WAYMARK_DEMO_PASSWORD", "step-together-demo"))
+    parser.add_argument("--only", default="", help="only pages whose name starts with this, e.g. admin")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     browser = Chromium()
@@ -106,10 +115,21 @@ def main():
         for name, value in cookies.items():
             browser.call("Network.setCookie", name=name, value=value, domain=host, path="/")
         for name, path, width in PAGES:
+            if not name.startswith(args.only):
+                continue
             if path is None:
                 browser.navigate(args.base + "/t/west-midlands/routes/BHM-02/edit", 1280)
                 browser.evaluate("document.getElementById('name').value=''; document.getElementById('children_per_day').value='lots'; document.querySelector('form[action$=edit]').submit()")
                 time.sleep(1.2)
+            elif path.startswith("upload:"):
+                # Choose a fixture in the real file input and submit the form, as a person would.
+                browser.navigate(args.base + "/t/west-midlands/imports/routes", 1280)
+                fixture = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "imports", path[7:]))
+                root = browser.call("DOM.getDocument")["root"]["nodeId"]
+                node = browser.call("DOM.querySelector", nodeId=root, selector="#file")["nodeId"]
+                browser.call("DOM.setFileInputFiles", files=[fixture], nodeId=node)
+                browser.evaluate("document.querySelector('form[enctype]').submit()")
+                time.sleep(1.5)
             else:
                 if name == "sign-in":
                     continue

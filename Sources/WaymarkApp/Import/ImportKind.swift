@@ -6,6 +6,18 @@ struct ImportColumn: Encodable, Sendable {
     let required: Bool
     let help: String
     let example: String
+
+    enum CodingKeys: String, CodingKey { case name, required, help, example, hasExample }
+
+    /// Adds `hasExample`: Leaf treats an empty string as true, so the page needs a Bool.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(required, forKey: .required)
+        try container.encode(help, forKey: .help)
+        try container.encode(example, forKey: .example)
+        try container.encode(!example.isEmpty, forKey: .hasExample)
+    }
 }
 
 /// What a commissioner can bulk-import. Each kind owns its template (columns and an

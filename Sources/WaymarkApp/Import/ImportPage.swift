@@ -42,7 +42,7 @@ enum ImportPage {
             errors.append(.init(field: "file", message: "\(upload?.filename ?? "The file") has \(count). Nothing was imported: fix the file and upload it again"))
         }
         let page = Page(
-            kind: kind.rawValue, kindTitle: kind.title, summary: kind.summary, matching: kind.matching, columns: kind.columns,
+            kind: kind.rawValue, kindTitle: kind.title.lowercased(), summary: kind.summary, matching: kind.matching, columns: kind.columns,
             csvTemplateHref: SiteMap.Tenant.importTemplateCSV.path(slug, kind.rawValue),
             xlsxTemplateHref: SiteMap.Tenant.importTemplateXLSX.path(slug, kind.rawValue),
             action: SiteMap.Tenant.importKind.path(slug, kind.rawValue), backHref: SiteMap.Tenant.imports.path(slug),
@@ -63,8 +63,8 @@ enum ImportPage {
     }
 
     static func describe(_ outcome: ImportOutcome, _ kind: ImportKind) -> String {
-        let noun = kind == .calendars ? "calendar years" : kind.rawValue
-        var parts = ["\(outcome.added) \(noun) added", "\(outcome.updated) updated"]
+        let noun = kind == .calendars ? "calendar year" : String(kind.rawValue.dropLast())
+        var parts = ["\(outcome.added) \(noun)\(outcome.added == 1 ? "" : "s") added", "\(outcome.updated) updated"]
         if outcome.unchanged > 0 { parts.append("\(outcome.unchanged) unchanged") }
         return parts.joined(separator: ", ")
     }

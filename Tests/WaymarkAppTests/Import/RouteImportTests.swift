@@ -8,7 +8,7 @@ final class RouteImportTests: AppTestCase {
         let checked = try await check(browser, "routes", "routes-good.xlsx", try fixture("routes-good.xlsx"))
         XCTAssertEqual(checked.status, .ok)
         let html = checked.body.string
-        XCTAssertTrue(html.contains("1 routes added, 1 updated"), "the check says what will change")
+        XCTAssertTrue(html.contains("1 route added, 1 updated"), "the check says what will change")
         XCTAssertTrue(html.contains("Nothing has been saved yet"))
         let before = try await platform { db in try await Route.query(on: db).filter(\.$code == "WLV-04").count() }
         XCTAssertEqual(before, 0, "checking writes nothing")
