@@ -50,10 +50,11 @@ extension RouteCoverage {
         } else {
             reasons.append(.nextSchoolDayCostUnknown(day: day))
         }
-        // The allocation whose last payment came latest before the next school day.
+        // The allocation whose last payment came latest, up to and including the next school
+        // day (money that runs out part-way through that day is what left it short).
         var last: (allocation: Int, day: Int)? = nil
         for a in allocations.indices {
-            if let drew = projected.lastDrawDay(allocationAt: a), drew < next, drew >= (last?.day ?? -1) {
+            if let drew = projected.lastDrawDay(allocationAt: a), drew <= next, drew >= (last?.day ?? -1) {
                 last = (a, drew)
             }
         }

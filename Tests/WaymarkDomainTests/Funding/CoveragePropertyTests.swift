@@ -102,6 +102,37 @@ struct CoveragePropertyTests {
         }
     }
 
+    @Test("Drawn to date as of a day equals the literal rule stopped at that day")
+    func drawnToDate() {
+        forEachCase(seed: 7) { input, rng in
+            let route = RouteCoverage(input)
+            let asOf = randomAsOf(input.schedule, &rng)
+            for basis in CoverageBasis.allCases {
+                let walk = route.walk(basis)
+                let reference = referenceWalk(input, basis, before: asOf)
+                for (index, funded) in walk.allocations.enumerated() {
+                    #expect(walk.drawn(allocationAt: index, before: asOf).pence == reference.drawn[funded.allocation.id, default: 0])
+                }
+            }
+        }
+    }
+
+    @Test("A tenant run (one scratch buffer for all routes) equals each route run alone")
+    func tenantRun() {
+        var inputs: [RouteCoverageInput] = []
+        forEachCase(seed: 8) { input, _ in inputs.append(input) }
+        let asOf = day("2023-01-09")
+        let results = TenantCoverage.run(inputs, asOf: asOf)
+        #expect(results.count == inputs.count)
+        for (result, input) in zip(results, inputs) {
+            let alone = RouteCoverage(input)
+            #expect(paidArray(result.coverage.secured) == paidArray(alone.secured))
+            #expect(paidArray(result.coverage.projected) == paidArray(alone.projected))
+            #expect(result.status == alone.status(asOf: asOf))
+        }
+        #expect(TenantCoverage.statusCounts(results).values.reduce(0, +) == inputs.count)
+    }
+
     @Test("Funded-until equals a plain scan of the days")
     func fundedUntilByScan() {
         forEachCase(seed: 6) { input, rng in
@@ -171,7 +202,8 @@ private func randomAsOf(_ schedule: RouteSchedule, _ rng: inout SeededGenerator)
 
 /// DESIGN.md's rule, literally: each school day in order draws from the allocations active
 /// that day, earliest-ending, then earliest-starting, then oldest (then id), until paid.
-private func referenceWalk(_ input: RouteCoverageInput, _ basis: CoverageBasis) -> (paid: [Int64], drawn: [UUID: Int64]) {
+private func referenceWalk(_ input: RouteCoverageInput, _ basis: CoverageBasis,
+                           before cutoff: Day = .latest) -> (paid: [Int64], drawn: [UUID: Int64]) {
     let ordered = input.allocations.map(\.allocation).enumerated().sorted { x, y in
         let a = x.element, b = y.element
         return (a.period.end, a.period.start, a.enteredAt, a.id.uuidString) < (b.period.end, b.period.start, b.enteredAt, b.id.uuidString)
@@ -179,7 +211,7 @@ private func referenceWalk(_ input: RouteCoverageInput, _ basis: CoverageBasis) 
     var balance = ordered.map { basis.counts($0.status) ? Swift.max($0.allocation.amount.pence, 0) : 0 }
     var drawn: [UUID: Int64] = [:]
     var paid: [Int64] = []
-    for (i, day) in input.schedule.days.enumerated() {
+    for (i, day) in input.schedule.days.enumerated() where day < cutoff {
         guard let cost = input.schedule.cost(at: i)?.pence else { paid.append(0); continue }
         var need = cost
         for a in ordered.indices where need > 0 && balance[a] > 0 && ordered[a].allocation.period.contains(day) {

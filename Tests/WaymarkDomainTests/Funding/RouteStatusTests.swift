@@ -95,7 +95,9 @@ struct RouteStatusTests {
         let part = coverage([(Fixture.allocation(1, source: 10, amount: pounds(250), period: range("2022-09-05", "2022-09-30")), grant)],
                             perDay: pounds(100))
         #expect(part.status(asOf: day("2022-09-07")).text == [
-            "Only £50.00 of the £100.00 needed for 7 Sep 2022, the next school day, is funded"])
+            "Only £50.00 of the £100.00 needed for 7 Sep 2022, the next school day, is funded",
+            "Home Office grant runs out on 7 Sep 2022",
+        ])
 
         let model = RouteCostModel(entries: [.init(effectiveFrom: day("2022-09-12"), chaperones: 1, minutesPerDay: 0,
                                                    hourlyRate: .zero, dailyManagement: pounds(100))])
