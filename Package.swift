@@ -23,6 +23,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "WaymarkDomain"),
+        .executableTarget(name: "WaymarkBench", dependencies: ["WaymarkDomain"]),
         .target(
             name: "WaymarkMigrations",
             dependencies: [

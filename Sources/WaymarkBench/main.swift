@@ -1,0 +1,29 @@
+import Foundation
+import WaymarkDomain
+
+/// Benchmarks for the pure domain. `ops/bench` runs the release build:
+///
+///     WaymarkBench coverage [--runs N] [--as-of YYYY-MM-DD]
+let usage = "usage: WaymarkBench coverage [--runs N] [--as-of YYYY-MM-DD]"
+
+var arguments = CommandLine.arguments.dropFirst()
+guard arguments.popFirst() == "coverage" else {
+    FileHandle.standardError.write(Data((usage + "\n").utf8))
+    exit(2)
+}
+var runs = 25
+var asOf = Day(2024, 10, 1)
+while let option = arguments.popFirst() {
+    switch option {
+    case "--runs":
+        guard let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 else { print(usage); exit(2) }
+        runs = value
+    case "--as-of":
+        guard let value = arguments.popFirst().flatMap({ Day(iso: $0) }) else { print(usage); exit(2) }
+        asOf = value
+    default:
+        print(usage)
+        exit(2)
+    }
+}
+CoverageBenchmark.run(runs: runs, warmUps: 3, asOf: asOf)
