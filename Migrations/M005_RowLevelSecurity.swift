@@ -12,8 +12,19 @@ public struct M005_RowLevelSecurity: AsyncMigration {
     public init() {}
 
     public func prepare(on database: any Database) async throws {
+        try await RowLevelSecurity.protect(TenantOwnedTables.foundation, on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await RowLevelSecurity.unprotect(TenantOwnedTables.foundation, on: database)
+    }
+}
+
+/// The tenant-isolation policy, applied by each migration to the tables it adds.
+public enum RowLevelSecurity {
+    public static func protect(_ tables: [String], on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        for table in TenantOwnedTables.all {
+        for table in tables {
             try await sql.raw("ALTER TABLE \(ident: table) ENABLE ROW LEVEL SECURITY").run()
             try await sql.raw("ALTER TABLE \(ident: table) FORCE ROW LEVEL SECURITY").run()
             try await sql.raw("""
@@ -26,9 +37,9 @@ public struct M005_RowLevelSecurity: AsyncMigration {
         }
     }
 
-    public func revert(on database: any Database) async throws {
+    public static func unprotect(_ tables: [String], on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        for table in TenantOwnedTables.all {
+        for table in tables {
             try await sql.raw("DROP POLICY IF EXISTS tenant_isolation ON \(ident: table)").run()
             try await sql.raw("ALTER TABLE \(ident: table) DISABLE ROW LEVEL SECURITY").run()
         }

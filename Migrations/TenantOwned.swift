@@ -3,12 +3,19 @@ import Fluent
 /// Every tenant-owned table, in one list: the row-level security migration and
 /// the isolation tests both read it, so a new table cannot be forgotten by one
 /// and remembered by the other.
+/// Each migration that adds tenant-owned tables protects its own list, because a
+/// migration that has already run never sees tables added after it.
 public enum TenantOwnedTables {
-    public static let all: [String] = [
+    /// Protected by M005.
+    public static let foundation: [String] = [
         "term_calendars", "term_periods", "local_authorities", "organisations", "memberships",
         "areas", "schools", "routes", "route_schools", "route_costs", "api_tokens",
         "audit_entries",
     ]
+    /// Protected by M006.
+    public static let funding: [String] = ["funding_sources", "funding_status_changes", "allocations"]
+
+    public static let all: [String] = foundation + funding
 }
 
 extension SchemaBuilder {

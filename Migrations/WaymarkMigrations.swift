@@ -9,5 +9,6 @@ public enum WaymarkMigrations {
         M003_Routes(),
         M004_AuditAndTokens(),
         M005_RowLevelSecurity(),
+        M006_Funding(),
     ]
 }

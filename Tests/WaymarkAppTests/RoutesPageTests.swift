@@ -10,9 +10,10 @@ final class RoutesPageTests: AppTestCase {
         let wolverhampton = try await browser.get("/t/west-midlands/routes?local_authority=E08000031")
         let body = wolverhampton.body.string
         XCTAssertTrue(body.contains("WLV-01") && body.contains("WLV-02") && !body.contains("BHM-01"))
-        let proposed = try await browser.get("/t/west-midlands/routes?status=proposed")
-        XCTAssertTrue(proposed.body.string.contains("COV-04"))
-        XCTAssertFalse(proposed.body.string.contains("WLV-01"))
+        let active = try await browser.get("/t/west-midlands/routes?status=active")
+        XCTAssertTrue(active.body.string.contains("COV-04") && active.body.string.contains("WLV-01"))
+        let closed = try await browser.get("/t/west-midlands/routes?status=closed")
+        XCTAssertFalse(closed.body.string.contains("WLV-01"))
         let byChildren = try await browser.get("/t/west-midlands/routes?sort=children&order=desc").body.string
         let first = byChildren.range(of: "BHM-06")!.lowerBound, later = byChildren.range(of: "DUD-03")!.lowerBound
         XCTAssertLessThan(first, later, "1,420 children sorts before 380")

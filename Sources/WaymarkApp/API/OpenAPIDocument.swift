@@ -68,6 +68,8 @@ enum OpenAPIDocument {
                         ["name": "status", "in": "query", "required": false, "schema": ["type": "string", "enum": ["proposed", "active", "paused", "closed"]]],
                         ["name": "sort", "in": "query", "required": false, "schema": ["type": "string", "enum": RouteFilter.sortKeys]],
                         ["name": "order", "in": "query", "required": false, "schema": ["type": "string", "enum": ["asc", "desc"]]],
+                        ["name": "as_of", "in": "query", "required": false, "description": "Funding as Waymark knew it on this day (YYYY-MM-DD); today in London by default",
+                         "schema": ["type": "string", "format": "date"]],
                     ],
                     "responses": standardErrors.merging(["200": ok("RouteList")]) { a, _ in a },
                 ],

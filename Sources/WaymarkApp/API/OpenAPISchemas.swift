@@ -1,3 +1,4 @@
+import Foundation
 /// JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the API's bodies.
 enum OpenAPISchemas {
     static func object(_ properties: [String: Any], required: [String]) -> [String: Any] {
@@ -17,9 +18,14 @@ enum OpenAPISchemas {
                 "code": string, "name": string, "local_authority": string, "gss_code": string,
                 "area": ["type": ["string", "null"]], "status": status, "children_per_day": integer,
                 "length_metres": integer, "url": string,
-            ], required: ["code", "name", "local_authority", "gss_code", "status", "children_per_day", "length_metres", "url"]),
+                "funding_status": ["type": ["string", "null"], "enum": ["unfunded", "atRisk", "watch", "secure", NSNull()],
+                                   "description": "Coverage status as of as_of; null for a route that is not active"],
+                "funded_until": ["type": ["string", "null"], "format": "date", "description": "Secured funding lasts to this school day"],
+                "funded_until_projected": ["type": ["string", "null"], "format": "date", "description": "Counting pledged money too"],
+                "reasons": ["type": "array", "items": string],
+            ], required: ["code", "name", "local_authority", "gss_code", "status", "children_per_day", "length_metres", "url", "reasons"]),
             "RouteList": object([
-                "tenant": string, "count": integer,
+                "tenant": string, "count": integer, "as_of": ["type": "string", "format": "date"],
                 "routes": ["type": "array", "items": ["$ref": "#/components/schemas/RouteSummary"]],
             ], required: ["tenant", "count", "routes"]),
             "Route": object([

@@ -15,6 +15,10 @@ struct RoutesAPIController: Sendable {
         let childrenPerDay: Int
         let lengthMetres: Int
         let url: String
+        let fundingStatus: String?
+        let fundedUntil: String?
+        let fundedUntilProjected: String?
+        let reasons: [String]
     }
 
     struct RouteDetail: Encodable {
@@ -41,7 +45,7 @@ struct RoutesAPIController: Sendable {
         let costs: [Cost]
     }
 
-    struct ListBody: Encodable { let tenant: String; let count: Int; let routes: [RouteSummary] }
+    struct ListBody: Encodable { let tenant: String; let count: Int; let asOf: String; let routes: [RouteSummary] }
 
     func register(_ routes: TenantRoutes) {
         routes.get(SiteMap.API.routes, .viewRoutes, list)
@@ -49,13 +53,20 @@ struct RoutesAPIController: Sendable {
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
-        let rows = try await RouteQueries.rows(context, filter: RoutesController.filter(from: req))
-        let summaries = rows.map {
-            RouteSummary(code: $0.code, name: $0.name, localAuthority: $0.localAuthority, gssCode: $0.gssCode,
-                         area: $0.area.isEmpty ? nil : $0.area, status: $0.status, childrenPerDay: $0.childrenPerDay,
-                         lengthMetres: $0.lengthMetres, url: SiteMap.API.route.path(context.tenant.slug, $0.code))
+        let asOf = try req.asOfDay()
+        let routes = try await RouteQueries.visibleRoutes(context)
+        let coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
+        let reports = Dictionary(uniqueKeysWithValues: routes.map { ($0.code, $0.routeStatus == .active ? coverage.status(of: $0.id) : nil) })
+        let rows = try await RouteQueries.rows(context, filter: RoutesController.filter(from: req), asOf: asOf, coverage: coverage)
+        let summaries = rows.map { row -> RouteSummary in
+            let report = reports[row.code] ?? nil
+            return RouteSummary(code: row.code, name: row.name, localAuthority: row.localAuthority, gssCode: row.gssCode,
+                                area: row.area.isEmpty ? nil : row.area, status: row.status, childrenPerDay: row.childrenPerDay,
+                                lengthMetres: row.lengthMetres, url: SiteMap.API.route.path(context.tenant.slug, row.code),
+                                fundingStatus: report?.status.rawValue, fundedUntil: report?.securedFundedUntil?.iso,
+                                fundedUntilProjected: report?.projectedFundedUntil?.iso, reasons: report?.text ?? [])
         }
-        return try APIJSON.response(ListBody(tenant: context.tenant.slug, count: summaries.count, routes: summaries))
+        return try APIJSON.response(ListBody(tenant: context.tenant.slug, count: summaries.count, asOf: asOf.iso, routes: summaries))
     }
 
     func detail(req: Request, context: TenantContext) async throws -> Response {

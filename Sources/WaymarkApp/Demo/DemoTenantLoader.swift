@@ -107,10 +107,13 @@ struct DemoTenantLoader {
                                       dailyManagementPence: route.dailyManagementPence).create(on: db)
         }
 
+        try await DemoFundingLoader.load(data.funding, tenantID: tenantID, on: db)
+
         try await AuditLog.record(on: db, tenantID: tenantID, actor: actor, action: "demo.seeded", entity: "tenant",
                                   entityID: data.slug, after: [
                                       "routes": data.routes.count, "schools": data.schools.count,
                                       "organisations": data.organisations.count, "memberships": data.people.count,
+                                      "funding_sources": data.funding.count,
                                   ])
     }
 

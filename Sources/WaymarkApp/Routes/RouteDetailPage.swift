@@ -28,8 +28,11 @@ struct RouteDetailPage: Encodable {
     let canEdit: Bool
     let editHref: String
     let backHref: String
+    let funding: RouteFundingSummary?
+    let asOf: String
 
-    static func build(route: Route, context: TenantContext) async throws -> RouteDetailPage {
+    static func build(route: Route, context: TenantContext, asOf: Day) async throws -> RouteDetailPage {
+        let coverage = try await CoverageLoader.load(context, routes: [route], asOf: asOf)
         let authority = try await context.find(LocalAuthority.self, route.localAuthorityID)
         let area = try await context.find(Area.self, route.areaID)
         let links = try await context.query(RouteSchool.self).filter(\.$routeID == route.id!).all()
@@ -62,7 +65,9 @@ struct RouteDetailPage: Encodable {
             costs: costs.map(costLine),
             canEdit: context.can(.editRoutes),
             editHref: SiteMap.Tenant.routeEdit.path(slug, route.code),
-            backHref: SiteMap.Tenant.routes.path(slug))
+            backHref: SiteMap.Tenant.routes.path(slug),
+            funding: route.routeStatus == .active ? coverage.status(of: route.id).map(RouteFundingSummary.init) : nil,
+            asOf: asOf.display)
     }
 
     static func costLine(_ record: RouteCostRecord) -> CostLine {

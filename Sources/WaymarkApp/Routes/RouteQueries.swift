@@ -14,6 +14,14 @@ struct RouteRow: Encodable, Sendable {
     let statusLabel: String
     let lengthMetres: Int
     let href: String
+    /// Coverage status as of the page's date (DESIGN.md "Status"); empty for routes
+    /// that are not active, whose funding status does not apply.
+    let funding: String
+    let fundingLabel: String
+    let fundingTag: String
+    let fundedUntil: String
+    let fundedUntilProjected: String
+    let fundingReason: String
 }
 
 struct RouteFilter: Sendable {
@@ -22,7 +30,7 @@ struct RouteFilter: Sendable {
     var sort: String = "code"
     var descending = false
 
-    static let sortKeys = ["code", "name", "local_authority", "area", "children", "status"]
+    static let sortKeys = ["code", "name", "local_authority", "area", "children", "status", "funding"]
 }
 
 enum RouteQueries {
@@ -41,8 +49,11 @@ enum RouteQueries {
         return query.filter(\.$localAuthorityID ~~ ids)
     }
 
-    static func rows(_ context: TenantContext, filter: RouteFilter) async throws -> [RouteRow] {
+    static func rows(_ context: TenantContext, filter: RouteFilter, asOf: Day,
+                     coverage known: CoverageSnapshot? = nil) async throws -> [RouteRow] {
         let routes = try await visibleRoutes(context)
+        var coverage = known
+        if coverage == nil { coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf) }
         let authorities = try await context.query(LocalAuthority.self).all()
         let areas = try await context.query(Area.self).all()
         let authorityByID = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0) })
@@ -51,12 +62,17 @@ enum RouteQueries {
             let authority = authorityByID[route.localAuthorityID]
             if let wanted = filter.localAuthority, authority?.gssCode != wanted { return nil }
             if let wanted = filter.status, route.routeStatus != wanted { return nil }
+            let report = route.routeStatus == .active ? coverage?.status(of: route.id) : nil
             return RouteRow(
                 code: route.code, name: route.name, localAuthority: authority?.name ?? "",
                 gssCode: authority?.gssCode ?? "", area: route.areaID.flatMap { areaByID[$0] } ?? "",
                 childrenPerDay: route.childrenPerDay, status: route.status, statusLabel: route.routeStatus.label,
                 lengthMetres: Int(RoutePath.length(route.path).rounded()),
-                href: SiteMap.Tenant.route.path(context.tenant.slug, route.code))
+                href: SiteMap.Tenant.route.path(context.tenant.slug, route.code),
+                funding: report?.status.rawValue ?? "", fundingLabel: report?.status.displayName ?? "Not active",
+                fundingTag: report.map { FundingDisplay.tag($0.status) } ?? "wm-tag--grey",
+                fundedUntil: report?.securedFundedUntil?.display ?? "", fundedUntilProjected: report?.projectedFundedUntil?.display ?? "",
+                fundingReason: report?.text.first ?? "")
         }
         func less(_ a: RouteRow, _ b: RouteRow) -> Bool {
             switch filter.sort {
@@ -65,6 +81,7 @@ enum RouteQueries {
             case "area": (a.area, a.code) < (b.area, b.code)
             case "children": (a.childrenPerDay, a.code) < (b.childrenPerDay, b.code)
             case "status": (a.status, a.code) < (b.status, b.code)
+            case "funding": (FundingDisplay.urgency(a.funding), a.code) < (FundingDisplay.urgency(b.funding), b.code)
             default: a.code < b.code
             }
         }

@@ -23,6 +23,9 @@ struct RoutesController: Sendable {
         let children: String
         let filtered: Bool
         let clearHref: String
+        /// The page's date, shown by the layout ("Figures as of …") and kept in the form.
+        let asOf: String
+        let asOfISO: String
     }
 
     static func filter(from req: Request) -> RouteFilter {
@@ -36,7 +39,8 @@ struct RoutesController: Sendable {
 
     func list(req: Request, context: TenantContext) async throws -> Response {
         let filter = Self.filter(from: req)
-        let rows = try await RouteQueries.rows(context, filter: filter)
+        let asOf = try req.asOfDay()
+        let rows = try await RouteQueries.rows(context, filter: filter, asOf: asOf)
         let slug = context.tenant.slug
         let base = SiteMap.Tenant.routes.path(slug)
         var authorities = try await context.query(LocalAuthority.self).sort(\.$name).all()
@@ -45,11 +49,12 @@ struct RoutesController: Sendable {
             var items = [URLQueryItem(name: "sort", value: sort), URLQueryItem(name: "order", value: order)]
             if let la = filter.localAuthority { items.append(.init(name: "local_authority", value: la)) }
             if let status = filter.status { items.append(.init(name: "status", value: status.rawValue)) }
+            if req.query[String.self, at: "as_of"] != nil { items.append(.init(name: "as_of", value: asOf.iso)) }
             var components = URLComponents(); components.queryItems = items
             return components.percentEncodedQuery ?? ""
         }
         let labels = ["code": "Code", "name": "Name", "local_authority": "Local authority", "area": "Area",
-                      "children": "Children a day", "status": "Status"]
+                      "children": "Children a day", "status": "Status", "funding": "Funding"]
         let sortLinks = RouteFilter.sortKeys.map { key -> ListPage.SortLink in
             let current = filter.sort == key
             let nextOrder = current && !filter.descending ? "desc" : "asc"
@@ -65,22 +70,25 @@ struct RoutesController: Sendable {
             csvHref: "\(SiteMap.Tenant.routesCSV.path(slug))?\(csvQuery)",
             count: rows.count,
             children: rows.reduce(0) { $0 + $1.childrenPerDay }.grouped(),
-            filtered: filter.localAuthority != nil || filter.status != nil,
-            clearHref: base)
+            filtered: filter.localAuthority != nil || filter.status != nil || req.query[String.self, at: "as_of"] != nil,
+            clearHref: base, asOf: asOf.display, asOfISO: asOf.iso)
         return try await PageRenderer.render(req, "routes/list", title: "Routes", page)
     }
 
     func csv(req: Request, context: TenantContext) async throws -> Response {
-        let rows = try await RouteQueries.rows(context, filter: Self.filter(from: req))
+        let asOf = try req.asOfDay()
+        let rows = try await RouteQueries.rows(context, filter: Self.filter(from: req), asOf: asOf)
         let data = TabularWriter.csv(
-            headers: ["code", "name", "local_authority", "gss_code", "area", "children_per_day", "status", "length_metres"],
-            rows: rows.map { [$0.code, $0.name, $0.localAuthority, $0.gssCode, $0.area, String($0.childrenPerDay), $0.status, String($0.lengthMetres)] })
+            headers: ["code", "name", "local_authority", "gss_code", "area", "children_per_day", "status", "length_metres",
+                      "as_of", "funding_status", "funded_until", "funded_until_projected", "funding_reason"],
+            rows: rows.map { [$0.code, $0.name, $0.localAuthority, $0.gssCode, $0.area, String($0.childrenPerDay), $0.status,
+                              String($0.lengthMetres), asOf.iso, $0.funding, $0.fundedUntil, $0.fundedUntilProjected, $0.fundingReason] })
         return CSVResponse.make(data, filename: "\(context.tenant.slug)-routes.csv")
     }
 
     func detail(req: Request, context: TenantContext) async throws -> Response {
         let route = try await RouteQueries.find(context, code: req.parameters.get("code") ?? "")
-        let page = try await RouteDetailPage.build(route: route, context: context)
+        let page = try await RouteDetailPage.build(route: route, context: context, asOf: try req.asOfDay())
         return try await PageRenderer.render(req, "routes/detail", title: "\(route.code) \(route.name)", page)
     }
 }

@@ -14,7 +14,8 @@ enum DemoData {
             + DemoWestMidlands.wolverhamptonAndWalsallRoutes
             + DemoWestMidlands.dudleyAndSandwellRoutes,
         organisations: DemoWestMidlands.organisations,
-        people: DemoWestMidlands.people
+        people: DemoWestMidlands.people,
+        funding: DemoWestMidlands.funding
     )
 
     static let secondTenant = DemoTenant(

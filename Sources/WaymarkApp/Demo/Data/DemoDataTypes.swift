@@ -93,4 +93,25 @@ struct DemoTenant {
     let routes: [DemoRoute]
     let organisations: [DemoOrganisation]
     let people: [DemoPerson]
+    var funding: [DemoSource] = []
+}
+
+/// A funding source of the demo story. Allocations name routes and periods; their
+/// amounts are worked out when seeding, as each route's daily cost over its school days
+/// in the period, so the story holds whatever the calendars and costs say.
+struct DemoSource {
+    struct StatusStep { let status: String; let on: String }
+
+    let funder: String
+    let programme: String
+    let kind: String
+    /// Pence; nil means exactly what the allocations need.
+    let amountPence: Int64?
+    let start: String
+    let end: String
+    /// In order; the first step is when Waymark first heard of the source.
+    let history: [StatusStep]
+    var renewable = false
+    var reference = ""
+    let routes: [String]
 }

@@ -101,7 +101,7 @@ extension DemoWestMidlands {
                                    latitude: 52.50689, longitude: -2.07083),
             ],
             childrenPerDay: 380,
-            status: "paused",
+            status: "active",
             startDate: "2021-09-06",
             endDate: nil,
             chaperones: 2,

@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+/// Seeds a demo tenant's funding story: sources with their dated status history, and
+/// allocations sized to pay each route's school days in the period exactly.
+enum DemoFundingLoader {
+    static func load(_ sources: [DemoSource], tenantID: UUID, on db: any Database) async throws {
+        guard !sources.isEmpty else { return }
+        let routes = try await Route.query(on: db).filter(\.$tenantID == tenantID).all()
+        let schedules = RouteSchedules.build(
+            routes: routes,
+            authorities: try await LocalAuthority.query(on: db).filter(\.$tenantID == tenantID).all(),
+            periods: try await TermPeriod.query(on: db).filter(\.$tenantID == tenantID).all(),
+            costs: try await RouteCostRecord.query(on: db).filter(\.$tenantID == tenantID).all())
+        let routesByCode = Dictionary(uniqueKeysWithValues: routes.map { ($0.code, $0) })
+        let funders = try await Organisation.query(on: db).filter(\.$tenantID == tenantID).all()
+
+        for demo in sources {
+            guard let funder = funders.first(where: { $0.name == demo.funder }), let start = Day(iso: demo.start),
+                  let end = Day(iso: demo.end), let period = DayRange(start: start, end: end),
+                  let firstStep = demo.history.first, let heard = noon(firstStep.on) else {
+                preconditionFailure("demo source \(demo.programme) refers to unknown data")
+            }
+            let allocations = demo.routes.compactMap { code -> (UUID, Money)? in
+                guard let route = routesByCode[code], let id = route.id, let schedule = schedules[id] else { return nil }
+                return (id, cost(of: schedule, in: period))
+            }
+            let needed = allocations.reduce(Int64(0)) { $0 + $1.1.pence }
+            let record = FundingSourceRecord(
+                tenantID: tenantID, funderOrganisationID: funder.id!, programme: demo.programme,
+                kind: FundingSource.Kind(rawValue: demo.kind) ?? .other, amount: Money(pence: demo.amountPence ?? needed),
+                period: period, status: FundingSource.Status(rawValue: demo.history.last!.status) ?? .prospective,
+                renewable: demo.renewable, reference: demo.reference)
+            try await record.create(on: db)
+            var previous: FundingSource.Status?
+            for step in demo.history {
+                let status = FundingSource.Status(rawValue: step.status) ?? .prospective
+                try await FundingStatusChange(tenantID: tenantID, sourceID: record.id!, from: previous, to: status,
+                                              by: "Demo data", at: noon(step.on) ?? heard).create(on: db)
+                previous = status
+            }
+            for (routeID, amount) in allocations where amount.pence > 0 {
+                try await AllocationRecord(tenantID: tenantID, sourceID: record.id!, routeID: routeID, amount: amount,
+                                           period: period, enteredAt: heard).create(on: db)
+            }
+        }
+    }
+
+    /// What a route's school days in `period` cost: the amount that pays them exactly.
+    static func cost(of schedule: RouteSchedule, in period: DayRange) -> Money {
+        let range = schedule.indexes(in: period)
+        return Money(pence: range.reduce(Int64(0)) { $0 + (schedule.cost(at: $1)?.pence ?? 0) })
+    }
+
+    /// Noon in London on an ISO day: a plain instant for a dated demo event.
+    private static func noon(_ iso: String) -> Date? {
+        guard let day = Day(iso: iso) else { return nil }
+        var components = DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)
+        components.timeZone = London.timeZone
+        return Calendar(identifier: .gregorian).date(from: components)
+    }
+}

@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import Vapor
+import WaymarkDomain
+
+/// A tenant's routes with their coverage and status as Waymark knew them on one day.
+struct CoverageSnapshot: Sendable {
+    let asOf: Day
+    let results: [UUID: RouteCoverageResult]
+    let sources: [UUID: FundingSource]
+
+    func status(of routeID: UUID?) -> RouteStatusReport? { routeID.flatMap { results[$0]?.status } }
+}
+
+/// Loads what the coverage engine needs from the tenant's records and runs it.
+///
+/// "As of" a day means what Waymark knew that day: a source counts with the status it
+/// had then (the last status change on or before it), a source first recorded later
+/// does not exist yet, and allocations entered later are left out. So a dashboard
+/// viewed as of a past date shows the risks people could have seen on that date.
+enum CoverageLoader {
+    static func load(_ context: TenantContext, routes: [Route], asOf: Day) async throws -> CoverageSnapshot {
+        let schedules = try await RouteSchedules.build(context, routes: routes)
+        let funders = try await context.query(Organisation.self).all()
+        let funderNames = Dictionary(uniqueKeysWithValues: funders.map { ($0.id!, $0.name) })
+        let changes = try await context.query(FundingStatusChange.self).all()
+        let knownStatus = statuses(changes, asOf: asOf)
+        var sources: [UUID: FundingSource] = [:]
+        for record in try await context.query(FundingSourceRecord.self).all() {
+            guard let id = record.id, let status = knownStatus[id] else { continue }
+            var source = record.domain(funderName: funderNames[record.funderOrganisationID] ?? "")
+            source.status = status
+            sources[id] = source
+        }
+        let routeIDs = Set(routes.compactMap(\.id))
+        let allocations = try await context.query(AllocationRecord.self).all()
+            .filter { routeIDs.contains($0.routeID) && Day($0.enteredAt, in: London.timeZone) <= asOf }
+            .map(\.domain)
+        let inputs = TenantCoverage.inputs(schedules: schedules, sources: Array(sources.values), allocations: allocations)
+        let windows = StatusWindows(atRiskDays: context.tenant.atRiskWindowDays, watchDays: context.tenant.watchWindowDays)
+        let results = TenantCoverage.run(inputs, asOf: asOf, windows: windows)
+        return CoverageSnapshot(asOf: asOf, results: Dictionary(uniqueKeysWithValues: results.map { ($0.routeID, $0) }),
+                                sources: sources)
+    }
+
+    /// Each source's status on `asOf`: its last change on or before that day.
+    static func statuses(_ changes: [FundingStatusChange], asOf: Day) -> [UUID: FundingSource.Status] {
+        var latest: [UUID: FundingStatusChange] = [:]
+        for change in changes where Day(change.changedAt, in: London.timeZone) <= asOf {
+            if let known = latest[change.sourceID], known.changedAt > change.changedAt { continue }
+            latest[change.sourceID] = change
+        }
+        return latest.compactMapValues { FundingSource.Status(rawValue: $0.toStatus) }
+    }
+}
+
+/// Each route's school days and their costs, from its authority's term calendar and its
+/// cost entries: the part of coverage that does not depend on money.
+enum RouteSchedules {
+    static func build(_ context: TenantContext, routes: [Route]) async throws -> [UUID: RouteSchedule] {
+        build(routes: routes, authorities: try await context.query(LocalAuthority.self).all(),
+              periods: try await context.query(TermPeriod.self).all(), costs: try await context.query(RouteCostRecord.self).all())
+    }
+
+    static func build(routes: [Route], authorities: [LocalAuthority], periods: [TermPeriod],
+                      costs: [RouteCostRecord]) -> [UUID: RouteSchedule] {
+        let periodsByCalendar = Dictionary(grouping: periods, by: \.calendarID)
+        var calendars: [UUID: TermCalendar] = [:]
+        for (calendarID, periods) in periodsByCalendar {
+            calendars[calendarID] = CalendarBuilder.termCalendar(authority: calendarID.uuidString, periods: periods)
+        }
+        let calendarByAuthority = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0.calendarID) })
+        let costsByRoute = Dictionary(grouping: costs, by: \.routeID)
+        var schedules: [UUID: RouteSchedule] = [:]
+        for route in routes {
+            guard let id = route.id, let calendarID = calendarByAuthority[route.localAuthorityID] ?? nil,
+                  let calendar = calendars[calendarID], let first = calendar.years.first?.academicYear.range.start else { continue }
+            let start = route.startDay.flatMap { Day(iso: $0) } ?? first
+            let model = RouteCostModel(entries: (costsByRoute[id] ?? []).map(\.entry))
+            schedules[id] = RouteSchedule(calendar: calendar, costModel: model, from: start,
+                                          closingOn: route.endDay.flatMap { Day(iso: $0) })
+        }
+        return schedules
+    }
+}
+
+extension Request {
+    /// `?as_of=YYYY-MM-DD`, or today in London. A malformed date is a 400 that names it.
+    func asOfDay() throws -> Day {
+        guard let raw = query[String.self, at: "as_of"], !raw.isEmpty else { return Day(Date(), in: London.timeZone) }
+        guard let day = Day(iso: raw) else {
+            throw WaymarkError.badRequest("as_of must be a date written as YYYY-MM-DD, such as 2023-01-16; '\(raw)' is not")
+        }
+        return day
+    }
+}
