@@ -109,3 +109,13 @@ protocol TabularImporter {
 struct ImportIssues: Error, Sendable {
     let issues: [ImportIssue]
 }
+
+extension TabularImporter {
+    /// Every required column the file lacks, as one file-level issue (nil when none).
+    static func missingColumns(_ table: TabularTable, _ columns: [ImportColumn]) -> ImportIssues? {
+        do { try table.requireColumns(columns.filter(\.required).map(\.name)) } catch let error as TabularError {
+            return ImportIssues(issues: [.file(error.message)])
+        } catch { return ImportIssues(issues: [.file("The file could not be read")]) }
+        return nil
+    }
+}

@@ -59,9 +59,7 @@ enum RouteImport: TabularImporter {
     }
 
     static func plan(_ table: TabularTable, _ reference: ImportReference) -> Result<([Change], ImportOutcome), ImportIssues> {
-        do { try table.requireColumns(columns.filter(\.required).map(\.name)) } catch let error as TabularError {
-            return .failure(ImportIssues(issues: [.file(error.message)]))
-        } catch { return .failure(ImportIssues(issues: [.file("The file could not be read")])) }
+        if let missing = missingColumns(table, columns) { return .failure(missing) }
         if table.rows.isEmpty { return .failure(ImportIssues(issues: [.file("The file has a header row but no routes")])) }
 
         var issues: [ImportIssue] = [], changes: [Change] = [], outcome = ImportOutcome()

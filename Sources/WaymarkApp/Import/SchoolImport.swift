@@ -41,9 +41,7 @@ enum SchoolImport: TabularImporter {
 
     static func plan(_ table: TabularTable, _ reference: ImportReference) -> Result<([Change], ImportOutcome), ImportIssues> {
         var issues: [ImportIssue] = []
-        do { try table.requireColumns(columns.filter(\.required).map(\.name)) } catch let error as TabularError {
-            return .failure(ImportIssues(issues: [.file(error.message)]))
-        } catch { return .failure(ImportIssues(issues: [.file("The file could not be read")])) }
+        if let missing = missingColumns(table, columns) { return .failure(missing) }
 
         var changes: [Change] = []
         var outcome = ImportOutcome()
