@@ -1,18 +1,10 @@
-/// SplitMix64, so the synthetic tenant is the same on every run and every machine:
-/// timings are then comparable between commits. Not for anything that needs real randomness.
-struct BenchRandom: RandomNumberGenerator {
-    private var state: UInt64
+import WaymarkDomain
 
-    init(seed: UInt64) { state = seed }
+/// The synthetic tenant is drawn from a seeded generator, so it is the same on every run
+/// and machine and timings compare between commits.
+typealias BenchRandom = SeededRandom
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededRandom {
     /// A whole number in `range`.
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         Int.random(in: range, using: &self)

@@ -54,17 +54,13 @@ struct RoutesAPIController: Sendable {
 
     func list(req: Request, context: TenantContext) async throws -> Response {
         let asOf = try req.asOfDay()
-        let routes = try await RouteQueries.visibleRoutes(context)
-        let coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
-        let reports = Dictionary(uniqueKeysWithValues: routes.map { ($0.code, $0.routeStatus == .active ? coverage.status(of: $0.id) : nil) })
-        let rows = try await RouteQueries.rows(context, filter: RoutesController.filter(from: req), asOf: asOf, coverage: coverage)
-        let summaries = rows.map { row -> RouteSummary in
-            let report = reports[row.code] ?? nil
-            return RouteSummary(code: row.code, name: row.name, localAuthority: row.localAuthority, gssCode: row.gssCode,
-                                area: row.area.isEmpty ? nil : row.area, status: row.status, childrenPerDay: row.childrenPerDay,
-                                lengthMetres: row.lengthMetres, url: SiteMap.API.route.path(context.tenant.slug, row.code),
-                                fundingStatus: report?.status.rawValue, fundedUntil: report?.securedFundedUntil?.iso,
-                                fundedUntilProjected: report?.projectedFundedUntil?.iso, reasons: report?.text ?? [])
+        let rows = try await RouteQueries.rows(context, filter: RoutesController.filter(from: req), asOf: asOf)
+        let summaries = rows.map { row in
+            RouteSummary(code: row.code, name: row.name, localAuthority: row.localAuthority, gssCode: row.gssCode,
+                         area: row.area.isEmpty ? nil : row.area, status: row.status, childrenPerDay: row.childrenPerDay,
+                         lengthMetres: row.lengthMetres, url: SiteMap.API.route.path(context.tenant.slug, row.code),
+                         fundingStatus: row.funding.isEmpty ? nil : row.funding, fundedUntil: row.fundedUntilISO,
+                         fundedUntilProjected: row.fundedUntilProjectedISO, reasons: row.fundingReasons)
         }
         return try APIJSON.response(ListBody(tenant: context.tenant.slug, count: summaries.count, asOf: asOf.iso, routes: summaries))
     }

@@ -44,10 +44,10 @@ extension CalendarImport {
                                     after: AuditedYear(change.calendarName, change.year, change.periods))
         }
 
+        // Every assigned calendar is in the file, so it is known by now.
         for (authorityID, name) in plan.assignments {
-            guard let authority = try await context.find(LocalAuthority.self, authorityID) else { continue }
-            let existing = try await context.query(TermCalendarRecord.self).all().first { ImportReference.key($0.name) == ImportReference.key(name) }
-            let id = try await calendarID(named: name, existing: existing?.id)
+            guard let authority = try await context.find(LocalAuthority.self, authorityID),
+                  let id = calendarIDs[ImportReference.key(name)] else { continue }
             guard authority.calendarID != id else { continue }
             let before = authority.calendarID
             authority.calendarID = id

@@ -22,6 +22,10 @@ struct RouteRow: Encodable, Sendable {
     let fundedUntil: String
     let fundedUntilProjected: String
     let fundingReason: String
+    /// The same in the API's form: ISO days and every reason.
+    let fundedUntilISO: String?
+    let fundedUntilProjectedISO: String?
+    let fundingReasons: [String]
 }
 
 struct RouteFilter: Sendable {
@@ -49,11 +53,9 @@ enum RouteQueries {
         return query.filter(\.$localAuthorityID ~~ ids)
     }
 
-    static func rows(_ context: TenantContext, filter: RouteFilter, asOf: Day,
-                     coverage known: CoverageSnapshot? = nil) async throws -> [RouteRow] {
+    static func rows(_ context: TenantContext, filter: RouteFilter, asOf: Day) async throws -> [RouteRow] {
         let routes = try await visibleRoutes(context)
-        var coverage = known
-        if coverage == nil { coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf) }
+        let coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
         let authorities = try await context.query(LocalAuthority.self).all()
         let areas = try await context.query(Area.self).all()
         let authorityByID = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0) })
@@ -62,7 +64,7 @@ enum RouteQueries {
             let authority = authorityByID[route.localAuthorityID]
             if let wanted = filter.localAuthority, authority?.gssCode != wanted { return nil }
             if let wanted = filter.status, route.routeStatus != wanted { return nil }
-            let report = route.routeStatus == .active ? coverage?.status(of: route.id) : nil
+            let report = route.routeStatus == .active ? coverage.status(of: route.id) : nil
             return RouteRow(
                 code: route.code, name: route.name, localAuthority: authority?.name ?? "",
                 gssCode: authority?.gssCode ?? "", area: route.areaID.flatMap { areaByID[$0] } ?? "",
@@ -72,7 +74,9 @@ enum RouteQueries {
                 funding: report?.status.rawValue ?? "", fundingLabel: report?.status.displayName ?? "Not active",
                 fundingTag: report.map { FundingDisplay.tag($0.status) } ?? "wm-tag--grey",
                 fundedUntil: report?.securedFundedUntil?.display ?? "", fundedUntilProjected: report?.projectedFundedUntil?.display ?? "",
-                fundingReason: report?.text.first ?? "")
+                fundingReason: report?.text.first ?? "",
+                fundedUntilISO: report?.securedFundedUntil?.iso, fundedUntilProjectedISO: report?.projectedFundedUntil?.iso,
+                fundingReasons: report?.text ?? [])
         }
         func less(_ a: RouteRow, _ b: RouteRow) -> Bool {
             switch filter.sort {
