@@ -164,7 +164,7 @@ private func forEachCase(seed: UInt64, _ body: (RouteCoverageInput, inout Seeded
 }
 
 /// 0–150 school days a few days apart from September 2022; costs up to £300, a few free, a few unknown.
-private func randomSchedule(_ rng: inout SeededGenerator) -> RouteSchedule {
+func randomSchedule(_ rng: inout SeededGenerator) -> RouteSchedule {
     var days: [Day] = [], costs: [Money?] = []
     var current = day("2022-09-01")
     for _ in 0..<Int(rng.next() % 151) {
