@@ -14,8 +14,12 @@ public enum TenantOwnedTables {
     ]
     /// Protected by M006.
     public static let funding: [String] = ["funding_sources", "funding_status_changes", "allocations"]
+    /// Protected by M007.
+    public static let pledgesAndAlerts: [String] = [
+        "pledges", "notifications", "email_outbox", "alert_keys", "route_alert_states",
+    ]
 
-    public static let all: [String] = foundation + funding
+    public static let all: [String] = foundation + funding + pledgesAndAlerts
 }
 
 extension SchemaBuilder {

@@ -10,5 +10,6 @@ public enum WaymarkMigrations {
         M004_AuditAndTokens(),
         M005_RowLevelSecurity(),
         M006_Funding(),
+        M007_PledgesAndAlerts(),
     ]
 }

@@ -14,6 +14,11 @@ import Testing
         .importData: [.commissioner],
         .viewAudit: [.commissioner],
         .useOwnAPITokens: [.commissioner, .finance, .partner, .provider, .assessor, .viewer],
+        .viewFunding: [.commissioner, .finance, .partner, .viewer],
+        .editFunding: [.commissioner, .finance],
+        .makePledges: [.partner],
+        .decidePledges: [.commissioner],
+        .readInbox: [.commissioner, .finance, .partner, .provider, .assessor, .viewer],
     ]
 
     @Test(arguments: Capability.allCases)

@@ -17,6 +17,9 @@ extension Waymark {
         LocalAuthoritiesController().register(tenant)
         OrganisationsController().register(tenant)
         ImportController().register(tenant)
+        FundingSourcesController().register(tenant)
+        PledgesController().register(tenant)
+        DashboardController().register(tenant)
 
         let console = OperatorRoutes(builder: app)
         AdminTenantsController().register(console)

@@ -61,7 +61,10 @@ enum PageRenderer {
     static func navigation(for context: TenantContext, currentPath: String) -> [Layout.NavItem] {
         let slug = context.tenant.slug
         var items: [(String, String)] = [("Home", SiteMap.Tenant.home.path(slug))]
+        if context.can(.viewFunding) { items.append(("Dashboard", SiteMap.Tenant.dashboard.path(slug))) }
         if context.can(.viewRoutes) { items.append(("Routes", SiteMap.Tenant.routes.path(slug))) }
+        if context.can(.viewFunding) { items.append(("Funding", SiteMap.Tenant.fundingSources.path(slug))) }
+        if context.can(.viewFunding) { items.append(("Pledges", SiteMap.Tenant.pledges.path(slug))) }
         if context.can(.viewCalendars) { items.append(("Local authorities", SiteMap.Tenant.localAuthorities.path(slug))) }
         if context.can(.viewOrganisations) { items.append(("Organisations", SiteMap.Tenant.organisations.path(slug))) }
         if context.can(.importData) { items.append(("Import data", SiteMap.Tenant.imports.path(slug))) }

@@ -10,6 +10,16 @@ public enum Capability: String, CaseIterable, Sendable {
     case importData
     case viewAudit
     case useOwnAPITokens
+    /// Funding sources, allocations, the dashboard and the region map (partners: their own money and area).
+    case viewFunding
+    /// Record sources, change their status, allocate money to routes.
+    case editFunding
+    /// Offer money to routes in the partner's area, and withdraw it before a decision.
+    case makePledges
+    /// Confirm or decline partners' pledges.
+    case decidePledges
+    /// Read one's own alerts.
+    case readInbox
 }
 
 /// How much of the tenant's routes a role sees: all of them, or those in the local
@@ -31,6 +41,11 @@ public enum AccessPolicy {
         .importData: [.commissioner],
         .viewAudit: [.commissioner],
         .useOwnAPITokens: Set(Role.allCases),
+        .viewFunding: [.commissioner, .finance, .partner, .viewer],
+        .editFunding: [.commissioner, .finance],
+        .makePledges: [.partner],
+        .decidePledges: [.commissioner],
+        .readInbox: Set(Role.allCases),
     ]
 
     /// A person with several roles in a tenant may do what any of them allows.

@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+/// The tenant dashboard's figures for the routes a person may see, as of a day: one
+/// coverage run, handed to the domain's `FundingDashboard`. Shared by the page, its CSV
+/// tables and the alerts job.
+struct DashboardData: Sendable {
+    let asOf: Day
+    let dashboard: FundingDashboard
+    let snapshot: CoverageSnapshot
+    let routes: [UUID: Route]
+    let facts: [DashboardRoute]
+
+    /// Only active routes have a funding status (DESIGN.md "Status"), so only they count.
+    static func load(_ context: TenantContext, asOf: Day) async throws -> DashboardData {
+        let routes = try await RouteQueries.visibleRoutes(context).filter { $0.routeStatus == .active }
+        return try await load(context, routes: routes, asOf: asOf)
+    }
+
+    static func load(_ context: TenantContext, routes: [Route], asOf: Day) async throws -> DashboardData {
+        let snapshot = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
+        let facts = routes.compactMap { route in
+            route.id.map { DashboardRoute(routeID: $0, code: route.code, name: route.name, childrenPerDay: route.childrenPerDay) }
+        }
+        let results = snapshot.results.values.sorted { $0.routeID.uuidString < $1.routeID.uuidString }
+        let sources = snapshot.sources.values.sorted { $0.id.uuidString < $1.id.uuidString }
+        let dashboard = FundingDashboard(results: results, routes: facts, sources: sources, asOf: asOf)
+        return DashboardData(asOf: asOf, dashboard: dashboard, snapshot: snapshot,
+                             routes: Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0) }), facts: facts)
+    }
+
+    /// Routes with their status, most urgent first, then by code.
+    var routesByUrgency: [(route: Route, report: RouteStatusReport)] {
+        snapshot.results.values.compactMap { result in routes[result.routeID].map { ($0, result.status) } }
+            .sorted { a, b in
+                let ua = RouteStatus.allCases.firstIndex(of: a.report.status)!, ub = RouteStatus.allCases.firstIndex(of: b.report.status)!
+                return ua != ub ? ua < ub : a.route.code < b.route.code
+            }
+    }
+}

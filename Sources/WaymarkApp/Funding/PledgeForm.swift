@@ -1,0 +1,161 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// A partner offering money to routes in their area. The pledge is saved whole — its
+/// source (status pledged, restricted to the pledged routes), one allocation per route
+/// and the pledge itself — or not at all.
+enum PledgeForm {
+    struct Form: Content {
+        var organisation: String?
+        var programme: String?
+        var start_day: String?
+        var end_day: String?
+        var note: String?
+        var amounts: [String: String]?
+    }
+
+    struct Values: Encodable {
+        var organisation = "", programme = "", startDay = "", endDay = "", note = ""
+        var amounts: [String: String] = [:]
+    }
+
+    struct Page: Encodable {
+        struct Option: Encodable { let value: String; let label: String; let selected: Bool }
+        struct RouteLine: Encodable {
+            let code: String; let name: String; let funding: String; let fundingTag: String
+            let fundedUntil: String; let amount: String; let error: String?
+        }
+        let form: Values
+        let organisations: [Option]
+        let chooseOrganisation: Bool
+        let routes: [RouteLine]
+        let action: String
+        let cancelHref: String
+        let asOf: String
+    }
+
+    /// The organisations a person pledges through: those they are a partner in.
+    static func pledgingOrganisations(_ context: TenantContext) -> [Organisation] {
+        let ids = Set(context.memberships.filter { $0.role == Role.partner.rawValue }.map(\.organisationID))
+        return context.organisations.filter { ids.contains($0.id!) }.sorted { $0.name < $1.name }
+    }
+
+    @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
+        var values = Values()
+        values.organisation = pledgingOrganisations(context).first?.id?.uuidString ?? ""
+        return try await render(req, context, values, [])
+    }
+
+    @Sendable static func create(req: Request, context: TenantContext) async throws -> Response {
+        let form = try req.content.decode(Form.self)
+        let values = Values(organisation: form.organisation ?? "", programme: form.programme ?? "", startDay: form.start_day ?? "",
+                            endDay: form.end_day ?? "", note: form.note ?? "",
+                            amounts: (form.amounts ?? [:]).filter { !$0.value.trimmed.isEmpty })
+        var errors: [FieldError] = []
+        let organisation = pledgingOrganisations(context).first { $0.id?.uuidString == values.organisation }
+        if organisation == nil { errors.append(.init(field: "organisation", message: "Choose the organisation making the pledge")) }
+        let programme = values.programme.trimmed
+        if programme.isEmpty { errors.append(.init(field: "programme", message: "Enter a name for the pledge, like Route continuation 2023 to 2024")) }
+        let start = Day(iso: values.startDay), end = Day(iso: values.endDay)
+        if start == nil { errors.append(.init(field: "start_day", message: "Enter the first day the money may pay for, like 2023-09-01")) }
+        if end == nil { errors.append(.init(field: "end_day", message: "Enter the last day the money may pay for, like 2024-07-19")) }
+        let period = start.flatMap { start in end.flatMap { DayRange(start: start, end: $0) } }
+        if let start, let end, period == nil {
+            errors.append(.init(field: "end_day", message: "The last day (\(end.display)) must be on or after the first (\(start.display))"))
+        }
+        // Only routes the partner can see: a code from elsewhere is refused by name, whole.
+        let visible = Dictionary(uniqueKeysWithValues: try await RouteQueries.visibleRoutes(context).map { ($0.code, $0) })
+        var lines: [(Route, Money)] = []
+        for (code, text) in values.amounts.sorted(by: { $0.key < $1.key }) {
+            guard let route = visible[code] else {
+                errors.append(.init(field: "routes", message: "You can pledge only to routes in your area; \(code) is not one of them"))
+                continue
+            }
+            guard let amount = Money(parsing: text), amount.isPositive else {
+                errors.append(.init(field: "amount-\(code)", message: "Enter the amount for \(code) in pounds, more than £0, like 12,500"))
+                continue
+            }
+            lines.append((route, amount))
+        }
+        if values.amounts.isEmpty { errors.append(.init(field: "routes", message: "Enter an amount for at least one route")) }
+        if values.note.count > 2_000 { errors.append(.init(field: "note", message: "The note must be 2,000 characters or fewer")) }
+        guard errors.isEmpty, let organisation, let period else {
+            return try await render(req, context, values, errors, status: .unprocessableEntity)
+        }
+        let total = Money.sum(lines.map(\.1)) ?? .zero
+        let source = FundingSource(funderName: organisation.name, programmeName: programme, kind: kind(of: organisation),
+                                   amount: total, period: period, status: .pledged,
+                                   restrictions: .init(routeIDs: Set(lines.map { $0.0.id! })))
+        var allocations: [Allocation] = []
+        let now = Date()
+        for (route, amount) in lines {
+            let allocation = Allocation(sourceID: source.id, routeID: route.id!, amount: amount, period: period, enteredAt: now)
+            let problems = source.problems(with: allocation, existing: allocations, routeLocalAuthorityID: route.localAuthorityID)
+            errors += problems.map { .init(field: "amount-\(route.code)", message: $0.message) }
+            allocations.append(allocation)
+        }
+        guard errors.isEmpty else { return try await render(req, context, values, errors, status: .unprocessableEntity) }
+        let pledgedAllocations = allocations, pledgedLines = lines
+
+        let pledge = try await context.transaction { tx -> Pledge in
+            let record = FundingSourceRecord(tenantID: tx.tenantID, funderOrganisationID: organisation.id!, programme: programme,
+                                             kind: source.kind, amount: total, period: period, status: .pledged,
+                                             restrictions: source.restrictions, conditions: values.note.trimmed)
+            record.id = source.id
+            try await record.create(on: tx.db)
+            try await FundingStatusChange(tenantID: tx.tenantID, sourceID: source.id, from: nil, to: .pledged,
+                                          by: tx.actor.label, at: now).create(on: tx.db)
+            for allocation in pledgedAllocations {
+                let stored = AllocationRecord(tenantID: tx.tenantID, sourceID: source.id, routeID: allocation.routeID,
+                                              amount: allocation.amount, period: period, enteredAt: now)
+                stored.id = allocation.id
+                try await stored.create(on: tx.db)
+            }
+            let pledge = Pledge(tenantID: tx.tenantID, sourceID: source.id, organisationID: organisation.id!,
+                                note: values.note.trimmed, pledgedBy: tx.actor.label, at: now)
+            try await pledge.create(on: tx.db)
+            try await tx.audit("pledge.made", "pledge", pledge.id!.uuidString, after: [
+                "organisation": organisation.name, "programme": programme, "amount": total.decimalString, "period": period.display,
+                "routes": pledgedLines.map { "\($0.0.code) \($0.1.decimalString)" }.joined(separator: "; "),
+            ])
+            return pledge
+        }
+        return req.redirect(to: SiteMap.Tenant.pledge.path(context.tenant.slug, pledge.id!.uuidString),
+                            flash: "Pledge of \(total.display) sent to the commissioner. It counts in projected coverage until they decide.")
+    }
+
+    /// The kind of funding an organisation's pledge is, from the kind of organisation.
+    static func kind(of organisation: Organisation) -> FundingSource.Kind {
+        switch organisation.organisationKind {
+        case .localAuthority: .council
+        case .school: .school
+        case .police: .policeAndCrimeCommissioner
+        case .funder: .trustOrFoundation
+        case .commissioner, .provider, .other: .other
+        }
+    }
+
+    static func render(_ req: Request, _ context: TenantContext, _ values: Values, _ errors: [FieldError],
+                       status: HTTPStatus = .ok) async throws -> Response {
+        let slug = context.tenant.slug
+        let asOf = Day(Date(), in: London.timeZone)
+        let routes = try await RouteQueries.visibleRoutes(context).filter { $0.routeStatus == .active }
+        let coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
+        let errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        let organisations = pledgingOrganisations(context)
+        let page = Page(
+            form: values,
+            organisations: organisations.map { .init(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values.organisation) },
+            chooseOrganisation: organisations.count > 1,
+            routes: routes.map { route in
+                let report = coverage.status(of: route.id)
+                return .init(code: route.code, name: route.name, funding: report?.status.displayName ?? "",
+                             fundingTag: report.map { FundingDisplay.tag($0.status) } ?? "wm-tag--grey",
+                             fundedUntil: report?.projectedFundedUntil?.display ?? "Not funded",
+                             amount: values.amounts[route.code] ?? "", error: errorFor["amount-\(route.code)"])
+            },
+            action: SiteMap.Tenant.pledgeNew.path(slug), cancelHref: SiteMap.Tenant.pledges.path(slug), asOf: asOf.display)
+        return try await PageRenderer.render(req, "funding/pledge-form", title: "Pledge money to routes", page, errors: errors, status: status)
+    }
+}
