@@ -25,6 +25,14 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/imports/routes", ["commissioner"]),
         ("/t/west-midlands/imports/schools/template.csv", ["commissioner"]),
         ("/t/west-midlands/imports/calendars/template.xlsx", ["commissioner"]),
+        ("/t/west-midlands/dashboard", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/dashboard/tables/ending-grants.csv", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/funding", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/funding.csv", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/funding/new", ["commissioner", "finance"]),
+        ("/t/west-midlands/pledges", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/pledges.csv", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/pledges/new", ["partner"]),
     ]
 
     func testRoleTableBothWays() async throws {

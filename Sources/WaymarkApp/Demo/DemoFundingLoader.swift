@@ -27,11 +27,15 @@ enum DemoFundingLoader {
                 return (id, cost(of: schedule, in: period))
             }
             let needed = allocations.reduce(Int64(0)) { $0 + $1.1.pence }
+            let kind = FundingSource.Kind(rawValue: demo.kind) ?? .other
+            // Local money is given for named routes; central money may pay for any route.
+            let restrictions = kind == .council || kind == .school
+                ? FundingSource.Restrictions(routeIDs: Set(allocations.map(\.0))) : .none
             let record = FundingSourceRecord(
                 tenantID: tenantID, funderOrganisationID: funder.id!, programme: demo.programme,
-                kind: FundingSource.Kind(rawValue: demo.kind) ?? .other, amount: Money(pence: demo.amountPence ?? needed),
+                kind: kind, amount: Money(pence: demo.amountPence ?? needed),
                 period: period, status: FundingSource.Status(rawValue: demo.history.last!.status) ?? .prospective,
-                renewable: demo.renewable, reference: demo.reference)
+                restrictions: restrictions, renewable: demo.renewable, reference: demo.reference)
             try await record.create(on: db)
             var previous: FundingSource.Status?
             for step in demo.history {

@@ -53,7 +53,10 @@ enum PledgeForm {
                             endDay: form.end_day ?? "", note: form.note ?? "",
                             amounts: (form.amounts ?? [:]).filter { !$0.value.trimmed.isEmpty })
         var errors: [FieldError] = []
-        let organisation = pledgingOrganisations(context).first { $0.id?.uuidString == values.organisation }
+        // One organisation needs no choosing: the form sends it hidden, and a bare post means it too.
+        let choices = pledgingOrganisations(context)
+        let organisation = choices.count == 1 && values.organisation.isEmpty
+            ? choices.first : choices.first { $0.id?.uuidString == values.organisation }
         if organisation == nil { errors.append(.init(field: "organisation", message: "Choose the organisation making the pledge")) }
         let programme = values.programme.trimmed
         if programme.isEmpty { errors.append(.init(field: "programme", message: "Enter a name for the pledge, like Route continuation 2023 to 2024")) }
