@@ -46,55 +46,11 @@ enum RouteMapSVG {
             svg += "<circle cx=\"\(fmt(p.x))\" cy=\"\(fmt(p.y))\" r=\"11\" fill=\"#ffdd00\" stroke=\"#0b0c0c\" stroke-width=\"2\"/>"
             svg += "<text x=\"\(fmt(p.x))\" y=\"\(fmt(p.y + 4.5))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"700\" fill=\"#0b0c0c\" font-family=\"sans-serif\">\(index + 1)</text></g>"
         }
-        svg += scaleBar(projection)
+        svg += SVGSupport.scaleBar(projection, x: padding, y: height - 16)
         svg += "</svg>"
         return svg
     }
 
-    /// A bar of a round distance, so the drawing has a sense of size.
-    private static func scaleBar(_ projection: Projection) -> String {
-        let metresPerPixel = projection.metresPerPixel
-        guard metresPerPixel > 0 else { return "" }
-        let candidates = [50.0, 100, 200, 250, 500, 1000]
-        let metres = candidates.last { $0 / metresPerPixel <= 160 } ?? 50
-        let pixels = metres / metresPerPixel
-        let x = padding, y = height - 16
-        let label = metres >= 1000 ? "\(Int(metres / 1000)) km" : "\(Int(metres)) m"
-        return "<g aria-hidden=\"true\"><line x1=\"\(fmt(x))\" y1=\"\(fmt(y))\" x2=\"\(fmt(x + pixels))\" y2=\"\(fmt(y))\" stroke=\"#0b0c0c\" stroke-width=\"3\"/>"
-            + "<text x=\"\(fmt(x + pixels + 6))\" y=\"\(fmt(y + 4))\" font-size=\"13\" fill=\"#0b0c0c\" font-family=\"sans-serif\">\(label)</text></g>"
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
-}
-
-/// Equirectangular projection scaled to fit: at a street's scale the earth is flat
-/// enough, once longitude is shrunk by the cosine of the latitude.
-struct Projection {
-    let minX: Double, maxY: Double, scale: Double, offsetX: Double, offsetY: Double, cosLat: Double
-
-    init(points: [GeoPoint], width: Double, height: Double, padding: Double) {
-        let meanLat = points.map(\.latitude).reduce(0, +) / Double(points.count)
-        let cosine = cos(meanLat * .pi / 180)
-        let xs = points.map { $0.longitude * cosine }, ys = points.map(\.latitude)
-        let lowX = xs.min()!, highY = ys.max()!
-        cosLat = cosine
-        minX = lowX
-        maxY = highY
-        let spanX = max(xs.max()! - lowX, 1e-6), spanY = max(highY - ys.min()!, 1e-6)
-        scale = min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY)
-        offsetX = (width - spanX * scale) / 2
-        offsetY = (height - spanY * scale) / 2
-    }
-
-    func xy(_ point: GeoPoint) -> (x: Double, y: Double) {
-        (offsetX + (point.longitude * cosLat - minX) * scale, offsetY + (maxY - point.latitude) * scale)
-    }
-
-    /// One degree of latitude is about 111.2 km.
-    var metresPerPixel: Double { 111_195 / scale }
+    private static func escape(_ text: String) -> String { SVGSupport.escape(text) }
+    private static func fmt(_ value: Double) -> String { SVGSupport.fmt(value) }
 }
