@@ -20,6 +20,7 @@ extension Waymark {
         FundingSourcesController().register(tenant)
         PledgesController().register(tenant)
         DashboardController().register(tenant)
+        RegionMapController().register(tenant)
 
         let console = OperatorRoutes(builder: app)
         AdminTenantsController().register(console)

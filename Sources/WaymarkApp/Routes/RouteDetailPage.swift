@@ -29,6 +29,7 @@ struct RouteDetailPage: Encodable {
     let editHref: String
     let backHref: String
     let funding: RouteFundingSummary?
+    let money: RouteFundingSection?
     let asOf: String
 
     static func build(route: Route, context: TenantContext, asOf: Day) async throws -> RouteDetailPage {
@@ -48,6 +49,10 @@ struct RouteDetailPage: Encodable {
                 return .init(label: school.name, point: GeoPoint(latitude: lat, longitude: lon))
             })
         let slug = context.tenant.slug
+        let result = route.routeStatus == .active ? route.id.flatMap { coverage.results[$0] } : nil
+        let money = try await result.asyncFlatMap { result in
+            context.can(.viewFunding) ? try await RouteFundingSection.build(route: route, result: result, context: context, asOf: asOf) : nil
+        }
         return RouteDetailPage(
             code: route.code, name: route.name, status: route.status, statusLabel: route.routeStatus.label,
             localAuthority: authority?.name ?? "", area: area?.name ?? "",
@@ -66,7 +71,7 @@ struct RouteDetailPage: Encodable {
             canEdit: context.can(.editRoutes),
             editHref: SiteMap.Tenant.routeEdit.path(slug, route.code),
             backHref: SiteMap.Tenant.routes.path(slug),
-            funding: route.routeStatus == .active ? coverage.status(of: route.id).map(RouteFundingSummary.init) : nil,
+            funding: result.map { RouteFundingSummary($0.status) }, money: money,
             asOf: asOf.display)
     }
 
