@@ -35,6 +35,7 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/pledges", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/pledges.csv", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/pledges/new", ["partner"]),
+        ("/t/west-midlands/inbox", allRoles),
     ]
 
     func testRoleTableBothWays() async throws {

@@ -22,6 +22,14 @@ public struct AppConfig: Sendable {
     public var demoPassword: String
     /// Seed the demo tenant when the embedded database is new.
     public var seedDemoOnFirstStart: Bool
+    /// `smtp://user:password@host:port` for alert emails; nil: emails are logged, not sent.
+    public var smtpURL: String? = nil
+    /// Who alert emails come from.
+    public var mailFrom: String = "waymark@localhost"
+    /// The daily funding-alerts job runs inside `serve` unless WAYMARK_ALERTS=off.
+    public var alertsJobEnabled: Bool = true
+    /// Links in emails are made absolute with this.
+    public var publicURL: String = "http://127.0.0.1:8080"
 
     public var isPostgres: Bool {
         if case .postgres = storage { return true }
@@ -52,7 +60,11 @@ public struct AppConfig: Sendable {
             seedDemoOnFirstStart: {
                 if case .sqlite = storage { return env["WAYMARK_SEED_DEMO"] != "0" }
                 return env["WAYMARK_SEED_DEMO"] == "1"
-            }()
+            }(),
+            smtpURL: env["WAYMARK_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            mailFrom: env["WAYMARK_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "waymark@localhost",
+            alertsJobEnabled: env["WAYMARK_ALERTS"] != "off",
+            publicURL: publicURL
         )
     }
 }

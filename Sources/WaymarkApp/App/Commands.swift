@@ -8,6 +8,7 @@ extension Waymark {
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(AdminCommand(), as: "admin")
         app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(AlertsCommand(), as: "alerts")
     }
 }
 

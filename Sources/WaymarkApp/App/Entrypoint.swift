@@ -15,6 +15,7 @@ public enum WaymarkMain {
                 if isServe(env.arguments), config.seedDemoOnFirstStart || !config.isPostgres {
                     try await prepareForServe(app)
                 }
+                if isServe(env.arguments) { FundingAlertsScheduler.start(app) }
                 try await app.execute()
             } catch {
                 app.logger.critical("\(error)")

@@ -21,6 +21,7 @@ extension Waymark {
         PledgesController().register(tenant)
         DashboardController().register(tenant)
         RegionMapController().register(tenant)
+        InboxController().register(tenant)
 
         let console = OperatorRoutes(builder: app)
         AdminTenantsController().register(console)

@@ -65,3 +65,13 @@ extension Request {
 
     func setTenantContext(_ context: TenantContext) { storage[TenantContextKey.self] = context }
 }
+
+extension TenantContext {
+    /// The context background jobs act in: every route, no person behind it. The person is
+    /// a placeholder never saved, so audit entries name "Waymark (automatic)".
+    static func system(tenant: Tenant, db: any Database, job: String) -> TenantContext {
+        let person = Person(id: UUID(), name: "Waymark (automatic)", email: job, passwordHash: "")
+        return TenantContext(tenant: tenant, tenantID: tenant.id!, person: person, personID: person.id!, roles: [.commissioner],
+                             memberships: [], organisations: [], routeVisibility: .all, db: db)
+    }
+}

@@ -1,0 +1,84 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+/// One run of the funding alerts for one tenant as of a day: finds status changes and
+/// grants entering the 30/90/180-day windows (the domain's `FundingAlerts.detect`), writes
+/// an inbox message and an outbox email for each person concerned, and records what was
+/// alerted — all in one transaction, so a rerun of the same day alerts nothing twice.
+enum FundingAlertRun {
+    struct Summary: Sendable, Equatable {
+        var events = 0
+        var messages = 0
+        var emails = 0
+    }
+
+    /// - Parameter siteURL: makes the links in emails absolute (the inbox keeps them relative).
+    static func run(_ context: TenantContext, asOf: Day, siteURL: String = "") async throws -> Summary {
+        try await context.transaction { tx in try await runInTransaction(tx, asOf: asOf, siteURL: siteURL) }
+    }
+
+    private static func runInTransaction(_ context: TenantContext, asOf: Day, siteURL: String) async throws -> Summary {
+        let routes = try await context.query(Route.self).all().filter { $0.routeStatus == .active }
+        let data = try await DashboardData.load(context, routes: routes, asOf: asOf)
+        let states = try await context.query(RouteAlertState.self).all()
+        let previous = Dictionary(states.compactMap { state in RouteStatus(rawValue: state.status).map { (state.routeID, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
+        let sent = Set(try await context.query(AlertKey.self).all().map(\.key))
+        let detection = FundingAlerts.detect(previous: previous, current: data.dashboard.statuses,
+                                             endingGrants: data.dashboard.endingGrantAlerts, alreadySent: sent)
+        let results = data.snapshot.results.values.sorted { $0.routeID.uuidString < $1.routeID.uuidString }
+        let names = FundingAlertNames(dashboard: data.dashboard, routes: data.facts,
+                                      sources: Array(data.snapshot.sources.values), results: results)
+        let recipients = try await AlertRecipients.load(context, data: data)
+        let now = Date()
+        var summary = Summary(events: detection.events.count)
+        for event in detection.events {
+            let people = recipients.people(for: event)
+            let link = recipients.link(for: event, asOf: asOf)
+            for person in people {
+                try await InboxMessage(tenantID: context.tenantID, personID: person.id!, kind: event.kind,
+                                       headline: event.headline(names), body: event.body(names), link: link,
+                                       alertKey: event.key, asOfDay: asOf.iso, at: now).create(on: context.db)
+                try await OutboxEmail(tenantID: context.tenantID, personID: person.id!, to: person.email,
+                                      subject: "Waymark: " + event.headline(names),
+                                      body: event.body(names) + "\n\nSee it in Waymark: " + siteURL + link, at: now).create(on: context.db)
+                summary.messages += 1
+                summary.emails += 1
+            }
+        }
+        for key in detection.keysToRecord.union(detection.events.filter(\.isGrantEvent).map(\.key)).sorted() where !sent.contains(key) {
+            try await AlertKey(tenantID: context.tenantID, key: key, at: now).create(on: context.db)
+        }
+        try await remember(data.dashboard.statuses, states: states, asOf: asOf, context: context)
+        return summary
+    }
+
+    /// Stores each route's status as the "before" of the next run.
+    private static func remember(_ statuses: [UUID: RouteStatus], states: [RouteAlertState], asOf: Day,
+                                 context: TenantContext) async throws {
+        let byRoute = Dictionary(states.map { ($0.routeID, $0) }, uniquingKeysWith: { first, _ in first })
+        for (routeID, status) in statuses.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+            if let state = byRoute[routeID] {
+                guard state.status != status.rawValue else { continue }
+                state.status = status.rawValue
+                state.asOfDay = asOf.iso
+                try await state.save(on: context.db)
+            } else {
+                try await RouteAlertState(tenantID: context.tenantID, routeID: routeID, status: status.rawValue,
+                                          asOfDay: asOf.iso).create(on: context.db)
+            }
+        }
+    }
+}
+
+extension FundingAlertEvent {
+    var kind: String {
+        switch self {
+        case .statusChanged: "route_status"
+        case .grantEnding: "grant_ending"
+        }
+    }
+
+    var isGrantEvent: Bool { if case .grantEnding = self { true } else { false } }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// Each person's alerts in this tenant, newest first; opening the inbox does not mark
+/// them read — the person says so, so nothing is missed by a glance.
+struct InboxController: Sendable {
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.Tenant.inbox, .readInbox, list)
+        routes.post(SiteMap.Tenant.inboxRead, .readInbox, markRead)
+    }
+
+    struct Line: Encodable, Sendable {
+        let id: String; let headline: String; let body: String; let href: String; let asOf: String; let received: String
+        let unread: Bool; let kind: String; let receivedAt: Date; let asOfISO: String
+    }
+
+    struct Page: Encodable { let lines: [Line]; let unread: Int; let markReadAction: String }
+
+    static func lines(_ context: TenantContext, limit: Int = 200) async throws -> [Line] {
+        try await context.query(InboxMessage.self).filter(\.$personID == context.personID)
+            .sort(\.$createdAt, .descending).limit(limit).all().map { message in
+                Line(id: message.id!.uuidString, headline: message.headline, body: message.body, href: message.link,
+                     asOf: Day(iso: message.asOfDay)?.display ?? message.asOfDay,
+                     received: London.format(message.createdAt), unread: message.readAt == nil, kind: message.kind,
+                     receivedAt: message.createdAt, asOfISO: message.asOfDay)
+            }
+    }
+
+    func list(req: Request, context: TenantContext) async throws -> Response {
+        let lines = try await Self.lines(context)
+        let page = Page(lines: lines, unread: lines.filter(\.unread).count,
+                        markReadAction: SiteMap.Tenant.inboxRead.path(context.tenant.slug))
+        return try await PageRenderer.render(req, "alerts/inbox", title: "Alerts", page)
+    }
+
+    func markRead(req: Request, context: TenantContext) async throws -> Response {
+        let unread = try await context.query(InboxMessage.self).filter(\.$personID == context.personID).filter(\.$readAt == nil).all()
+        let now = Date()
+        for message in unread {
+            message.readAt = now
+            try await message.save(on: context.db)
+        }
+        return req.redirect(to: SiteMap.Tenant.inbox.path(context.tenant.slug),
+                            flash: unread.isEmpty ? "Nothing was unread." : "\(unread.count) alert\(unread.count == 1 ? "" : "s") marked as read.")
+    }
+}
