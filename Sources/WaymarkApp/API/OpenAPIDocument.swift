@@ -40,13 +40,13 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "security": [["bearerToken": [String]()], ["session": [String]()]],
-            "paths": paths,
+            "paths": paths.merging(OpenAPIFunding.paths) { a, _ in a },
             "components": [
                 "securitySchemes": [
                     "bearerToken": ["type": "http", "scheme": "bearer", "description": "A personal API token"],
                     "session": ["type": "apiKey", "in": "cookie", "name": "waymark_session"],
                 ],
-                "schemas": OpenAPISchemas.all,
+                "schemas": OpenAPISchemas.all.merging(OpenAPIFunding.schemas) { a, _ in a },
             ],
         ]
     }

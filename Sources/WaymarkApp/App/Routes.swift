@@ -32,6 +32,7 @@ extension Waymark {
         app.get(SiteMap.API.openAPI.components) { _ in try OpenAPIDocument.response() }
         let api = TenantRoutes(app.grouped(BearerTokenMiddleware()))
         RoutesAPIController().register(api)
+        FundingAPIController().register(api)
     }
 }
 

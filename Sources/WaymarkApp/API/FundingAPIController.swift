@@ -1,0 +1,82 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// The funding API: coverage by month, sources, allocations, pledges and the caller's
+/// alerts — each the same data, and the same visibility, as the pages.
+struct FundingAPIController: Sendable {
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.API.coverage, .viewFunding, coverage)
+        routes.get(SiteMap.API.fundingSources, .viewFunding, sources)
+        routes.get(SiteMap.API.fundingSource, .viewFunding, source)
+        routes.get(SiteMap.API.allocations, .viewFunding, allocations)
+        routes.get(SiteMap.API.pledges, .viewFunding, pledges)
+        routes.get(SiteMap.API.alerts, .readInbox, alerts)
+    }
+
+    func coverage(req: Request, context: TenantContext) async throws -> Response {
+        let asOf = try req.asOfDay()
+        let from = try day(req, "from") ?? Day(asOf.year, asOf.month, 1)
+        let to = try day(req, "to") ?? from.adding(months: 12).adding(days: -1)
+        guard from <= to else { throw WaymarkError.badRequest("to (\(to.iso)) must be on or after from (\(from.iso))") }
+        guard to.daysSinceEpoch - from.daysSinceEpoch <= 3_700 else { throw WaymarkError.badRequest("from and to may be at most ten years apart") }
+        let data = try await DashboardData.load(context, asOf: asOf)
+        let routes = data.routesByUrgency.sorted { $0.route.code < $1.route.code }.compactMap { route, report -> FundingAPIBodies.RouteMonths? in
+            guard let coverage = data.snapshot.results[route.id!]?.coverage else { return nil }
+            return .init(code: route.code, name: route.name, fundingStatus: report.status.rawValue,
+                         months: coverage.monthly(from: from, through: to).map(FundingAPIBodies.Month.init))
+        }
+        return try APIJSON.response(FundingAPIBodies.Coverage(tenant: context.tenant.slug, asOf: asOf.iso, from: from.iso, to: to.iso,
+                                                              routes: routes))
+    }
+
+    func sources(req: Request, context: TenantContext) async throws -> Response {
+        let asOf = try req.asOfDay()
+        let rows = try await FundingSourcesController.rows(context, asOf: asOf)
+        return try APIJSON.response(FundingAPIBodies.SourceList(
+            tenant: context.tenant.slug, asOf: asOf.iso,
+            sources: rows.map { FundingAPIBodies.Source($0, url: SiteMap.API.fundingSource.path(context.tenant.slug, $0.id.lowercased())) }))
+    }
+
+    func source(req: Request, context: TenantContext) async throws -> Response {
+        let record = try await FundingQueries.source(context, id: req.parameters.get("id"))
+        let asOf = try req.asOfDay()
+        guard let row = try await FundingSourcesController.rows(context, asOf: asOf).first(where: { $0.id == record.id!.uuidString }) else {
+            throw WaymarkError.notFound
+        }
+        let positions = try await SourcePositions.load(context, asOf: asOf)
+        let lines = try await FundingSourceDetail.allocationLines(context, record, positions: positions).filter(\.visible)
+        return try APIJSON.response(FundingAPIBodies.SourceDetail(
+            asOf: asOf.iso, source: .init(row, url: SiteMap.API.fundingSource.path(context.tenant.slug, row.id.lowercased())),
+            allocations: lines.map(FundingAPIBodies.AllocationLine.init)))
+    }
+
+    func allocations(req: Request, context: TenantContext) async throws -> Response {
+        let asOf = try req.asOfDay()
+        let positions = try await SourcePositions.load(context, asOf: asOf)
+        var lines: [FundingAPIBodies.AllocationLine] = []
+        for record in try await FundingQueries.visibleSources(context) {
+            lines += try await FundingSourceDetail.allocationLines(context, record, positions: positions)
+                .filter(\.visible).map(FundingAPIBodies.AllocationLine.init)
+        }
+        if let code = req.query[String.self, at: "route"] { lines = lines.filter { $0.routeCode == code } }
+        return try APIJSON.response(FundingAPIBodies.AllocationList(tenant: context.tenant.slug, asOf: asOf.iso, allocations: lines))
+    }
+
+    func pledges(req: Request, context: TenantContext) async throws -> Response {
+        let rows = try await PledgeQueries.rows(context)
+        return try APIJSON.response(FundingAPIBodies.PledgeList(tenant: context.tenant.slug, pledges: rows.map(FundingAPIBodies.Pledge.init)))
+    }
+
+    func alerts(req: Request, context: TenantContext) async throws -> Response {
+        let lines = try await InboxController.lines(context)
+        return try APIJSON.response(FundingAPIBodies.AlertList(tenant: context.tenant.slug, alerts: lines.map(FundingAPIBodies.Alert.init)))
+    }
+
+    /// A `YYYY-MM-DD` query parameter, or a 400 naming it.
+    private func day(_ req: Request, _ name: String) throws -> Day? {
+        guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
+        guard let day = Day(iso: raw) else { throw WaymarkError.badRequest("\(name) must be a date written as YYYY-MM-DD; '\(raw)' is not") }
+        return day
+    }
+}
