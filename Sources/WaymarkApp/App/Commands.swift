@@ -9,6 +9,7 @@ extension Waymark {
         app.asyncCommands.use(AdminCommand(), as: "admin")
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(AlertsCommand(), as: "alerts")
+        app.asyncCommands.use(BenchCommand(), as: "bench")
     }
 }
 

@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import Leaf
+import Vapor
+import WaymarkDomain
+
+/// `waymark bench dashboard [--runs N] [--as-of YYYY-MM-DD]`: times the funding dashboard
+/// of a generated 1,000-route tenant — loading records, both coverage walks of every route,
+/// the dashboard's figures and rendering the page — in this process, the work a request
+/// does after its session is checked. Run it through `ops/bench dashboard`, which uses a
+/// throwaway database and a release build.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "what", help: "dashboard")
+        var what: String
+        @Option(name: "runs", help: "Timed runs (default 10)")
+        var runs: Int?
+        @Option(name: "as-of", help: "The dashboard's date (default 2024-02-01)")
+        var asOf: String?
+    }
+    var help: String { "Time the funding dashboard on a generated 1,000-route tenant" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.what == "dashboard" else { throw CommandError.custom("Use: waymark bench dashboard") }
+        let app = context.application
+        guard let asOf = Day(iso: signature.asOf ?? "2024-02-01") else { throw CommandError.custom("--as-of must be YYYY-MM-DD") }
+        try await Waymark.migrate(app)
+        _ = try await DemoSeeder.seedIfEmpty(app)
+        var tenant = try await app.platformDB { db in try await Tenant.query(on: db).filter(\.$slug == GeneratedTenant.slug).first() }
+        if tenant == nil {
+            let started = Date()
+            tenant = try await app.platformDB { db in try await GeneratedTenant.create(on: db) }
+            context.console.print("Generated \(GeneratedTenant.slug) (1,000 routes, 200 sources, 10,000 allocations) in \(Self.ms(since: started)) ms.")
+        }
+        guard let tenant else { return }
+        var times: [Double] = []
+        var summary = ""
+        for run in 0..<((signature.runs ?? 10) + 2) {
+            let started = Date()
+            let html = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
+                let system = TenantContext.system(tenant: tenant, db: db, job: "bench@waymark")
+                let data = try await DashboardData.load(system, asOf: asOf)
+                let page = DashboardPage(data, context: system, linkableSources: [])
+                let body = try await app.leaf.renderer.render(path: "funding/dashboard", context: try PageRenderer.leafDictionary(page)).get()
+                return (String(buffer: body), data.dashboard.routeCounts)
+            }
+            if run >= 2 { times.append(Date().timeIntervalSince(started) * 1000) }   // two warm-ups
+            summary = RouteStatus.allCases.map { "\($0.displayName.lowercased()) \(html.1[$0] ?? 0)" }.joined(separator: ", ")
+        }
+        times.sort()
+        context.console.print("Dashboard of 1,000 routes as of \(asOf.display): \(summary).")
+        context.console.print(String(format: "%d runs: best %.0f ms, median %.0f ms, worst %.0f ms.",
+                                     times.count, times.first ?? 0, times[times.count / 2], times.last ?? 0))
+    }
+
+    static func ms(since start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
+}
