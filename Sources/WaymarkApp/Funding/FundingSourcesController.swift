@@ -57,6 +57,8 @@ struct FundingSourcesController: Sendable {
         let csvHref: String
         let asOf: String
         let asOfISO: String
+        /// The layout's wider container: eight columns of figures.
+        let wide = true
     }
 
     /// Each visible source with its position as of the day; sources Waymark did not yet know

@@ -41,7 +41,7 @@ struct RouteFundingSection: Encodable {
                 let basis = SourcePosition.basis(for: funded.status)
                 let drawn = basis.map { coverage.walk($0).drawn(allocationAt: index, before: asOf) }
                 let amount = funded.allocation.amount
-                return .init(label: "\(funded.funderName) — \(funded.label)", period: funded.allocation.period, amount: amount.display,
+                return .init(label: funded.label, period: funded.allocation.period, amount: amount.display,
                              basis: .init(funded.status),
                              drawnFraction: drawn.map { amount.isPositive ? Double($0.pence) / Double(amount.pence) : 0 },
                              note: basis == nil ? funded.status.displayName.lowercased() : nil)
