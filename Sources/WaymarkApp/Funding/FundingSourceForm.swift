@@ -43,7 +43,7 @@ enum FundingSourceForm {
     }
 
     /// The audited shape of a source.
-    struct Snapshot: Encodable {
+    struct Snapshot: Encodable, Equatable {
         let funder: String; let programme: String; let kind: String; let amount: String; let period: String
         let status: String; let restricted_authorities: [String]; let restricted_routes: [String]
         let renewable: Bool; let reference: String; let conditions: String; let documents: String
@@ -64,16 +64,11 @@ enum FundingSourceForm {
         guard case .success(let draft) = parsed else {
             return try await render(req, context, nil, values, parsed.errors, status: .unprocessableEntity)
         }
-        let record = FundingSourceRecord(
-            tenantID: context.tenantID, funderOrganisationID: draft.funderID, programme: draft.source.programmeName,
-            kind: draft.source.kind, amount: draft.source.amount, period: draft.source.period, status: draft.source.status,
-            restrictions: draft.source.restrictions, renewable: draft.source.renewable, reference: draft.source.reference,
-            conditions: draft.conditions, documents: draft.documents)
-        try await context.transaction { tx in
-            try await record.create(on: tx.db)
-            try await FundingStatusChange(tenantID: tx.tenantID, sourceID: record.id!, from: nil, to: draft.source.status,
-                                          by: tx.actor.label, at: Date()).create(on: tx.db)
+        let record = try await context.transaction { tx in
+            let record = try await FundingSourceRecord.insert(draft.source, funderID: draft.funderID, conditions: draft.conditions,
+                                                              documents: draft.documents, in: tx)
             try await tx.audit("funding_source.created", "funding_source", record.id!.uuidString, after: draft.snapshot)
+            return record
         }
         return req.redirect(to: SiteMap.Tenant.fundingSource.path(context.tenant.slug, record.id!.uuidString),
                             flash: "\(draft.source.label) recorded. Allocate it to routes below.")
@@ -94,18 +89,7 @@ enum FundingSourceForm {
                 // was checked must still fit.
                 let problems = try await FundingSourceParser.allocationProblems(draft.source, context: tx)
                 if let first = problems.first { throw WaymarkError.conflict(first.message) }
-                record.funderOrganisationID = draft.funderID
-                record.programme = draft.source.programmeName
-                record.kind = draft.source.kind.rawValue
-                record.amountPence = draft.source.amount.pence
-                record.startDay = draft.source.period.start.iso
-                record.endDay = draft.source.period.end.iso
-                record.restrictedAuthorityIDsJSON = RouteJSON.encode(draft.source.restrictions.localAuthorityIDs.sorted { $0.uuidString < $1.uuidString })
-                record.restrictedRouteIDsJSON = RouteJSON.encode(draft.source.restrictions.routeIDs.sorted { $0.uuidString < $1.uuidString })
-                record.renewable = draft.source.renewable
-                record.reference = draft.source.reference
-                record.conditions = draft.conditions
-                record.documents = draft.documents
+                record.assign(draft.source, funderID: draft.funderID, conditions: draft.conditions, documents: draft.documents)
                 record.version = version + 1
                 try await record.save(on: tx.db)
                 try await tx.audit("funding_source.updated", "funding_source", record.id!.uuidString, before: before, after: draft.snapshot)

@@ -16,11 +16,7 @@ enum FundingStatusChanging {
     static func move(_ record: FundingSourceRecord, to next: FundingSource.Status, in context: TenantContext,
                      at date: Date = Date()) async throws {
         let from = record.sourceStatus
-        guard from.canMove(to: next) else {
-            throw Refused(message: from == .withdrawn
-                ? "\(record.programme) has been withdrawn; record returning money as a new source"
-                : "\(record.programme) is \(from.displayName.lowercased()); it cannot become \(next.displayName.lowercased())")
-        }
+        if let message = refusal(record.programme, from: from, to: next) { throw Refused(message: message) }
         try await VersionGuard.claim(table: FundingSourceRecord.schema, id: record.id!, expected: record.version, on: context.db)
         record.status = next.rawValue
         record.version += 1
@@ -29,6 +25,14 @@ enum FundingStatusChanging {
                                       by: context.actor.label, at: date).create(on: context.db)
         try await context.audit("funding_source.status_changed", "funding_source", record.id!.uuidString,
                                 before: ["status": from.rawValue], after: ["status": next.rawValue])
+    }
+
+    /// Why the domain's rule refuses moving a source from one status to another, or nil when it allows it.
+    static func refusal(_ programme: String, from: FundingSource.Status, to next: FundingSource.Status) -> String? {
+        guard !from.canMove(to: next) else { return nil }
+        return from == .withdrawn
+            ? "\(programme) has been withdrawn; record returning money as a new source"
+            : "\(programme) is \(from.displayName.lowercased()); it cannot become \(next.displayName.lowercased())"
     }
 
     /// The status form on a source's page.

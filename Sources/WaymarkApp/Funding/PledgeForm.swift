@@ -69,7 +69,7 @@ enum PledgeForm {
         }
         // Only routes the partner can see: a code from elsewhere is refused by name, whole.
         let visible = Dictionary(uniqueKeysWithValues: try await RouteQueries.visibleRoutes(context).map { ($0.code, $0) })
-        var lines: [(Route, Money)] = []
+        var lines: [PledgeRecording.Line] = []
         for (code, text) in values.amounts.sorted(by: { $0.key < $1.key }) {
             guard let route = visible[code] else {
                 errors.append(.init(field: "routes", message: "You can pledge only to routes in your area; \(code) is not one of them"))
@@ -79,64 +79,23 @@ enum PledgeForm {
                 errors.append(.init(field: "amount-\(code)", message: "Enter the amount for \(code) in pounds, more than £0, like 12,500"))
                 continue
             }
-            lines.append((route, amount))
+            lines.append(.init(route: route, amount: amount))
         }
         if values.amounts.isEmpty { errors.append(.init(field: "routes", message: "Enter an amount for at least one route")) }
         if values.note.count > 2_000 { errors.append(.init(field: "note", message: "The note must be 2,000 characters or fewer")) }
         guard errors.isEmpty, let organisation, let period else {
             return try await render(req, context, values, errors, status: .unprocessableEntity)
         }
-        let total = Money.sum(lines.map(\.1)) ?? .zero
-        let source = FundingSource(funderName: organisation.name, programmeName: programme, kind: kind(of: organisation),
-                                   amount: total, period: period, status: .pledged,
-                                   restrictions: .init(routeIDs: Set(lines.map { $0.0.id! })))
-        var allocations: [Allocation] = []
         let now = Date()
-        for (route, amount) in lines {
-            let allocation = Allocation(sourceID: source.id, routeID: route.id!, amount: amount, period: period, enteredAt: now)
-            let problems = source.problems(with: allocation, existing: allocations, routeLocalAuthorityID: route.localAuthorityID)
-            errors += problems.map { .init(field: "amount-\(route.code)", message: $0.message) }
-            allocations.append(allocation)
-        }
+        let (draft, problems) = PledgeRecording.draft(organisation: organisation, programme: programme, period: period,
+                                                      note: values.note.trimmed, lines: lines, at: now)
+        errors += problems.map { .init(field: "amount-\($0.code)", message: $0.problem.message) }
         guard errors.isEmpty else { return try await render(req, context, values, errors, status: .unprocessableEntity) }
-        let pledgedAllocations = allocations, pledgedLines = lines
-
-        let pledge = try await context.transaction { tx -> Pledge in
-            let record = FundingSourceRecord(tenantID: tx.tenantID, funderOrganisationID: organisation.id!, programme: programme,
-                                             kind: source.kind, amount: total, period: period, status: .pledged,
-                                             restrictions: source.restrictions, conditions: values.note.trimmed)
-            record.id = source.id
-            try await record.create(on: tx.db)
-            try await FundingStatusChange(tenantID: tx.tenantID, sourceID: source.id, from: nil, to: .pledged,
-                                          by: tx.actor.label, at: now).create(on: tx.db)
-            for allocation in pledgedAllocations {
-                let stored = AllocationRecord(tenantID: tx.tenantID, sourceID: source.id, routeID: allocation.routeID,
-                                              amount: allocation.amount, period: period, enteredAt: now)
-                stored.id = allocation.id
-                try await stored.create(on: tx.db)
-            }
-            let pledge = Pledge(tenantID: tx.tenantID, sourceID: source.id, organisationID: organisation.id!,
-                                note: values.note.trimmed, pledgedBy: tx.actor.label, at: now)
-            try await pledge.create(on: tx.db)
-            try await tx.audit("pledge.made", "pledge", pledge.id!.uuidString, after: [
-                "organisation": organisation.name, "programme": programme, "amount": total.decimalString, "period": period.display,
-                "routes": pledgedLines.map { "\($0.0.code) \($0.1.decimalString)" }.joined(separator: "; "),
-            ])
-            return pledge
+        let pledge = try await context.transaction { tx in
+            try await PledgeRecording.save(draft, in: tx, audit: "pledge.made", at: now)
         }
         return req.redirect(to: SiteMap.Tenant.pledge.path(context.tenant.slug, pledge.id!.uuidString),
-                            flash: "Pledge of \(total.display) sent to the commissioner. It counts in projected coverage until they decide.")
-    }
-
-    /// The kind of funding an organisation's pledge is, from the kind of organisation.
-    static func kind(of organisation: Organisation) -> FundingSource.Kind {
-        switch organisation.organisationKind {
-        case .localAuthority: .council
-        case .school: .school
-        case .police: .policeAndCrimeCommissioner
-        case .funder: .trustOrFoundation
-        case .commissioner, .provider, .other: .other
-        }
+                            flash: "Pledge of \(draft.source.amount.display) sent to the commissioner. It counts in projected coverage until they decide.")
     }
 
     static func render(_ req: Request, _ context: TenantContext, _ values: Values, _ errors: [FieldError],

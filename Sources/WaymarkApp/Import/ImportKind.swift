@@ -23,13 +23,28 @@ struct ImportColumn: Encodable, Sendable {
 /// What a commissioner can bulk-import. Each kind owns its template (columns and an
 /// example row) so the page, the downloadable files and the validator cannot disagree.
 enum ImportKind: String, CaseIterable, Sendable {
-    case routes, schools, calendars
+    case routes, schools, calendars, fundingSources, allocations, pledges
 
     var title: String {
         switch self {
         case .routes: "Routes"
         case .schools: "Schools"
         case .calendars: "Term calendars"
+        case .fundingSources: "Funding sources"
+        case .allocations: "Allocations"
+        case .pledges: "Pledges on behalf of partners"
+        }
+    }
+
+    /// One record of this kind, as the outcome counts it ("2 allocations added").
+    var noun: String {
+        switch self {
+        case .routes: "route"
+        case .schools: "school"
+        case .calendars: "calendar year"
+        case .fundingSources: "funding source"
+        case .allocations: "allocation"
+        case .pledges: "pledge"
         }
     }
 
@@ -41,6 +56,12 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Add schools or update them by URN: name, local authority, area, phase and location."
         case .calendars:
             "Replace whole academic years of a term calendar: terms, half-terms and INSET days."
+        case .fundingSources:
+            "Add funding sources or update them by reference: funder, programme, kind, amount, period, status and restrictions."
+        case .allocations:
+            "Allocate money from funding sources to routes: source reference, route, amount and period."
+        case .pledges:
+            "Record pledges partners made by letter or email: each pledge becomes a pledged source with an allocation per route."
         }
     }
 
@@ -53,6 +74,12 @@ enum ImportKind: String, CaseIterable, Sendable {
             "A row whose URN matches an existing school updates it; any other URN adds a school. Optional cells left blank keep what Waymark already holds."
         case .calendars:
             "For each calendar and academic year in the file, the file's rows replace every term, half-term and INSET day Waymark holds for that year. Years not in the file are left alone. A calendar name Waymark does not know adds a calendar."
+        case .fundingSources:
+            "A row whose reference matches an existing source updates it; any other reference adds a source. Optional cells left blank keep what Waymark already holds. A different status is recorded as a status change, and only moves forward."
+        case .allocations:
+            "Every row adds an allocation. Rows are checked in order against what is already allocated, so earlier rows of the file count against the same source."
+        case .pledges:
+            "Rows sharing a pledge_reference form one pledge, with one route each. Each pledge is saved as pledged money awaiting your decision, recorded as pledged by you."
         }
     }
 
@@ -61,6 +88,9 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .routes: RouteImport.columns
         case .schools: SchoolImport.columns
         case .calendars: CalendarImport.columns
+        case .fundingSources: FundingSourceImport.columns
+        case .allocations: AllocationImport.columns
+        case .pledges: PledgeImport.columns
         }
     }
 
@@ -70,52 +100,9 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .routes: RouteImport.exampleRows
         case .schools: SchoolImport.exampleRows
         case .calendars: CalendarImport.exampleRows
+        case .fundingSources: FundingSourceImport.exampleRows
+        case .allocations: AllocationImport.exampleRows
+        case .pledges: PledgeImport.exampleRows
         }
-    }
-}
-
-/// What an import will do (when checking) or did (when applied), one line per record.
-struct ImportOutcome: Encodable, Sendable, Equatable {
-    enum Action: String, Encodable, Sendable { case add, update, unchanged }
-
-    struct Line: Encodable, Sendable, Equatable {
-        let row: Int
-        let key: String
-        let action: Action
-        let detail: String
-    }
-
-    var lines: [Line] = []
-
-    var added: Int { lines.filter { $0.action == .add }.count }
-    var updated: Int { lines.filter { $0.action == .update }.count }
-    var unchanged: Int { lines.filter { $0.action == .unchanged }.count }
-    var changes: Int { added + updated }
-
-    mutating func record(_ row: Int, _ key: String, _ action: Action, _ detail: String) {
-        lines.append(Line(row: row, key: key, action: action, detail: detail))
-    }
-}
-
-/// One kind of import: validate a whole table against the tenant's data into a plan,
-/// then apply that plan inside the caller's transaction. `plan` returns either a plan or
-/// every issue, never both, so nothing is written from a file with any error.
-protocol TabularImporter {
-    associatedtype Plan: Sendable
-    static func plan(_ table: TabularTable, _ reference: ImportReference) -> Result<(Plan, ImportOutcome), ImportIssues>
-    static func apply(_ plan: Plan, _ context: TenantContext) async throws
-}
-
-struct ImportIssues: Error, Sendable {
-    let issues: [ImportIssue]
-}
-
-extension TabularImporter {
-    /// Every required column the file lacks, as one file-level issue (nil when none).
-    static func missingColumns(_ table: TabularTable, _ columns: [ImportColumn]) -> ImportIssues? {
-        do { try table.requireColumns(columns.filter(\.required).map(\.name)) } catch let error as TabularError {
-            return ImportIssues(issues: [.file(error.message)])
-        } catch { return ImportIssues(issues: [.file("The file could not be read")]) }
-        return nil
     }
 }

@@ -63,8 +63,7 @@ enum ImportPage {
     }
 
     static func describe(_ outcome: ImportOutcome, _ kind: ImportKind) -> String {
-        let noun = kind == .calendars ? "calendar year" : String(kind.rawValue.dropLast())
-        var parts = ["\(outcome.added) \(noun)\(outcome.added == 1 ? "" : "s") added", "\(outcome.updated) updated"]
+        var parts = ["\(outcome.added) \(kind.noun)\(outcome.added == 1 ? "" : "s") added", "\(outcome.updated) updated"]
         if outcome.unchanged > 0 { parts.append("\(outcome.unchanged) unchanged") }
         return parts.joined(separator: ", ")
     }

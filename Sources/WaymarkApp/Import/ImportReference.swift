@@ -14,6 +14,7 @@ struct ImportReference: Sendable {
     let schoolIDsByRoute: [UUID: Set<UUID>]
     let costsByRoute: [UUID: [RouteCostModel.Entry]]
     let periodsByCalendar: [UUID: [TermPeriod]]
+    let funding: FundingImportReference
 
     static func load(_ context: TenantContext) async throws -> ImportReference {
         let authorities = try await context.query(LocalAuthority.self).all()
@@ -36,7 +37,8 @@ struct ImportReference: Sendable {
             calendarsByName: Dictionary(calendars.map { (key($0.name), $0) }, uniquingKeysWith: { first, _ in first }),
             schoolIDsByRoute: Dictionary(grouping: routeSchools, by: \.routeID).mapValues { Set($0.map(\.schoolID)) },
             costsByRoute: Dictionary(grouping: costs, by: \.routeID).mapValues { $0.map(\.entry) },
-            periodsByCalendar: Dictionary(grouping: periods, by: \.calendarID))
+            periodsByCalendar: Dictionary(grouping: periods, by: \.calendarID),
+            funding: try await FundingImportReference.load(context, routes: routes, authorities: authorities))
     }
 
     /// Codes and names match whatever their case and spacing.

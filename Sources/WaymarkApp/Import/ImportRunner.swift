@@ -52,6 +52,9 @@ enum ImportRunner {
         case .routes: return try await run(RouteImport.self, kind, upload, table, context, apply: apply)
         case .schools: return try await run(SchoolImport.self, kind, upload, table, context, apply: apply)
         case .calendars: return try await run(CalendarImport.self, kind, upload, table, context, apply: apply)
+        case .fundingSources: return try await run(FundingSourceImport.self, kind, upload, table, context, apply: apply)
+        case .allocations: return try await run(AllocationImport.self, kind, upload, table, context, apply: apply)
+        case .pledges: return try await run(PledgeImport.self, kind, upload, table, context, apply: apply)
         }
     }
 
