@@ -46,6 +46,13 @@ enum FundingStatusChanging {
             return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message: VersionGuard.conflictMessage)],
                                                         status: .conflict)
         }
+        // A pledge awaiting a decision moves only through the decision, so the pledge and
+        // its money cannot disagree (a confirmed source behind a pledge still "awaiting").
+        if try await context.query(Pledge.self).filter(\.$sourceID == record.id!)
+            .filter(\.$state == Pledge.State.awaitingDecision.rawValue).first() != nil {
+            return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message:
+                "\(record.programme) is a partner's pledge awaiting a decision: confirm or decline it on the pledge's page")])
+        }
         do {
             try await context.transaction { tx in try await move(record, to: next, in: tx) }
         } catch let refused as Refused {

@@ -42,6 +42,13 @@ final class PledgePagesTests: AppTestCase {
         XCTAssertEqual(allocations, 2)
 
         let commissioner = try await signedIn(DemoPeople.commissioner)
+        let sourcePage = try await commissioner.get("/t/west-midlands/funding/\(record.id!.uuidString)").body.string
+        let version = try XCTUnwrap(sourcePage.firstMatch(of: try Regex(#"name="version" value="(\d+)""#))?.output[1].substring)
+        let sideways = try await commissioner.post("/t/west-midlands/funding/\(record.id!.uuidString)/status",
+                                                   form: ["status": "confirmed", "version": String(version)])
+        XCTAssertEqual(sideways.status, .unprocessableEntity)
+        XCTAssertTrue(sideways.body.string.contains("confirm or decline it on the pledge&#39;s page") ||
+                      sideways.body.string.contains("confirm or decline it on the pledge's page"))
         let queue = try await commissioner.get("/t/west-midlands/pledges").body.string
         XCTAssertTrue(queue.contains("Waiting for your decision"))
         XCTAssertTrue(queue.contains("Route continuation 2024 to 2025"))
