@@ -27,6 +27,7 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/imports/calendars/template.xlsx", ["commissioner"]),
         ("/t/west-midlands/dashboard", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/dashboard/tables/ending-grants.csv", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/routes/BHM-01/funding.csv", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/map", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/map.csv", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/funding", ["commissioner", "finance", "partner", "viewer"]),

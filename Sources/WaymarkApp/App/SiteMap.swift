@@ -15,6 +15,7 @@ enum SiteMap {
         static let routesCSV = PathTemplate("/t/:tenant/routes.csv")
         static let route = PathTemplate("/t/:tenant/routes/:code")
         static let routeEdit = PathTemplate("/t/:tenant/routes/:code/edit")
+        static let routeFundingCSV = PathTemplate("/t/:tenant/routes/:code/funding.csv")
         static let organisations = PathTemplate("/t/:tenant/organisations")
         static let organisationsCSV = PathTemplate("/t/:tenant/organisations.csv")
         static let organisation = PathTemplate("/t/:tenant/organisations/:id")

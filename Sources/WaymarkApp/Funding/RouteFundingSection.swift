@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Vapor
 import WaymarkDomain
 
 /// The money behind one route, as its page shows it: the funding timeline (SVG), one line
@@ -14,6 +15,20 @@ struct RouteFundingSection: Encodable {
     let timelineSVG: String
     let money: [MoneyLine]
     let pledges: [PledgeLine]
+    let csvHref: String
+
+    /// The money table as CSV: `/t/{tenant}/routes/{code}/funding.csv?as_of=`.
+    @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
+        let route = try await RouteQueries.find(context, code: req.parameters.get("code") ?? "")
+        let asOf = try req.asOfDay()
+        let snapshot = try await CoverageLoader.load(context, routes: [route], asOf: asOf)
+        guard let result = route.id.flatMap({ snapshot.results[$0] }) else { throw WaymarkError.notFound }
+        let section = try await build(route: route, result: result, context: context, asOf: asOf)
+        let data = TabularWriter.csv(
+            headers: ["as_of", "route_code", "source", "status", "allocated", "period", "drawn_to_date", "remaining", "lapsed_or_lapsing"],
+            rows: section.money.map { [asOf.iso, route.code, $0.source, $0.status, $0.amount, $0.period, $0.drawnToDate, $0.remaining, $0.lapsing] })
+        return CSVResponse.make(data, filename: "\(context.tenant.slug)-\(route.code)-funding-\(asOf.iso).csv")
+    }
 
     static func build(route: Route, result: RouteCoverageResult, context: TenantContext, asOf: Day) async throws -> RouteFundingSection {
         let coverage = result.coverage
@@ -54,7 +69,8 @@ struct RouteFundingSection: Encodable {
         let rows = try await PledgeQueries.rows(try await pledgeQuery.all(), context)
         return RouteFundingSection(
             timelineSVG: timeline, money: money,
-            pledges: rows.map { .init(programme: $0.programme, organisation: $0.organisation, href: $0.href, state: $0.stateLabel, tag: $0.stateTag) })
+            pledges: rows.map { .init(programme: $0.programme, organisation: $0.organisation, href: $0.href, state: $0.stateLabel, tag: $0.stateTag) },
+            csvHref: SiteMap.Tenant.routeFundingCSV.path(slug, route.code) + "?as_of=\(asOf.iso)")
     }
 
     private static func days(_ walk: CoverageWalk) -> [FundingTimelineSVG.SchoolDay] {

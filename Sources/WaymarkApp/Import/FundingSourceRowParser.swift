@@ -32,6 +32,9 @@ struct FundingSourceRowParser {
         if let current, let status, status != current.status,
            let refusal = FundingStatusChanging.refusal(current.label, from: current.status, to: status) {
             reader.fail("status", refusal + ": a status only moves forward")
+        } else if let existing, let status, status != current?.status,
+                  funding.sourcesAwaitingPledgeDecision.contains(existing.id!) {
+            reader.fail("status", "\(existing.programme) is a partner's pledge awaiting a decision: confirm or decline it on the pledge's page")
         }
         let authorityIDs = restrictedAuthorities(&reader), routeIDs = restrictedRoutes(&reader)
         let renewable = reader.yesNo("renewable")

@@ -9,6 +9,7 @@ struct RoutesController: Sendable {
         routes.get(SiteMap.Tenant.route, .viewRoutes, detail)
         routes.get(SiteMap.Tenant.routeEdit, .editRoutes, RouteEditing.show)
         routes.post(SiteMap.Tenant.routeEdit, .editRoutes, RouteEditing.save)
+        routes.get(SiteMap.Tenant.routeFundingCSV, .viewFunding, RouteFundingSection.csv)
     }
 
     struct ListPage: Encodable {

@@ -44,6 +44,9 @@ final class FundingPledgeImportTests: AppTestCase {
         let queue = try await browser.get("/t/west-midlands/pledges").body.string
         XCTAssertTrue(queue.contains("Sandwell top-up"))
         try await assertRefused(browser, "pledges", file, naming: ["Row 2", "already has the reference SMBC-1"])
+        // Its source moves only through the pledge's decision, not by a funding-sources import.
+        try await assertRefused(browser, "fundingSources", Self.csv([FundingSourceImportTests.header, "SMBC-1,,,,,,,confirmed,,,,,"]),
+                                naming: ["Row 2", "awaiting a decision: confirm or decline it on the pledge"])
     }
 
     func testRowsOfOnePledgeMustAgreeAndEveryBadRowIsNamed() async throws {
