@@ -23,7 +23,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "WaymarkDomain"),
-        .executableTarget(name: "WaymarkBench", dependencies: ["WaymarkDomain"]),
+        .target(name: "WaymarkSimulation", dependencies: ["WaymarkDomain"]),
+        .executableTarget(name: "WaymarkBench", dependencies: ["WaymarkDomain", "WaymarkSimulation"]),
         .target(
             name: "WaymarkMigrations",
             dependencies: [
@@ -56,6 +57,7 @@ let package = Package(
             swiftSettings: appSettings
         ),
         .testTarget(name: "WaymarkDomainTests", dependencies: ["WaymarkDomain"]),
+        .testTarget(name: "WaymarkSimulationTests", dependencies: ["WaymarkSimulation"]),
         .testTarget(
             name: "WaymarkMigrationsTests",
             dependencies: ["WaymarkMigrations", "WaymarkApp", .product(name: "XCTVapor", package: "vapor")],

@@ -44,8 +44,23 @@ public struct CoverageWalk: Sendable {
 /// Scratch memory for walks, reused from one route to the next so a tenant's walks do not
 /// allocate per day.
 struct CoverageWorkspace {
-    /// Next unpaid day on or after each day (itself when unpaid); slot `count` is the sentinel.
-    var nextUnpaid: [Int32] = []
+    var kernel = CoverageKernel()
+}
+
+/// Keeps every draw, so the walk can answer "drawn to date as of X" later.
+private struct WalkDrawLog: CoverageDrawLog {
+    var drawEnds: [Int32] = [], drawDays: [Int32] = [], drawRunningTotals: [Int64] = []
+    var lapsed: Int64 = 0
+
+    mutating func draw(allocation: Int, day: Int, runningTotal: Int64) {
+        drawDays.append(Int32(day))
+        drawRunningTotals.append(runningTotal)
+    }
+
+    mutating func finish(allocation: Int, lapsed: Int64) {
+        self.lapsed += lapsed
+        drawEnds.append(Int32(drawDays.count))
+    }
 }
 
 extension CoverageWalk {
@@ -56,42 +71,26 @@ extension CoverageWalk {
         let n = schedule.count
         let costs = schedule.costs
         var paid = [Int64](repeating: 0, count: n)
-        var drawEnds = [Int32](), drawDays = [Int32](), drawRunningTotals = [Int64]()
-        drawEnds.reserveCapacity(allocations.count)
+        var log = WalkDrawLog()
+        log.drawEnds.reserveCapacity(allocations.count)
         // Each draw either pays a day in full (at most once per day) or empties an allocation.
-        drawDays.reserveCapacity(n + allocations.count)
-        drawRunningTotals.reserveCapacity(n + allocations.count)
-        var lapsed: Int64 = 0
-
-        CoverageWalk.resetNextUnpaid(&workspace.nextUnpaid, costs: costs)
-        workspace.nextUnpaid.withUnsafeMutableBufferPointer { next in
-            paid.withUnsafeMutableBufferPointer { paid in
-                for a in allocations.indices {
-                    let allocation = allocations[a]
-                    guard basis.counts(allocation.status) else {
-                        drawEnds.append(Int32(drawDays.count))
-                        continue
+        log.drawDays.reserveCapacity(n + allocations.count)
+        log.drawRunningTotals.reserveCapacity(n + allocations.count)
+        // Money this walk does not count draws nothing and lapses nothing.
+        let amounts = allocations.map { basis.counts($0.status) ? Swift.max($0.allocation.amount.pence, 0) : 0 }
+        costs.withUnsafeBufferPointer { costs in
+            amounts.withUnsafeBufferPointer { amounts in
+                firstDay.withUnsafeBufferPointer { firstDay in
+                    endDay.withUnsafeBufferPointer { endDay in
+                        paid.withUnsafeMutableBufferPointer { paid in
+                            workspace.kernel.pay(costs: costs, amounts: amounts, firstDay: firstDay,
+                                                 endDay: endDay, paid: paid, log: &log)
+                        }
                     }
-                    let amount = Swift.max(allocation.allocation.amount.pence, 0)
-                    var balance = amount
-                    let end = Int(endDay[a])
-                    var i = CoverageWalk.find(Int(firstDay[a]), in: next)
-                    while balance > 0 && i < end {
-                        let need = costs[i] - paid[i]
-                        let take = Swift.min(need, balance)
-                        paid[i] += take
-                        balance -= take
-                        drawDays.append(Int32(i))
-                        drawRunningTotals.append(amount - balance)
-                        guard take == need else { break }   // the allocation is empty
-                        next[i] = Int32(i + 1)
-                        i = CoverageWalk.find(i + 1, in: next)
-                    }
-                    lapsed += balance
-                    drawEnds.append(Int32(drawDays.count))
                 }
             }
         }
+        let (drawEnds, drawDays, drawRunningTotals, lapsed) = (log.drawEnds, log.drawDays, log.drawRunningTotals, log.lapsed)
 
         var bits = [UInt64](repeating: 0, count: (n + 63) >> 6)
         var paidTotal: Int64 = 0, covered = 0, partly = 0
@@ -116,26 +115,5 @@ extension CoverageWalk {
         self.coveredDayCount = covered
         self.partlyCoveredDayCount = partly
         self.lapsedTotal = Money(pence: lapsed)
-    }
-
-    /// Days with nothing to pay — a zero cost, or an unknown one the walk must not pay
-    /// towards — start out skipped.
-    private static func resetNextUnpaid(_ next: inout [Int32], costs: [Int64]) {
-        let n = costs.count
-        if next.count < n + 1 { next = [Int32](repeating: 0, count: n + 1) }
-        for i in 0..<n { next[i] = Int32(costs[i] > 0 ? i : i + 1) }
-        next[n] = Int32(n)
-    }
-
-    /// The first unpaid day at or after `day`, halving the path as it goes.
-    @inline(__always)
-    private static func find(_ day: Int, in next: UnsafeMutableBufferPointer<Int32>) -> Int {
-        var i = day
-        while Int(next[i]) != i {
-            let grandparent = next[Int(next[i])]
-            next[i] = grandparent
-            i = Int(grandparent)
-        }
-        return i
     }
 }

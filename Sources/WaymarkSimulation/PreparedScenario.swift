@@ -1,0 +1,104 @@
+import Foundation
+import WaymarkDomain
+
+/// Money that may or may not come in a sample: one source's own allocations (generation 0)
+/// or its `generation`th renewal, which can only come if the one before it did.
+struct MoneySlot: Sendable {
+    /// Which shared uniform decides whether the money materialises (funders grouped together
+    /// share one unit).
+    var unit: Int
+    var generation: Int
+    var probability: Double
+    /// Interventions' scaling, applied to every generation.
+    var scale: Double
+    /// Names the random stream of this slot's renewal factor (from its source's id), so
+    /// adding or removing other sources leaves this slot's draws as they were.
+    var stream: UInt64
+}
+
+/// One route ready for the sample loop: flat arrays only, built once per run.
+struct PreparedRoute: Sendable {
+    var id: UUID
+    var code: String
+    var children: Int
+    /// Pence per school day in today's prices after interventions, up to the horizon's end
+    /// or the day the route closes; negative means unknown.
+    var costs: [Int64]
+    /// Index of the first school day on or after each 1 April in the horizon: inflation step k
+    /// applies from `inflationStarts[k]`.
+    var inflationStarts: [Int32]
+    /// School days of month m are `monthStarts[m] ..< monthStarts[m + 1]`.
+    var monthStarts: [Int32]
+    /// Allocations in drawing order (`Allocation.drawsBefore`), as parallel arrays.
+    var slots: [Int32]
+    var amounts: [Int64]
+    var firstDay: [Int32]
+    var endDay: [Int32]
+    /// Whether money left in the allocation lapses inside the forecast (period ends between
+    /// the as-of date and the horizon's end), so it counts towards "lapsed money".
+    var lapsesInHorizon: [Bool]
+}
+
+/// A scenario applied to a base: everything that does not change between samples, worked
+/// out once so that a sample only draws numbers and runs the coverage kernel.
+struct PreparedScenario: Sendable {
+    var months: [Day]
+    var routes: [PreparedRoute]
+    var slots: [MoneySlot]
+    var unitCount: Int
+    /// Names each unit's random stream: its materialisation draw, then one per renewal.
+    var unitStreams: [UInt64]
+    /// Most renewals any source can have inside the horizon.
+    var maxGeneration: Int
+    var renewal: RenewalAssumption?
+    var inflation: DrawRange
+    /// 1 Aprils after the as-of date, up to the horizon's end.
+    var inflationSteps: Int
+    /// Longest route schedule and most allocations on one route, to size scratch buffers.
+    var maxDays: Int
+    var maxAllocations: Int
+}
+
+extension UUID {
+    /// A 64-bit fold of the id, to name a random stream after it.
+    var streamKey: UInt64 {
+        withUnsafeBytes(of: uuid) { $0.loadUnaligned(as: UInt64.self) ^ $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self) }
+    }
+
+    /// A stable id made from another and a number: renewed allocations and hypothetical
+    /// sources need ids for the drawing order's last tie-break, the same on every run.
+    static func derived(from base: UUID, _ number: UInt64) -> UUID {
+        var bytes = base.uuid
+        var mixer = SeededRandom(seed: number &* 0x9E37_79B9_7F4A_7C15)
+        let salt = mixer.next()
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            for i in 0..<8 { raw[8 + i] ^= UInt8(truncatingIfNeeded: salt >> (8 * UInt64(i))) }
+        }
+        return UUID(uuid: bytes)
+    }
+}
+
+/// Steps a source's period on to the next one of the same length: by whole months when the
+/// period is whole months (financial and academic years), otherwise by days.
+struct PeriodStep {
+    let months: Int?
+    let days: Int
+
+    init(_ period: DayRange) {
+        let (start, end) = (period.start, period.end)
+        if start.day == 1 && end == end.endOfMonth {
+            months = (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
+        } else {
+            months = nil
+        }
+        days = period.dayCount
+    }
+
+    /// `day` moved on by `count` periods; a month's last day stays a month's last day.
+    func shift(_ day: Day, by count: Int) -> Day {
+        guard count != 0 else { return day }
+        guard let months else { return day.adding(days: days * count) }
+        let moved = day.adding(months: months * count)
+        return day == day.endOfMonth ? moved.endOfMonth : moved
+    }
+}

@@ -1,0 +1,76 @@
+import WaymarkDomain
+
+/// What chance decided in one sample: how much of each money slot comes (0 when it does not)
+/// and the cost multiplier from each 1 April.
+///
+/// Each unit (a funder group or a lone source) and each renewal factor draws from its own
+/// stream, named after the sample and the source's id, and every sample draws the same
+/// numbers whatever the outcomes. So a change to one source's probability, or adding a
+/// source, leaves every other draw of the sample as it was: scenarios with the same seed
+/// compare like for like (common random numbers), which is what makes "more money never
+/// lowers coverage" hold sample by sample.
+struct SampleDraws {
+    /// Multiplier on each slot's base amounts: 0 when the money does not come.
+    private(set) var slotMultiplier: [Double]
+    /// Cost multiplier from the k-th 1 April on (compounded).
+    private(set) var inflation: [Double]
+    private var materialise: [Double]
+    /// Unit u's draw for renewal g (1-based) at `u * maxGeneration + g - 1`.
+    private var renew: [Double]
+    private var renewalFactor: [Double]
+
+    init(model: PreparedScenario) {
+        slotMultiplier = [Double](repeating: 0, count: model.slots.count)
+        inflation = [Double](repeating: 1, count: model.inflationSteps)
+        materialise = [Double](repeating: 0, count: model.unitCount)
+        renew = [Double](repeating: 0, count: model.unitCount * model.maxGeneration)
+        renewalFactor = [Double](repeating: 1, count: model.slots.count)
+    }
+
+    /// A stream that depends on the seed, the sample's index and the stream's name only, so
+    /// results do not depend on which thread runs which sample.
+    static func generator(seed: UInt64, sample: Int, stream: UInt64) -> SeededRandom {
+        var mixer = SeededRandom(seed: seed ^ (UInt64(sample) &* 0x9E37_79B9_7F4A_7C15))
+        var second = SeededRandom(seed: mixer.next() ^ stream)
+        return SeededRandom(seed: second.next())
+    }
+
+    mutating func draw(sample: Int, seed: UInt64, model: PreparedScenario) {
+        let generations = model.maxGeneration
+        for u in 0..<model.unitCount {
+            var random = Self.generator(seed: seed, sample: sample, stream: model.unitStreams[u])
+            materialise[u] = random.uniform()
+            for g in 0..<generations { renew[u * generations + g] = random.uniform() }
+        }
+        let renewalProbability = model.renewal?.probability ?? 0
+        let factorRange = model.renewal?.amountFactor ?? .exactly(1)
+        for s in model.slots.indices {
+            let slot = model.slots[s]
+            if slot.generation == 0 {
+                renewalFactor[s] = 1
+                slotMultiplier[s] = materialise[slot.unit] < slot.probability ? slot.scale : 0
+            } else {
+                // Slots of one source sit together, each renewal right after the one before.
+                var random = Self.generator(seed: seed, sample: sample, stream: slot.stream)
+                let factor = renewalFactor[s - 1] * factorRange.value(at: random.uniform())
+                renewalFactor[s] = factor
+                let renewed = slotMultiplier[s - 1] > 0
+                    && renew[slot.unit * generations + slot.generation - 1] < renewalProbability
+                slotMultiplier[s] = renewed ? slot.scale * factor : 0
+            }
+        }
+        var random = Self.generator(seed: seed, sample: sample, stream: 0x696E_666C_6174_696F)   // "inflatio"
+        var level = 1.0
+        for k in inflation.indices {
+            level *= 1 + model.inflation.value(at: random.uniform())
+            inflation[k] = level
+        }
+    }
+}
+
+extension SeededRandom {
+    /// Uniform in [0, 1) from the top 53 bits.
+    mutating func uniform() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+}

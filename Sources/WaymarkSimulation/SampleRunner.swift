@@ -1,0 +1,107 @@
+import Dispatch
+import WaymarkDomain
+
+/// Sums the money that lapses inside the forecast; the walk's other bookkeeping is not needed.
+struct LapseLog: CoverageDrawLog {
+    let counts: UnsafeBufferPointer<Bool>
+    var total: Int64 = 0
+
+    @inline(__always) mutating func draw(allocation: Int, day: Int, runningTotal: Int64) {}
+
+    @inline(__always) mutating func finish(allocation: Int, lapsed: Int64) {
+        if counts[allocation] { total += lapsed }
+    }
+}
+
+/// One worker's machinery: scratch buffers sized once, reused for every sample it runs, and
+/// its running count of samples in which each route is covered each month.
+struct SampleRunner {
+    let model: PreparedScenario
+    let seed: UInt64
+    private var draws: SampleDraws
+    private var kernel = CoverageKernel()
+    private(set) var costs: [Int64], paid: [Int64]
+    private var amounts: [Int64]
+    /// Route r, month m at `r * months + m`.
+    var routeMonthCovered: [Int32]
+    private(set) var times = PhaseTimes()
+
+    init(model: PreparedScenario, seed: UInt64) {
+        self.model = model
+        self.seed = seed
+        draws = SampleDraws(model: model)
+        costs = [Int64](repeating: 0, count: model.maxDays)
+        paid = [Int64](repeating: 0, count: model.maxDays)
+        amounts = [Int64](repeating: 0, count: model.maxAllocations)
+        routeMonthCovered = [Int32](repeating: 0, count: model.routes.count * model.months.count)
+    }
+
+    mutating func run(sample: Int, into outputs: SampleOutputs) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        draws.draw(sample: sample, seed: seed, model: model)
+        var clock = DispatchTime.now().uptimeNanoseconds
+        times.drawing += clock - start
+
+        let months = model.months.count, samples = outputs.samples
+        for m in 0..<months {
+            outputs.routesCovered[m * samples + sample] = 0
+            outputs.childrenCovered[m * samples + sample] = 0
+            outputs.fundingGap[m * samples + sample] = 0
+        }
+        var lapsed: Int64 = 0
+        for r in model.routes.indices {
+            lapsed += walk(model.routes[r])
+            let walked = DispatchTime.now().uptimeNanoseconds
+            times.coverage += walked - clock
+            record(route: r, sample: sample, into: outputs)
+            clock = DispatchTime.now().uptimeNanoseconds
+            times.aggregation += clock - walked
+        }
+        outputs.lapsed[sample] = lapsed
+    }
+
+    /// Prices the route's days and its allocations for this sample, then runs the coverage
+    /// kernel (projected-style: money that materialised counts). Returns the money lapsing.
+    private mutating func walk(_ route: PreparedRoute) -> Int64 {
+        let n = route.costs.count
+        let inflation = draws.inflation, multiplier = draws.slotMultiplier
+        route.costs.withUnsafeBufferPointer { base in
+            costs.withUnsafeMutableBufferPointer { costs in
+                var from = 0
+                for step in 0...route.inflationStarts.count {
+                    let to = step < route.inflationStarts.count ? Int(route.inflationStarts[step]) : n
+                    let level = step == 0 ? 1.0 : inflation[step - 1]
+                    for i in from..<to {
+                        costs[i] = level == 1 || base[i] < 0 ? base[i] : Int64((Double(base[i]) * level).rounded())
+                    }
+                    from = to
+                }
+            }
+        }
+        for a in route.amounts.indices {
+            let factor = multiplier[Int(route.slots[a])]
+            amounts[a] = factor == 1 ? route.amounts[a] : Int64((Double(route.amounts[a]) * factor).rounded(.down))
+        }
+        let count = route.amounts.count
+        var log = LapseLog(counts: UnsafeBufferPointer(start: nil, count: 0))
+        costs.withUnsafeBufferPointer { costs in
+            amounts.withUnsafeBufferPointer { amounts in
+                paid.withUnsafeMutableBufferPointer { paid in
+                    route.firstDay.withUnsafeBufferPointer { firstDay in
+                        route.endDay.withUnsafeBufferPointer { endDay in
+                            route.lapsesInHorizon.withUnsafeBufferPointer { counts in
+                                for i in 0..<n { paid[i] = 0 }
+                                log = LapseLog(counts: counts)
+                                kernel.pay(costs: UnsafeBufferPointer(rebasing: costs[0..<n]),
+                                           amounts: UnsafeBufferPointer(rebasing: amounts[0..<count]),
+                                           firstDay: firstDay, endDay: endDay,
+                                           paid: UnsafeMutableBufferPointer(rebasing: paid[0..<n]), log: &log)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return log.total
+    }
+}

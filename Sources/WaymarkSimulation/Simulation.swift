@@ -1,0 +1,101 @@
+import Dispatch
+import Foundation
+import WaymarkDomain
+
+/// Runs a scenario's samples (DESIGN.md, "Simulation"): each sample draws what chance
+/// decides, then runs the coverage rule per route with the money that came.
+public enum Simulation {
+    /// Samples per unit of work. Fixed, so the split never depends on the thread count.
+    static let chunkSize = 64
+
+    /// - Parameters:
+    ///   - threads: workers to use (default: one per core). The result is the same for any
+    ///     count: each sample's numbers come from the seed and its index alone, and the
+    ///     figures are integers summed or sorted, never floating-point sums in thread order.
+    ///   - progress: called with (samples completed, samples in all) after each chunk of
+    ///     samples, from whichever worker finished it, never twice at once; counts only rise.
+    public static func run(_ scenario: Scenario, on base: SimulationBase, threads: Int? = nil,
+                           progress: (@Sendable (_ completed: Int, _ total: Int) -> Void)? = nil) -> SimulationResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let model = PreparedScenario(base: base, scenario: scenario)
+        let prepared = clock.now
+        let samples = scenario.samples
+        let outputs = SampleOutputs(samples: samples, months: model.months.count)
+        defer { outputs.deallocate() }
+        let chunks = (samples + chunkSize - 1) / chunkSize
+        let workers = Swift.max(1, Swift.min(threads ?? ProcessInfo.processInfo.activeProcessorCount, chunks))
+        let board = WorkBoard(chunks: chunks, workers: workers)
+
+        let work = { @Sendable (worker: Int) in
+            var runner = SampleRunner(model: model, seed: scenario.seed)
+            while let chunk = board.nextChunk() {
+                let end = Swift.min(samples, (chunk + 1) * chunkSize)
+                for sample in (chunk * chunkSize)..<end { runner.run(sample: sample, into: outputs) }
+                board.finished(end - chunk * chunkSize, total: samples, progress: progress)
+            }
+            board.keep(worker: worker, counts: runner.routeMonthCovered, times: runner.times)
+        }
+        if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+        let sampled = clock.now
+
+        let (counts, times) = board.merged(size: model.routes.count * model.months.count)
+        var result = SimulationResult(model: model, scenario: scenario, outputs: outputs, routeMonthCovered: counts)
+        let finished = clock.now
+        result.timing = SimulationTiming(
+            preparation: prepared - started, sampling: sampled - prepared, summarising: finished - sampled,
+            total: finished - started, threads: workers,
+            drawing: .nanoseconds(Int64(times.drawing)), coverage: .nanoseconds(Int64(times.coverage)),
+            aggregation: .nanoseconds(Int64(times.aggregation)))
+        return result
+    }
+}
+
+/// Hands out chunks of samples, counts progress, and keeps each worker's totals by worker
+/// number so they are merged in a fixed order.
+final class WorkBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private let chunks: Int
+    private var next = 0
+    private var completed = 0
+    private var counts: [[Int32]?]
+    private var times: [PhaseTimes]
+
+    init(chunks: Int, workers: Int) {
+        self.chunks = chunks
+        counts = Array(repeating: nil, count: workers)
+        times = Array(repeating: PhaseTimes(), count: workers)
+    }
+
+    func nextChunk() -> Int? {
+        lock.withLock {
+            guard next < chunks else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    func finished(_ samples: Int, total: Int, progress: (@Sendable (Int, Int) -> Void)?) {
+        lock.withLock {
+            completed += samples
+            progress?(completed, total)
+        }
+    }
+
+    func keep(worker: Int, counts: [Int32], times: PhaseTimes) {
+        lock.withLock {
+            self.counts[worker] = counts
+            self.times[worker] = times
+        }
+    }
+
+    func merged(size: Int) -> (counts: [Int32], times: PhaseTimes) {
+        lock.withLock {
+            var total = [Int32](repeating: 0, count: size)
+            for case let worker? in counts {
+                for i in 0..<size { total[i] += worker[i] }
+            }
+            return (total, times.reduce(PhaseTimes(), +))
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import WaymarkDomain
+
+/// How a figure spread over the samples. Percentiles are nearest-rank on the exact
+/// per-sample values (P10 is the value at rank ⌈0.1 n⌉ in ascending order), so they are
+/// always values some sample produced and always ordered P10 ≤ P50 ≤ P90.
+public struct Spread: Hashable, Sendable, Codable {
+    public var p10: Int64
+    public var p50: Int64
+    public var p90: Int64
+    public var mean: Double
+
+    public init(p10: Int64, p50: Int64, p90: Int64, mean: Double) {
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
+        self.mean = mean
+    }
+
+    init(_ values: [Int64]) {
+        precondition(!values.isEmpty, "a spread needs at least one sample")
+        let sorted = values.sorted()
+        let rank = { (p: Double) in sorted[Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+        let sum = values.reduce(0.0) { $0 + Double($1) }   // in index order: the same on every run
+        self.init(p10: rank(0.1), p50: rank(0.5), p90: rank(0.9), mean: sum / Double(values.count))
+    }
+}
+
+/// One route's forecast.
+public struct RouteForecast: Hashable, Sendable {
+    public var routeID: UUID
+    public var code: String
+    /// Share of samples in which the route is fully covered, per month of the horizon.
+    public var probabilityCovered: [Double]
+    /// First day of the first month in which the route is more likely lost than not
+    /// (covered in fewer than half the samples); nil if that never happens in the horizon.
+    public var likelyLostFrom: Day?
+}
+
+/// What a scenario forecasts, month by month over the horizon.
+public struct SimulationResult: Sendable {
+    public var scenarioName: String
+    public var samples: Int
+    public var seed: UInt64
+    /// First day of each month forecast; the arrays below are indexed the same way.
+    public var months: [Day]
+    /// Routes fully covered for all their school days in the month.
+    public var routesCovered: [Spread]
+    /// Children per day on those routes.
+    public var childrenCovered: [Spread]
+    /// Cost of the month's school days left unpaid, in pence.
+    public var fundingGap: [Spread]
+    /// Per route, in the base's order.
+    public var routes: [RouteForecast]
+    /// Money, in pence, left in allocations whose period ends inside the forecast (from the
+    /// as-of date to the horizon's end): it lapses unspent.
+    public var lapsed: Spread
+    public var timing = SimulationTiming.zero
+
+    init(model: PreparedScenario, scenario: Scenario, outputs: SampleOutputs, routeMonthCovered: [Int32]) {
+        let monthCount = model.months.count
+        scenarioName = scenario.name
+        samples = outputs.samples
+        seed = scenario.seed
+        months = model.months
+        routesCovered = (0..<monthCount).map { Spread(outputs.slice(outputs.routesCovered, month: $0).map(Int64.init)) }
+        childrenCovered = (0..<monthCount).map { Spread(outputs.slice(outputs.childrenCovered, month: $0)) }
+        fundingGap = (0..<monthCount).map { Spread(outputs.slice(outputs.fundingGap, month: $0)) }
+        lapsed = Spread(Array(outputs.lapsed))
+        let total = outputs.samples
+        routes = model.routes.enumerated().map { r, route in
+            let counts = routeMonthCovered[(r * monthCount)..<((r + 1) * monthCount)]
+            let lost = counts.firstIndex { Int($0) * 2 < total }.map { model.months[$0 - r * monthCount] }
+            return RouteForecast(routeID: route.id, code: route.code,
+                                 probabilityCovered: counts.map { Double($0) / Double(total) }, likelyLostFrom: lost)
+        }
+    }
+}
