@@ -39,6 +39,7 @@ let package = Package(
             name: "WaymarkApp",
             dependencies: [
                 "WaymarkDomain",
+                "WaymarkSimulation",
                 "WaymarkMigrations",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),

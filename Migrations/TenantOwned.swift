@@ -19,7 +19,10 @@ public enum TenantOwnedTables {
         "pledges", "notifications", "email_outbox", "alert_keys", "route_alert_states",
     ]
 
-    public static let all: [String] = foundation + funding + pledgesAndAlerts
+    /// Protected by M008.
+    public static let scenarios: [String] = ["scenarios"]
+
+    public static let all: [String] = foundation + funding + pledgesAndAlerts + scenarios
 }
 
 extension SchemaBuilder {

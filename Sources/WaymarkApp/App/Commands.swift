@@ -10,6 +10,7 @@ extension Waymark {
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(AlertsCommand(), as: "alerts")
         app.asyncCommands.use(BenchCommand(), as: "bench")
+        app.asyncCommands.use(SimulateCommand(), as: "simulate")
     }
 }
 
