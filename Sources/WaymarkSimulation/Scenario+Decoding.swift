@@ -13,13 +13,16 @@ extension KeyedDecodingContainer {
 extension Scenario {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.value(.name, or: "Scenario"),
-                  samples: try c.value(.samples, or: 10_000),
-                  seed: try c.value(.seed, or: 1),
-                  uncertainty: try c.value(.uncertainty, or: Uncertainty()),
-                  interventions: try c.value(.interventions, or: []))
-        guard samples > 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .samples, in: c, debugDescription: "samples must be at least 1")
+        // Fields set one by one, not through `init`, so a bad sample count is reported with
+        // every other problem instead of stopping at the initialiser's precondition.
+        self.init(name: try c.value(.name, or: "Scenario"))
+        samples = try c.value(.samples, or: 10_000)
+        seed = try c.value(.seed, or: 1)
+        uncertainty = try c.value(.uncertainty, or: Uncertainty())
+        interventions = try c.value(.interventions, or: [])
+        let problems = problems()
+        guard problems.isEmpty else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problems.joined(separator: "; ")))
         }
     }
 }

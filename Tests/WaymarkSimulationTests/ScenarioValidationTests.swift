@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import WaymarkDomain
+@testable import WaymarkSimulation
+
+/// A scenario file with impossible numbers is refused, naming each key.
+struct ScenarioValidationTests {
+    func refusal(_ json: String) -> String? {
+        do {
+            _ = try JSONDecoder().decode(Scenario.self, from: Data(json.utf8))
+            return nil
+        } catch DecodingError.dataCorrupted(let context) {
+            return context.debugDescription
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func probabilitiesRangesAndCountsAreCheckedByName() throws {
+        let message = try #require(refusal("""
+        {"samples": 0,
+         "uncertainty": {"byStatus": {"pledged": 1.4}, "overrides": [{"funderName": "Home Office", "probability": -0.1}],
+                         "renewal": {"probability": 0.5, "amountFactor": {"low": 1.2, "high": 0.8}, "decisionDelayDays": -3},
+                         "inflation": {"low": 0.06, "high": 0.02}},
+         "interventions": [{"scaleSource": {"sourceID": "00000000-0000-4000-8000-000000000010", "factor": -1}}]}
+        """))
+        for expected in ["samples: must be at least 1", "uncertainty.byStatus.pledged: 1.4 is not a probability",
+                         "uncertainty.overrides[0].probability: -0.1", "uncertainty.renewal.amountFactor: low (1.2) is above high (0.8)",
+                         "uncertainty.renewal.decisionDelayDays: must not be negative", "uncertainty.inflation: low (0.06) is above high",
+                         "interventions[0].scaleSource.factor: must not be negative"] {
+            #expect(message.contains(expected), "\(expected) in \(message)")
+        }
+    }
+
+    @Test func aSensibleScenarioHasNoProblems() {
+        var scenario = Scenario(name: "Fine")
+        scenario.uncertainty.inflation = DrawRange(0.02, 0.06)
+        scenario.uncertainty.renewal = RenewalAssumption(probability: 0.6, amountFactor: DrawRange(0.8, 1), decisionDelayDays: 30)
+        #expect(scenario.problems().isEmpty)
+    }
+}
