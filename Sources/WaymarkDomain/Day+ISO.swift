@@ -68,3 +68,17 @@ extension Day: Codable {
         try container.encode(iso)
     }
 }
+
+extension Day {
+    /// The days Waymark accepts from people — forms, query strings, files, the shell: the
+    /// years 1900 to 2199. `Day` itself spans years 1 to 9999 and its arithmetic stops the
+    /// process outside them, so "as of 9999-12-31 plus 180 days" must never be reachable
+    /// from a typed date; two centuries each side of today is room for any real grant.
+    public static let acceptedRange = DayRange(start: Day(1900, 1, 1), end: Day(2199, 12, 31))!
+
+    /// An ISO date someone entered, or nil when it is malformed or outside `acceptedRange`.
+    public init?(entered text: some StringProtocol) {
+        guard let day = Day(iso: text), Day.acceptedRange.contains(day) else { return nil }
+        self = day
+    }
+}

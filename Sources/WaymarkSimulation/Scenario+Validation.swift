@@ -30,7 +30,20 @@ extension Scenario {
         }
         // A yearly fall of more than 100% would make costs negative.
         range(uncertainty.inflation, "uncertainty.inflation", atLeast: -0.99)
+        func day(_ value: Day, _ key: String) {
+            if !Day.acceptedRange.contains(value) { problems.append("\(key): \(value.iso) is not a date from 1900 to 2199") }
+        }
         for (index, intervention) in interventions.enumerated() {
+            let key = "interventions[\(index)]"
+            switch intervention {
+            case .withdrawSource(_, let from): day(from, key + ".withdrawSource.from")
+            case .changeDailyCost(_, _, let from): day(from, key + ".changeDailyCost.from")
+            case .closeRoute(_, let on): day(on, key + ".closeRoute.on")
+            case .addSource(let source):
+                day(source.period.start, key + ".addSource.source.period.start")
+                day(source.period.end, key + ".addSource.source.period.end")
+            case .scaleSource: break
+            }
             switch intervention {
             case .scaleSource(_, let factor) where factor < 0:
                 problems.append("interventions[\(index)].scaleSource.factor: must not be negative")

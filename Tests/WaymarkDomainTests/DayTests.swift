@@ -171,4 +171,14 @@ struct DayTests {
         #expect(String(decoding: year, as: UTF8.self) == #"["2023/24"]"#)
         #expect(try JSONDecoder().decode([AcademicYear].self, from: year) == [AcademicYear(startYear: 2023)!])
     }
+
+    @Test("Entered dates must fall in 1900 to 2199, so arithmetic on them can never leave Day's range")
+    func enteredDates() {
+        #expect(Day(entered: "2022-09-01") == Day(2022, 9, 1))
+        #expect(Day(entered: "1900-01-01") == Day(1900, 1, 1))
+        #expect(Day(entered: "2199-12-31") == Day(2199, 12, 31))
+        #expect(Day(entered: "9999-12-15") == nil)
+        #expect(Day(entered: "1899-12-31") == nil)
+        #expect(Day(entered: "2022-02-30") == nil)
+    }
 }

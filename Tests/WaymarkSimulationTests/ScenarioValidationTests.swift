@@ -32,6 +32,13 @@ struct ScenarioValidationTests {
         }
     }
 
+    @Test func datesOutsideTheAcceptedYearsAreRefused() throws {
+        let message = try #require(refusal("""
+        {"interventions": [{"closeRoute": {"routeID": "00000000-0000-4000-8000-000000000010", "on": "9999-12-31"}}]}
+        """))
+        #expect(message.contains("interventions[0].closeRoute.on: 9999-12-31 is not a date from 1900 to 2199"), "\(message)")
+    }
+
     @Test func aSensibleScenarioHasNoProblems() {
         var scenario = Scenario(name: "Fine")
         scenario.uncertainty.inflation = DrawRange(0.02, 0.06)

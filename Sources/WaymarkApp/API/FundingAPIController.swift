@@ -76,7 +76,7 @@ struct FundingAPIController: Sendable {
     /// A `YYYY-MM-DD` query parameter, or a 400 naming it.
     private func day(_ req: Request, _ name: String) throws -> Day? {
         guard let raw = req.query[String.self, at: name], !raw.isEmpty else { return nil }
-        guard let day = Day(iso: raw) else { throw WaymarkError.badRequest("\(name) must be a date written as YYYY-MM-DD; '\(raw)' is not") }
+        guard let day = Day(entered: raw) else { throw WaymarkError.badRequest("\(name) must be a date from 1900 to 2199 written as YYYY-MM-DD; '\(raw)' is not") }
         return day
     }
 }

@@ -56,7 +56,7 @@ struct AlertsCommand: AsyncCommand {
         guard signature.action == "run" else { throw CommandError.custom("Unknown action '\(signature.action)'. Use: waymark alerts run") }
         let asOf: Day
         if let text = signature.asOf {
-            guard let day = Day(iso: text) else { throw CommandError.custom("--as-of must be a date written as YYYY-MM-DD; '\(text)' is not") }
+            guard let day = Day(entered: text) else { throw CommandError.custom("--as-of must be a date from 1900 to 2199 written as YYYY-MM-DD; '\(text)' is not") }
             asOf = day
         } else {
             asOf = Day(Date(), in: London.timeZone)

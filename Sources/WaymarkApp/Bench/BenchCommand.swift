@@ -23,7 +23,7 @@ struct BenchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.what == "dashboard" else { throw CommandError.custom("Use: waymark bench dashboard") }
         let app = context.application
-        guard let asOf = Day(iso: signature.asOf ?? "2024-02-01") else { throw CommandError.custom("--as-of must be YYYY-MM-DD") }
+        guard let asOf = Day(entered: signature.asOf ?? "2024-02-01") else { throw CommandError.custom("--as-of must be YYYY-MM-DD") }
         try await Waymark.migrate(app)
         _ = try await DemoSeeder.seedIfEmpty(app)
         var tenant = try await app.platformDB { db in try await Tenant.query(on: db).filter(\.$slug == GeneratedTenant.slug).first() }

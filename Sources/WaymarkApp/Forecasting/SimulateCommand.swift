@@ -27,7 +27,7 @@ struct SimulateCommand: AsyncCommand {
         guard ["json", "csv"].contains(format) else { throw CommandError.custom("--format must be json or csv") }
         let asOf: Day
         if let text = signature.asOf {
-            guard let day = Day(iso: text) else { throw CommandError.custom("--as-of must be a date written as YYYY-MM-DD; '\(text)' is not") }
+            guard let day = Day(entered: text) else { throw CommandError.custom("--as-of must be a date from 1900 to 2199 written as YYYY-MM-DD; '\(text)' is not") }
             asOf = day
         } else {
             asOf = Day(Date(), in: London.timeZone)

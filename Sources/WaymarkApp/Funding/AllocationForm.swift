@@ -90,7 +90,7 @@ enum AllocationForm {
         if route == nil { errors.append(.init(field: "route", message: "Choose the route the money is for")) }
         let amount = Money(parsing: values.amount)
         if amount == nil { errors.append(.init(field: "amount", message: "Enter the amount in pounds, like £12,500 or 12500.00")) }
-        let start = Day(iso: values.startDay), end = Day(iso: values.endDay)
+        let start = Day(entered: values.startDay), end = Day(entered: values.endDay)
         if start == nil { errors.append(.init(field: "start_day", message: "Enter the first day the allocation may pay for, like 2022-11-01")) }
         if end == nil { errors.append(.init(field: "end_day", message: "Enter the last day the allocation may pay for, like 2023-07-21")) }
         let period = start.flatMap { start in end.flatMap { DayRange(start: start, end: $0) } }

@@ -88,8 +88,8 @@ extension Request {
     /// `?as_of=YYYY-MM-DD`, or today in London. A malformed date is a 400 that names it.
     func asOfDay() throws -> Day {
         guard let raw = query[String.self, at: "as_of"], !raw.isEmpty else { return Day(Date(), in: London.timeZone) }
-        guard let day = Day(iso: raw) else {
-            throw WaymarkError.badRequest("as_of must be a date written as YYYY-MM-DD, such as 2023-01-16; '\(raw)' is not")
+        guard let day = Day(entered: raw) else {
+            throw WaymarkError.badRequest("as_of must be a date from 1900 to 2199 written as YYYY-MM-DD, such as 2023-01-16; '\(raw)' is not")
         }
         return day
     }

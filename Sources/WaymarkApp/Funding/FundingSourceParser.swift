@@ -35,7 +35,7 @@ enum FundingSourceParser {
         if amount == nil {
             errors.append(.init(field: "amount", message: "Enter the amount in pounds, like £91,260 or 91260.00"))
         }
-        let start = Day(iso: values.startDay), end = Day(iso: values.endDay)
+        let start = Day(entered: values.startDay), end = Day(entered: values.endDay)
         if start == nil { errors.append(.init(field: "start_day", message: "Enter the date the money starts as a real date, like 2022-11-01")) }
         if end == nil { errors.append(.init(field: "end_day", message: "Enter the date the money ends as a real date, like 2024-03-31")) }
         let period = start.flatMap { start in end.flatMap { DayRange(start: start, end: $0) } }

@@ -60,7 +60,7 @@ enum PledgeForm {
         if organisation == nil { errors.append(.init(field: "organisation", message: "Choose the organisation making the pledge")) }
         let programme = values.programme.trimmed
         if programme.isEmpty { errors.append(.init(field: "programme", message: "Enter a name for the pledge, like Route continuation 2023 to 2024")) }
-        let start = Day(iso: values.startDay), end = Day(iso: values.endDay)
+        let start = Day(entered: values.startDay), end = Day(entered: values.endDay)
         if start == nil { errors.append(.init(field: "start_day", message: "Enter the first day the money may pay for, like 2023-09-01")) }
         if end == nil { errors.append(.init(field: "end_day", message: "Enter the last day the money may pay for, like 2024-07-19")) }
         let period = start.flatMap { start in end.flatMap { DayRange(start: start, end: $0) } }

@@ -88,10 +88,10 @@ struct RowReader {
 /// the .xlsx reader produce); day-first slashes second, never month-first.
 enum ImportDates {
     static func parse(_ text: String) -> Day? {
-        if let day = Day(iso: text) { return day }
+        if let day = Day(entered: text) { return day }
         let parts = text.split(separator: "/").map(String.init)
         guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
-              parts[2].count == 4 else { return nil }
-        return Day(year: y, month: m, day: d)
+              parts[2].count == 4, let day = Day(year: y, month: m, day: d) else { return nil }
+        return Day.acceptedRange.contains(day) ? day : nil
     }
 }

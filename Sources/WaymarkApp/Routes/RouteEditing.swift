@@ -85,8 +85,8 @@ enum RouteEditing {
         if children == nil || !(0...20_000).contains(children!) {
             errors.append(.init(field: "children_per_day", message: "Enter the children walking the route each day as a whole number from 0 to 20,000"))
         }
-        let start = values.startDay.isEmpty ? nil : Day(iso: values.startDay)
-        let end = values.endDay.isEmpty ? nil : Day(iso: values.endDay)
+        let start = values.startDay.isEmpty ? nil : Day(entered: values.startDay)
+        let end = values.endDay.isEmpty ? nil : Day(entered: values.endDay)
         if !values.startDay.isEmpty, start == nil {
             errors.append(.init(field: "start_day", message: "Enter the start date as a real date, like 2023-09-04"))
         }

@@ -49,6 +49,13 @@ final class DemoFundingStoryTests: AppTestCase {
         XCTAssertTrue(response.body.string.contains("as_of"))
         let page = try await browser.get("/t/west-midlands/routes?as_of=tomorrow")
         XCTAssertEqual(page.status, .badRequest)
+        // A real date at the edge of the calendar is refused too, not worked with.
+        for path in ["/t/west-midlands/dashboard?as_of=9999-12-15", "/t/west-midlands/routes/BHM-01?as_of=9999-12-15",
+                     "/api/v1/t/west-midlands/coverage?from=9999-12-01"] {
+            let far = try await browser.get(path)
+            XCTAssertEqual(far.status, .badRequest, path)
+            XCTAssertTrue(far.body.string.contains("from 1900 to 2199"), path)
+        }
     }
 
     func testAPartnerSeesTheFundingOfTheirAuthoritysRoutesOnly() async throws {

@@ -55,6 +55,16 @@ final class FundingSourcePagesTests: AppTestCase {
         XCTAssertEqual(after, before)
     }
 
+    func testADateAtTheEdgeOfTheCalendarIsRefusedNotWorkedWith() async throws {
+        let browser = try await signedIn(DemoPeople.commissioner)
+        var form = newSourceForm(funder: try await organisationID("Birmingham City Council"))
+        form["start_day"] = "9999-12-01"
+        form["end_day"] = "9999-12-31"
+        let response = try await browser.post("/t/west-midlands/funding/new", form: form)
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        XCTAssertTrue(response.body.string.contains("Enter the date the money starts as a real date"))
+    }
+
     func testAStatusCannotMoveBackwards() async throws {
         let browser = try await signedIn(DemoPeople.commissioner)
         let id = try await sourceID("Safer Journeys fund")
