@@ -19,10 +19,7 @@ public enum TenantOwnedTables {
         "pledges", "notifications", "email_outbox", "alert_keys", "route_alert_states",
     ]
 
-    /// Protected by M008.
-    public static let scenarios: [String] = ["scenarios"]
-
-    public static let all: [String] = foundation + funding + pledgesAndAlerts + scenarios
+    public static let all: [String] = foundation + funding + pledgesAndAlerts
 }
 
 extension SchemaBuilder {

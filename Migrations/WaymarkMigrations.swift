@@ -11,6 +11,5 @@ public enum WaymarkMigrations {
         M005_RowLevelSecurity(),
         M006_Funding(),
         M007_PledgesAndAlerts(),
-        M008_Scenarios(),
     ]
 }

@@ -49,7 +49,10 @@ extension PreparedScenario {
             let step = PeriodStep(source.period)
             var generations = 0
             if let renewal = uncertainty.renewal, source.renewable {
-                while true {
+                // A renewal every few days over years (a one-day renewable source) would draw
+                // tens of thousands of generations per sample; no real grant renews more
+                // than monthly, so 120 generations cover a 36-month horizon of monthly money.
+                while generations < Self.maxRenewals {
                     let start = step.shift(source.period.end, by: generations).next.adding(days: renewal.decisionDelayDays)
                     guard start <= horizonEnd, start < (withdrawFrom[source.id] ?? .latest) else { break }
                     generations += 1

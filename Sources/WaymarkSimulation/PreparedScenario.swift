@@ -42,6 +42,9 @@ struct PreparedRoute: Sendable {
 /// A scenario applied to a base: everything that does not change between samples, worked
 /// out once so that a sample only draws numbers and runs the coverage kernel.
 struct PreparedScenario: Sendable {
+    /// The most times one source renews within a horizon (see `build`).
+    static let maxRenewals = 120
+
     var months: [Day]
     var routes: [PreparedRoute]
     var slots: [MoneySlot]

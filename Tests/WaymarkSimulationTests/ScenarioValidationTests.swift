@@ -39,6 +39,29 @@ struct ScenarioValidationTests {
         #expect(message.contains("interventions[0].closeRoute.on: 9999-12-31 is not a date from 1900 to 2199"), "\(message)")
     }
 
+    @Test func multipliersMoneyAndDelaysHaveCeilings() throws {
+        let message = try #require(refusal("""
+        {"uncertainty": {"renewal": {"probability": 1, "amountFactor": {"low": 1, "high": 50}, "decisionDelayDays": 99999},
+                         "inflation": {"low": 0, "high": 3}},
+         "interventions": [{"changeDailyCost": {"routeID": "00000000-0000-4000-8000-000000000010", "dailyCost": 9000000000000, "from": "2024-04-01"}}]}
+        """))
+        for expected in ["uncertainty.renewal.amountFactor: high (50.0) must be at most 10.0", "decisionDelayDays: at most 3650",
+                         "uncertainty.inflation: high (3.0) must be at most 1.0", "interventions[0].changeDailyCost.dailyCost: must be from 0 to"] {
+            #expect(message.contains(expected), "\(expected) in \(message)")
+        }
+    }
+
+    @Test func idsTheBaseDoesNotHaveAreNamed() {
+        var scenario = Scenario(name: "Typo")
+        let unknown = UUID(uuidString: "00000000-0000-4000-8000-0000000000AA")!
+        scenario.interventions = [.withdrawSource(sourceID: unknown, from: Day(2024, 4, 1)), .closeRoute(routeID: unknown, on: Day(2024, 7, 19))]
+        scenario.uncertainty.overrides = [ProbabilityOverride(sourceID: unknown, probability: 0.5)]
+        let base = SimulationBase(routes: [], sources: [], allocations: [], asOf: Day(2024, 1, 1))
+        let problems = scenario.problems(against: base)
+        #expect(problems.count == 3)
+        #expect(problems.contains("interventions[1]: no active route has the id 00000000-0000-4000-8000-0000000000aa"))
+    }
+
     @Test func aSensibleScenarioHasNoProblems() {
         var scenario = Scenario(name: "Fine")
         scenario.uncertainty.inflation = DrawRange(0.02, 0.06)

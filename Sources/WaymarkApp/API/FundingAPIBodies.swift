@@ -69,8 +69,8 @@ enum FundingAPIBodies {
 
         init(_ row: PledgeRow) {
             id = row.id.lowercased(); organisation = row.organisation; programme = row.programme; state = row.state
-            amountPence = Money(parsing: row.amountDecimal)?.pence ?? 0; startDate = row.startDay; endDate = row.endDay
-            routes = row.lines.map { .init(routeCode: $0.routeCode, amountPence: Money(parsing: $0.amountDecimal)?.pence ?? 0) }
+            amountPence = row.amountPence; startDate = row.startDay; endDate = row.endDay
+            routes = row.lines.map { .init(routeCode: $0.routeCode, amountPence: $0.amountPence) }
             pledgedAt = row.pledgedAtISO; decisionReason = row.decisionReason.isEmpty ? nil : row.decisionReason
             sourceId = row.sourceID.lowercased()
         }

@@ -41,26 +41,28 @@ struct FundingAPIController: Sendable {
     func source(req: Request, context: TenantContext) async throws -> Response {
         let record = try await FundingQueries.source(context, id: req.parameters.get("id"))
         let asOf = try req.asOfDay()
-        guard let row = try await FundingSourcesController.rows(context, asOf: asOf).first(where: { $0.id == record.id!.uuidString }) else {
-            throw WaymarkError.notFound
-        }
         let positions = try await SourcePositions.load(context, asOf: asOf)
+        let slug = context.tenant.slug
+        let row = FundingSourcesController.rows([record], positions: positions, names: try await FundingQueries.funderNames(context), slug: slug)[0]
         let lines = try await FundingSourceDetail.allocationLines(context, record, positions: positions).filter(\.visible)
         return try APIJSON.response(FundingAPIBodies.SourceDetail(
-            asOf: asOf.iso, source: .init(row, url: SiteMap.API.fundingSource.path(context.tenant.slug, row.id.lowercased())),
+            asOf: asOf.iso, source: .init(row, url: SiteMap.API.fundingSource.path(slug, row.id.lowercased())),
             allocations: lines.map(FundingAPIBodies.AllocationLine.init)))
     }
 
+    /// One query for the allocations and one coverage run, whatever the number of sources.
     func allocations(req: Request, context: TenantContext) async throws -> Response {
         let asOf = try req.asOfDay()
         let positions = try await SourcePositions.load(context, asOf: asOf)
-        var lines: [FundingAPIBodies.AllocationLine] = []
-        for record in try await FundingQueries.visibleSources(context) {
-            lines += try await FundingSourceDetail.allocationLines(context, record, positions: positions)
-                .filter(\.visible).map(FundingAPIBodies.AllocationLine.init)
+        let sourceIDs = try await FundingQueries.visibleSources(context).compactMap(\.id)
+        var query = context.query(AllocationRecord.self).filter(\.$sourceID ~~ sourceIDs)
+        if let code = req.query[String.self, at: "route"] {
+            query = query.filter(\.$routeID ~~ positions.routes.values.filter { $0.code == code }.compactMap(\.id))
         }
-        if let code = req.query[String.self, at: "route"] { lines = lines.filter { $0.routeCode == code } }
-        return try APIJSON.response(FundingAPIBodies.AllocationList(tenant: context.tenant.slug, asOf: asOf.iso, allocations: lines))
+        let lines = FundingSourceDetail.allocationLines(try await query.all(), visible: try await FundingSourceDetail.visibleRouteIDs(context),
+                                                        positions: positions)
+        return try APIJSON.response(FundingAPIBodies.AllocationList(
+            tenant: context.tenant.slug, asOf: asOf.iso, allocations: lines.filter(\.visible).map(FundingAPIBodies.AllocationLine.init)))
     }
 
     func pledges(req: Request, context: TenantContext) async throws -> Response {

@@ -19,8 +19,7 @@ enum FundingAlertRun {
     }
 
     private static func runInTransaction(_ context: TenantContext, asOf: Day, siteURL: String) async throws -> Summary {
-        let routes = try await context.query(Route.self).all().filter { $0.routeStatus == .active }
-        let data = try await DashboardData.load(context, routes: routes, asOf: asOf)
+        let data = try await DashboardData.load(context, asOf: asOf)
         let states = try await context.query(RouteAlertState.self).all()
         let previous = Dictionary(states.compactMap { state in RouteStatus(rawValue: state.status).map { (state.routeID, $0) } },
                                   uniquingKeysWith: { first, _ in first })
@@ -32,22 +31,21 @@ enum FundingAlertRun {
                                       sources: Array(data.snapshot.sources.values), results: results)
         let recipients = try await AlertRecipients.load(context, data: data)
         let now = Date()
-        var summary = Summary(events: detection.events.count)
+        var messages: [InboxMessage] = [], emails: [OutboxEmail] = []
         for event in detection.events {
-            let people = recipients.people(for: event)
             let link = recipients.link(for: event, asOf: asOf)
-            for person in people {
-                try await InboxMessage(tenantID: context.tenantID, personID: person.id!, kind: event.kind,
-                                       headline: event.headline(names), body: event.body(names), link: link,
-                                       alertKey: event.key, asOfDay: asOf.iso, at: now).create(on: context.db)
-                try await OutboxEmail(tenantID: context.tenantID, personID: person.id!, to: person.email,
-                                      subject: "Waymark: " + event.headline(names),
-                                      body: event.body(names) + "\n\nSee it in Waymark: " + siteURL + link, at: now).create(on: context.db)
-                summary.messages += 1
-                summary.emails += 1
+            let headline = event.headline(names), body = event.body(names)
+            for person in recipients.people(for: event) {
+                messages.append(InboxMessage(tenantID: context.tenantID, personID: person.id!, kind: event.kind, headline: headline,
+                                             body: body, link: link, alertKey: event.key, asOfDay: asOf.iso, at: now))
+                emails.append(OutboxEmail(tenantID: context.tenantID, personID: person.id!, to: person.email, subject: "Waymark: " + headline,
+                                          body: body + "\n\nSee it in Waymark: " + siteURL + link, at: now))
             }
         }
-        for key in detection.keysToRecord.union(detection.events.filter(\.isGrantEvent).map(\.key)).sorted() where !sent.contains(key) {
+        for chunk in messages.chunked(500) { try await chunk.create(on: context.db) }
+        for chunk in emails.chunked(500) { try await chunk.create(on: context.db) }
+        let summary = Summary(events: detection.events.count, messages: messages.count, emails: emails.count)
+        for key in detection.keysToRecord.sorted() where !sent.contains(key) {
             try await AlertKey(tenantID: context.tenantID, key: key, at: now).create(on: context.db)
         }
         try await remember(data.dashboard.statuses, states: states, asOf: asOf, context: context)
@@ -58,6 +56,7 @@ enum FundingAlertRun {
     private static func remember(_ statuses: [UUID: RouteStatus], states: [RouteAlertState], asOf: Day,
                                  context: TenantContext) async throws {
         let byRoute = Dictionary(states.map { ($0.routeID, $0) }, uniquingKeysWith: { first, _ in first })
+        var new: [RouteAlertState] = []
         for (routeID, status) in statuses.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
             if let state = byRoute[routeID] {
                 guard state.status != status.rawValue else { continue }
@@ -65,10 +64,10 @@ enum FundingAlertRun {
                 state.asOfDay = asOf.iso
                 try await state.save(on: context.db)
             } else {
-                try await RouteAlertState(tenantID: context.tenantID, routeID: routeID, status: status.rawValue,
-                                          asOfDay: asOf.iso).create(on: context.db)
+                new.append(RouteAlertState(tenantID: context.tenantID, routeID: routeID, status: status.rawValue, asOfDay: asOf.iso))
             }
         }
+        for chunk in new.chunked(500) { try await chunk.create(on: context.db) }
     }
 }
 
@@ -80,5 +79,4 @@ extension FundingAlertEvent {
         }
     }
 
-    var isGrantEvent: Bool { if case .grantEnding = self { true } else { false } }
 }

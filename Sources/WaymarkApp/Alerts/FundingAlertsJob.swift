@@ -9,11 +9,18 @@ enum FundingAlertsJob {
         let tenants = try await app.platformDB { db in try await Tenant.query(on: db).sort(\.$slug).all() }
         var results: [(String, FundingAlertRun.Summary)] = []
         for tenant in tenants {
-            let summary = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
-                try await FundingAlertRun.run(.system(tenant: tenant, db: db, job: "alerts@waymark"), asOf: asOf,
-                                             siteURL: app.waymark.publicURL)
+            // One tenant's failure (say, a clash with a run already under way) must not stop
+            // the others' alerts or the delivery of the outbox.
+            do {
+                let summary = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
+                    try await FundingAlertRun.run(.system(tenant: tenant, db: db, job: "alerts@waymark"), asOf: asOf,
+                                                 siteURL: app.waymark.publicURL)
+                }
+                results.append((tenant.slug, summary))
+            } catch {
+                app.logger.error("Funding alerts failed for a tenant",
+                                 metadata: ["tenant": .string(tenant.slug), "error": .string(String(describing: error))])
             }
-            results.append((tenant.slug, summary))
         }
         try await OutboxDelivery.deliverPending(app)
         return results

@@ -35,13 +35,10 @@ struct InboxController: Sendable {
     }
 
     func markRead(req: Request, context: TenantContext) async throws -> Response {
-        let unread = try await context.query(InboxMessage.self).filter(\.$personID == context.personID).filter(\.$readAt == nil).all()
-        let now = Date()
-        for message in unread {
-            message.readAt = now
-            try await message.save(on: context.db)
-        }
+        let unread = context.query(InboxMessage.self).filter(\.$personID == context.personID).filter(\.$readAt == nil)
+        let count = try await unread.count()
+        try await unread.set(\.$readAt, to: Date()).update()
         return req.redirect(to: SiteMap.Tenant.inbox.path(context.tenant.slug),
-                            flash: unread.isEmpty ? "Nothing was unread." : "\(unread.count) alert\(unread.count == 1 ? "" : "s") marked as read.")
+                            flash: count == 0 ? "Nothing was unread." : "\(count) alert\(count == 1 ? "" : "s") marked as read.")
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Delivers the email outbox: over SMTP when WAYMARK_SMTP_URL is set, otherwise each email
@@ -6,6 +7,8 @@ import Vapor
 /// for ever). A failed send is kept with its error and tried again next run, five times.
 enum OutboxDelivery {
     static let maxAttempts = 5
+    /// A mail server that stops answering must not hold up the alerts for ever.
+    static let sendTimeout: Duration = .seconds(60)
 
     static func deliverPending(_ app: Application) async throws {
         let pending = try await app.platformDB { db in
@@ -19,10 +22,15 @@ enum OutboxDelivery {
             return
         }
         for email in pending {
+            // Claim the email first: the daily job and `waymark alerts run` may overlap, and
+            // only the one whose claim lands sends it.
+            guard try await claim(email, app: app) else { continue }
             do {
                 if let mailer {
-                    try await mailer.send(.init(from: app.waymark.mailFrom, to: email.toAddress, subject: email.subject,
-                                                body: email.body, date: Date()), group: app.eventLoopGroup)
+                    try await withTimeout(sendTimeout) {
+                        try await mailer.send(.init(from: app.waymark.mailFrom, to: email.toAddress, subject: email.subject,
+                                                    body: email.body, date: Date()), group: app.eventLoopGroup)
+                    }
                 } else {
                     app.logger.notice("Email (no WAYMARK_SMTP_URL, logged instead)",
                                       metadata: ["to": .string(email.toAddress), "subject": .string(email.subject)])
@@ -33,8 +41,39 @@ enum OutboxDelivery {
                 email.lastError = String(describing: error)
                 app.logger.warning("Email not sent", metadata: ["to": .string(email.toAddress), "error": .string(email.lastError!)])
             }
-            email.attempts += 1
+            email.attempts += 1   // the claim counted it in the database already
             try await app.platformDB { db in try await email.save(on: db) }
+        }
+    }
+
+    /// Counts the attempt only if nobody else has since the email was read.
+    private static func claim(_ email: OutboxEmail, app: Application) async throws -> Bool {
+        try await app.platformDB { db in
+            guard let sql = db as? any SQLDatabase else { return true }
+            let rows = try await sql.update(OutboxEmail.schema)
+                .set(SQLIdentifier("attempts"), to: SQLBind(email.attempts + 1))
+                .where(SQLIdentifier("id"), .equal, SQLBind(email.id!))
+                .where(SQLIdentifier("attempts"), .equal, SQLBind(email.attempts))
+                .where(SQLIdentifier("sent_at"), .is, SQLLiteral.null)
+                .returning(SQLIdentifier("id"))
+                .all()
+            return !rows.isEmpty
+        }
+    }
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var description: String { "the mail server did not answer within \(OutboxDelivery.sendTimeout)" }
+    }
+
+    private static func withTimeout(_ limit: Duration, _ work: @escaping @Sendable () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                throw TimedOut()
+            }
+            try await group.next()
+            group.cancelAll()
         }
     }
 }

@@ -56,7 +56,7 @@ struct ForecastReport: Encodable {
              String(format: "%.2f", m.routesCovered.mean), String(m.childrenCovered.p50), String(m.fundingGapPence.p50), ""]
         }
         for route in routes {
-            for (i, probability) in route.probabilityCovered.enumerated() where i < months.count {
+            for (i, probability) in zip(months.indices, route.probabilityCovered) {
                 rows.append(["route", months[i].month, route.code, "", "", "", "", "", "", String(format: "%.4f", probability)])
             }
         }

@@ -49,7 +49,10 @@ struct SimulateCommand: AsyncCommand {
         let base = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
             try await SimulationBaseLoader.load(.system(tenant: tenant, db: db, job: "simulate@waymark"), asOf: asOf, horizonMonths: horizon)
         }
-        let progress = ProgressLine(total: scenario.samples)
+        // Checked again after the command line's overrides, and against the tenant's own ids.
+        let problems = scenario.problems() + scenario.problems(against: base)
+        guard problems.isEmpty else { throw CommandError.custom("\(path): " + problems.joined(separator: "; ")) }
+        let progress = ProgressLine()
         let result = Simulation.run(scenario, on: base, progress: { done, total in progress.report(done, total) })
         let report = ForecastReport(result, asOf: asOf)
         let output = format == "csv" ? report.csv : try APIJSON.encoder.encode(report)
@@ -75,9 +78,6 @@ struct SimulateCommand: AsyncCommand {
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private var lastTenth = -1
-    private let total: Int
-
-    init(total: Int) { self.total = total }
 
     func report(_ done: Int, _ total: Int) {
         let tenth = total > 0 ? done * 10 / total : 10

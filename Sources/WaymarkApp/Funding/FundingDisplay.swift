@@ -15,4 +15,15 @@ enum FundingDisplay {
     static func urgency(_ raw: String) -> Int {
         RouteStatus(rawValue: raw).flatMap { RouteStatus.allCases.firstIndex(of: $0) } ?? RouteStatus.allCases.count
     }
+
+    /// How firm a source's money is, as a tag; nil: Waymark did not know the source yet.
+    static func tag(_ status: FundingSource.Status?) -> String {
+        switch status {
+        case .confirmed, .received: "wm-tag--secure"
+        case .pledged: "wm-tag--watch"
+        case .prospective: "wm-tag--proposed"
+        case .withdrawn: "wm-tag--unfunded"
+        case nil: "wm-tag--grey"
+        }
+    }
 }

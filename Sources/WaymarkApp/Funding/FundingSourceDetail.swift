@@ -36,16 +36,6 @@ enum FundingSourceDetail {
         let asOf: String
     }
 
-    static func tag(_ status: FundingSource.Status?) -> String {
-        switch status {
-        case .confirmed, .received: "wm-tag--secure"
-        case .pledged: "wm-tag--watch"
-        case .prospective: "wm-tag--proposed"
-        case .withdrawn: "wm-tag--unfunded"
-        case nil: "wm-tag--grey"
-        }
-    }
-
     @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
         let record = try await FundingQueries.source(context, id: req.parameters.get("id"))
         return try await render(req, context, record, errors: [])
@@ -73,13 +63,23 @@ enum FundingSourceDetail {
         let position: AllocationPosition?
     }
 
-    /// Each allocation with its position on the walk that counts the source, as of the day.
+    /// Each allocation of one source with its position on the walk that counts the source.
     static func allocationLines(_ context: TenantContext, _ record: FundingSourceRecord,
                                 positions: SourcePositions) async throws -> [AllocationLine] {
+        allocationLines(try await FundingQueries.allocations(context, sourceID: record.id!),
+                        visible: try await visibleRouteIDs(context), positions: positions)
+    }
+
+    static func visibleRouteIDs(_ context: TenantContext) async throws -> Set<UUID> {
+        Set(try await RouteQueries.visibleRoutes(context).compactMap(\.id))
+    }
+
+    /// The same for allocations already loaded (of any sources), with no further queries.
+    static func allocationLines(_ allocations: [AllocationRecord], visible: Set<UUID>,
+                                positions: SourcePositions) -> [AllocationLine] {
         let asOf = positions.snapshot.asOf
-        let visible = Set(try await RouteQueries.visibleRoutes(context).compactMap(\.id))
-        let basis = positions.status(of: record.id!).flatMap(SourcePosition.basis(for:))
-        return try await FundingQueries.allocations(context, sourceID: record.id!).map { allocation in
+        return allocations.map { allocation in
+            let basis = positions.status(of: allocation.sourceID).flatMap(SourcePosition.basis(for:))
             let coverage = positions.snapshot.results[allocation.routeID]?.coverage
             let position = basis.flatMap { basis in
                 coverage.flatMap { coverage in
@@ -134,7 +134,7 @@ enum FundingSourceDetail {
         let canEdit = context.can(.editFunding)
         let page = Page(
             id: id, heading: record.programme, funder: names[record.funderOrganisationID] ?? "",
-            statusLabel: asOfStatus?.displayName ?? "Not yet recorded", statusTag: tag(asOfStatus), facts: facts,
+            statusLabel: asOfStatus?.displayName ?? "Not yet recorded", statusTag: FundingDisplay.tag(asOfStatus), facts: facts,
             position: positionFacts, positionNote: note, known: position != nil,
             history: changes.map { change in
                 .init(on: Day(change.changedAt, in: London.timeZone).display,

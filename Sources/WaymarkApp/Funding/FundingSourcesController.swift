@@ -64,17 +64,18 @@ struct FundingSourcesController: Sendable {
     /// Each visible source with its position as of the day; sources Waymark did not yet know
     /// of then are listed as "not yet recorded".
     static func rows(_ context: TenantContext, asOf: Day) async throws -> [Row] {
-        let records = try await FundingQueries.visibleSources(context)
-        let positions = try await SourcePositions.load(context, asOf: asOf)
-        let names = try await FundingQueries.funderNames(context)
-        let slug = context.tenant.slug
-        return records.map { record in
+        rows(try await FundingQueries.visibleSources(context), positions: try await SourcePositions.load(context, asOf: asOf),
+             names: try await FundingQueries.funderNames(context), slug: context.tenant.slug)
+    }
+
+    static func rows(_ records: [FundingSourceRecord], positions: SourcePositions, names: [UUID: String], slug: String) -> [Row] {
+        records.map { record in
             let position = positions.position(of: record.id!)
             let status = positions.status(of: record.id!)
             return Row(id: record.id!.uuidString, href: SiteMap.Tenant.fundingSource.path(slug, record.id!.uuidString),
                        funder: names[record.funderOrganisationID] ?? "", programme: record.programme,
                        kind: record.sourceKind.displayName, status: status?.rawValue ?? "",
-                       statusLabel: status?.displayName ?? "Not yet recorded", statusTag: FundingSourceDetail.tag(status),
+                       statusLabel: status?.displayName ?? "Not yet recorded", statusTag: FundingDisplay.tag(status),
                        period: record.period.display, startDay: record.startDay, endDay: record.endDay, amount: record.amount,
                        allocated: position?.allocated ?? .zero, drawnToDate: position?.drawnToDate ?? .zero,
                        remaining: position?.remaining ?? .zero, lapsed: position?.lapsed ?? .zero,

@@ -21,7 +21,11 @@ enum PledgeDecisions {
     }
 
     @Sendable static func withdraw(req: Request, context: TenantContext) async throws -> Response {
-        try await decide(req, context, to: .withdrawn, reason: "", flash: "Pledge withdrawn. It no longer counts in projected coverage.")
+        // Only a partner of the pledging organisation withdraws it — not a partner of another
+        // organisation who also holds a tenant-wide role and so can read every pledge.
+        let pledge = try await PledgeQueries.find(context, id: req.parameters.get("id"))
+        guard PledgeForm.pledgingOrganisations(context).contains(where: { $0.id == pledge.organisationID }) else { throw WaymarkError.forbidden }
+        return try await decide(req, context, to: .withdrawn, reason: "", flash: "Pledge withdrawn. It no longer counts in projected coverage.")
     }
 
     @Sendable static func confirm(req: Request, context: TenantContext) async throws -> Response {
@@ -80,8 +84,7 @@ enum PledgeDecisions {
         guard let row = try await PledgeQueries.rows([pledge], context).first else { throw WaymarkError.notFound }
         let slug = context.tenant.slug, id = pledge.id!.uuidString
         let awaiting = pledge.pledgeState == .awaitingDecision
-        let ownsPledge = FundingQueries.funderScope(context).map { $0.contains(pledge.organisationID) } ?? false
-            || PledgeForm.pledgingOrganisations(context).contains { $0.id == pledge.organisationID }
+        let ownsPledge = PledgeForm.pledgingOrganisations(context).contains { $0.id == pledge.organisationID }
         let page = Page(
             pledge: row, sourceHref: SiteMap.Tenant.fundingSource.path(slug, pledge.sourceID.uuidString),
             canWithdraw: awaiting && context.can(.makePledges) && ownsPledge,

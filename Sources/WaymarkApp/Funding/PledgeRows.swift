@@ -9,6 +9,7 @@ struct PledgeRow: Encodable, Sendable {
         let routeName: String
         let amount: String
         let amountDecimal: String
+        let amountPence: Int64
     }
     let id: String
     let href: String
@@ -16,6 +17,7 @@ struct PledgeRow: Encodable, Sendable {
     let programme: String
     let amount: String
     let amountDecimal: String
+    let amountPence: Int64
     let period: String
     let startDay: String
     let endDay: String
@@ -62,21 +64,24 @@ enum PledgeQueries {
         let routes = Dictionary(uniqueKeysWithValues: try await context.query(Route.self).all().map { ($0.id!, $0) })
         let names = try await FundingQueries.funderNames(context)
         let slug = context.tenant.slug
+        let timestamp = ISO8601DateFormatter()
         return pledges.compactMap { pledge in
             guard let source = sources[pledge.sourceID] else { return nil }
             let lines = (allocations[pledge.sourceID] ?? []).compactMap { allocation -> PledgeRow.Line? in
                 guard let route = routes[allocation.routeID] else { return nil }
                 let amount = Money(pence: allocation.amountPence)
-                return .init(routeCode: route.code, routeName: route.name, amount: amount.display, amountDecimal: amount.decimalString)
+                return .init(routeCode: route.code, routeName: route.name, amount: amount.display, amountDecimal: amount.decimalString,
+                             amountPence: amount.pence)
             }.sorted { $0.routeCode < $1.routeCode }
             let state = pledge.pledgeState
             return PledgeRow(
                 id: pledge.id!.uuidString, href: SiteMap.Tenant.pledge.path(slug, pledge.id!.uuidString),
                 organisation: names[pledge.organisationID] ?? "", programme: source.programme,
-                amount: source.amount.display, amountDecimal: source.amount.decimalString, period: source.period.display,
+                amount: source.amount.display, amountDecimal: source.amount.decimalString, amountPence: source.amount.pence,
+                period: source.period.display,
                 startDay: source.startDay, endDay: source.endDay, state: state.rawValue, stateLabel: state.label, stateTag: state.tag,
                 pledgedBy: pledge.pledgedBy, pledgedOn: Day(pledge.pledgedAt, in: London.timeZone).display,
-                pledgedAtISO: ISO8601DateFormatter().string(from: pledge.pledgedAt),
+                pledgedAtISO: timestamp.string(from: pledge.pledgedAt),
                 decidedBy: pledge.decidedBy ?? "", decidedOn: pledge.decidedAt.map { Day($0, in: London.timeZone).display } ?? "",
                 decisionReason: pledge.decisionReason, note: pledge.note, sourceID: source.id!.uuidString, lines: lines,
                 awaitingDecision: state == .awaitingDecision)

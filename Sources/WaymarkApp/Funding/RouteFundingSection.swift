@@ -23,10 +23,10 @@ struct RouteFundingSection: Encodable {
         let asOf = try req.asOfDay()
         let snapshot = try await CoverageLoader.load(context, routes: [route], asOf: asOf)
         guard let result = route.id.flatMap({ snapshot.results[$0] }) else { throw WaymarkError.notFound }
-        let section = try await build(route: route, result: result, context: context, asOf: asOf)
+        let money = moneyLines(result.coverage, linkable: [], slug: context.tenant.slug, asOf: asOf)
         let data = TabularWriter.csv(
             headers: ["as_of", "route_code", "source", "status", "allocated", "period", "drawn_to_date", "remaining", "lapsed_or_lapsing"],
-            rows: section.money.map { [asOf.iso, route.code, $0.source, $0.status, $0.amount, $0.period, $0.drawnToDate, $0.remaining, $0.lapsing] })
+            rows: money.map { [asOf.iso, route.code, $0.source, $0.status, $0.amount, $0.period, $0.drawnToDate, $0.remaining, $0.lapsing] })
         return CSVResponse.make(data, filename: "\(context.tenant.slug)-\(route.code)-funding-\(asOf.iso).csv")
     }
 
@@ -34,19 +34,7 @@ struct RouteFundingSection: Encodable {
         let coverage = result.coverage
         let slug = context.tenant.slug
         let linkable = Set(try await FundingQueries.visibleSources(context).compactMap(\.id))
-        let money = coverage.allocations.indices.map { index -> MoneyLine in
-            let funded = coverage.allocations[index]
-            let basis = SourcePosition.basis(for: funded.status)
-            let position = basis.flatMap { coverage.walk($0).position(ofAllocationAt: index, asOf: asOf) }
-            let sourceID = funded.allocation.sourceID
-            return MoneyLine(
-                source: funded.label,
-                href: linkable.contains(sourceID) ? SiteMap.Tenant.fundingSource.path(slug, sourceID.uuidString) + "?as_of=\(asOf.iso)" : nil,
-                status: funded.status.displayName, statusTag: FundingSourceDetail.tag(funded.status),
-                amount: funded.allocation.amount.display, period: funded.allocation.period.display,
-                drawnToDate: position?.drawnToDate.display ?? "—", remaining: position?.remaining.display ?? "—",
-                lapsing: position.map { ($0.lapsed + $0.willLapse).display } ?? "—")
-        }
+        let money = moneyLines(coverage, linkable: linkable, slug: slug, asOf: asOf)
         let timeline = FundingTimelineSVG.render(.init(
             title: "Funding timeline of route \(route.code)",
             span: FundingTimelineSVG.defaultSpan(asOf: asOf, periods: coverage.allocations.map(\.allocation.period)),
@@ -71,6 +59,23 @@ struct RouteFundingSection: Encodable {
             timelineSVG: timeline, money: money,
             pledges: rows.map { .init(programme: $0.programme, organisation: $0.organisation, href: $0.href, state: $0.stateLabel, tag: $0.stateTag) },
             csvHref: SiteMap.Tenant.routeFundingCSV.path(slug, route.code) + "?as_of=\(asOf.iso)")
+    }
+
+    /// One line per allocation with where it stands on the walk that counts its source.
+    static func moneyLines(_ coverage: RouteCoverage, linkable: Set<UUID>, slug: String, asOf: Day) -> [MoneyLine] {
+        coverage.allocations.indices.map { index -> MoneyLine in
+            let funded = coverage.allocations[index]
+            let basis = SourcePosition.basis(for: funded.status)
+            let position = basis.flatMap { coverage.walk($0).position(ofAllocationAt: index, asOf: asOf) }
+            let sourceID = funded.allocation.sourceID
+            return MoneyLine(
+                source: funded.label,
+                href: linkable.contains(sourceID) ? SiteMap.Tenant.fundingSource.path(slug, sourceID.uuidString) + "?as_of=\(asOf.iso)" : nil,
+                status: funded.status.displayName, statusTag: FundingDisplay.tag(funded.status),
+                amount: funded.allocation.amount.display, period: funded.allocation.period.display,
+                drawnToDate: position?.drawnToDate.display ?? "—", remaining: position?.remaining.display ?? "—",
+                lapsing: position.map { ($0.lapsed + $0.willLapse).display } ?? "—")
+        }
     }
 
     private static func days(_ walk: CoverageWalk) -> [FundingTimelineSVG.SchoolDay] {

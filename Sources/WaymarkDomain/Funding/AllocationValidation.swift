@@ -65,6 +65,9 @@ extension FundingSource {
         guard proposed.amount.isPositive else {
             return [.init(field: .amount, message: "The amount must be more than £0.00 (it is \(proposed.amount.display)).")]
         }
+        guard proposed.amount <= FundingSource.amountCeiling else {
+            return [.init(field: .amount, message: "The amount must be at most \(FundingSource.amountCeiling.display).")]
+        }
         let others = existing.lazy.filter { $0.sourceID == id && $0.id != proposed.id }.map(\.amount)
         guard let allocated = Money.sum(others), let total = allocated.addingReportingOverflow(proposed.amount) else {
             return [.init(field: .amount, message: "The allocations from \(label) are too large to add up.")]

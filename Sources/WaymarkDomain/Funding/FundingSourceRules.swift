@@ -33,6 +33,10 @@ extension FundingSource.Status {
 }
 
 extension FundingSource {
+    /// The largest amount a source or an allocation may be: £1bn, far more than any grant,
+    /// so that sums over a tenant's money can never overflow.
+    public static let amountCeiling = Money(pounds: 1_000_000_000)
+
     /// Every problem with saving this source over the allocations it already has: a source
     /// can be corrected (a smaller amount, a shorter period, a new restriction) only while
     /// its allocations still fit, so "allocations never exceed their source" holds after
@@ -46,6 +50,8 @@ extension FundingSource {
         }
         if !amount.isPositive {
             problems.append(.init(field: .amount, message: "The amount must be more than £0.00"))
+        } else if amount > FundingSource.amountCeiling {
+            problems.append(.init(field: .amount, message: "The amount must be at most \(FundingSource.amountCeiling.display)"))
         }
         let mine = allocations.filter { $0.sourceID == id }
         if let allocated = Money.sum(mine.map(\.amount)), allocated > amount, amount.isPositive {

@@ -52,4 +52,13 @@ struct FundingSourceRulesTests {
         source.amount = pounds(-5)
         #expect(source.problems(keeping: [], routeAuthorities: [:]).map(\.field) == [.amount])
     }
+
+    @Test("Amounts above £1bn are refused for sources and allocations, so sums cannot overflow")
+    func ceilings() {
+        let source = Fixture.source(10, amount: Money(pounds: 2_000_000_000))
+        #expect(source.problems(keeping: [], routeAuthorities: [:]) == [SourceProblem(field: .amount, message: "The amount must be at most £1,000,000,000.00")])
+        let huge = Fixture.allocation(1, source: 10, amount: Money(pounds: 1_500_000_000), period: range("2022-04-01", "2023-03-31"))
+        #expect(Fixture.source(10).problems(with: huge, existing: [], routeLocalAuthorityID: nil).map(\.message)
+                == ["The amount must be at most £1,000,000,000.00."])
+    }
 }
