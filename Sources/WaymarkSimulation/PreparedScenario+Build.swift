@@ -9,14 +9,19 @@ extension PreparedScenario {
         let months = base.months
         let interventions = scenario.interventions
         let uncertainty = scenario.uncertainty
-        let routeDays = base.routes.map { RouteDays($0, interventions: interventions, horizonEnd: horizonEnd) }
+        // Opened routes join the base's, after them, and are prepared exactly the same way.
+        var routes = base.routes
+        for case (let number, .openRoute(let route)) in interventions.enumerated() {
+            routes.append(route.simulationRoute(number: number, schoolDays: base.schoolDays))
+        }
+        let routeDays = routes.map { RouteDays($0, interventions: interventions, horizonEnd: horizonEnd) }
 
         var sources = base.sources
         var allocations = base.allocations
         var probabilityOf: [UUID: Double] = [:]
         for source in base.sources { probabilityOf[source.id] = uncertainty.probability(for: source) }
         for case (let number, .addSource(let hypothetical)) in interventions.enumerated() {
-            let (source, shares) = Self.materialise(hypothetical, number: number, routes: base.routes, days: routeDays)
+            let (source, shares) = Self.materialise(hypothetical, number: number, routes: routes, days: routeDays)
             sources.append(source)
             allocations += shares
             // An override for its id or funder beats the hypothetical's own figure.
@@ -68,9 +73,9 @@ extension PreparedScenario {
         }
 
         let aprils = Self.aprils(after: base.asOf, through: horizonEnd)
-        let routeIndex = Dictionary(base.routes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let routeIndex = Dictionary(routes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let sourceByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var byRoute = [[RouteAllocation]](repeating: [], count: base.routes.count)
+        var byRoute = [[RouteAllocation]](repeating: [], count: routes.count)
         let delay = uncertainty.renewal?.decisionDelayDays ?? 0
         for allocation in allocations {
             guard let r = routeIndex[allocation.routeID], let source = sourceByID[allocation.sourceID],
@@ -92,8 +97,8 @@ extension PreparedScenario {
         }
 
         self.months = months
-        self.routes = base.routes.indices.map { r in
-            Self.prepare(base.routes[r], days: routeDays[r], allocations: byRoute[r], months: months,
+        self.routes = routes.indices.map { r in
+            Self.prepare(routes[r], days: routeDays[r], allocations: byRoute[r], months: months,
                          aprils: aprils, asOf: base.asOf, horizonEnd: horizonEnd)
         }
         self.slots = slots
@@ -103,8 +108,25 @@ extension PreparedScenario {
         self.renewal = uncertainty.renewal
         self.inflation = uncertainty.inflation
         self.inflationSteps = aprils.count
-        self.maxDays = routes.map(\.costs.count).max() ?? 0
-        self.maxAllocations = routes.map(\.amounts.count).max() ?? 0
+        self.maxDays = self.routes.map(\.costs.count).max() ?? 0
+        self.maxAllocations = self.routes.map(\.amounts.count).max() ?? 0
+        self.pools = interventions.enumerated().compactMap { number, intervention in
+            guard case .pooledFund(let fund) = intervention else { return nil }
+            let id = fund.resolvedID(number: number)
+            let probability = uncertainty.overrides.last { $0.sourceID == id }?.probability ?? fund.probability
+            return PreparedPool(fund, number: number, probability: probability, routes: routes, days: routeDays,
+                                asOf: base.asOf, horizonEnd: horizonEnd)
+        }
+        var held = Set<Int32>()
+        for pool in pools { held.formUnion(pool.routes) }
+        self.heldRoutes = held.sorted()
+        var heldAt = [Int?](repeating: nil, count: routes.count), end = maxDays
+        for r in heldRoutes {
+            heldAt[Int(r)] = end
+            end += self.routes[Int(r)].costs.count
+        }
+        self.heldAt = heldAt
+        self.scratchDays = end
     }
 
     /// The allocation as it stands if its source stops paying on `from`: its period cut to

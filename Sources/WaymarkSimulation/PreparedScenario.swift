@@ -60,6 +60,28 @@ struct PreparedScenario: Sendable {
     /// Longest route schedule and most allocations on one route, to size scratch buffers.
     var maxDays: Int
     var maxAllocations: Int
+    /// Pooled funds, in the scenario's order.
+    var pools: [PreparedPool]
+    /// Routes some pooled fund may pay for, in route order: their walks are kept until every
+    /// fund has been spent, each in its own stretch of the scratch buffers.
+    var heldRoutes: [Int32]
+    /// Where route r's kept walk starts in the scratch buffers (after the shared stretch of
+    /// `maxDays` used by every other route); nil for routes no fund reaches.
+    var heldAt: [Int?]
+    /// Scratch buffer length: the shared stretch plus every held route's days.
+    var scratchDays: Int
+    /// What "what it would take" records besides the usual figures; nil in a plain run.
+    var needs: NeedLayout?
+}
+
+/// For "what it would take": each sample's gap per financial year over the routes money
+/// can cover.
+struct NeedLayout: Sendable {
+    /// Financial year (index into the forecast's years) of each month of the horizon.
+    var yearOfMonth: [Int32]
+    var years: Int
+    /// Whether route r counts; routes money cannot cover (unknown costs) do not.
+    var counted: [Bool]
 }
 
 extension UUID {

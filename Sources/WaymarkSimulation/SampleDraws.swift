@@ -14,6 +14,8 @@ struct SampleDraws {
     private(set) var slotMultiplier: [Double]
     /// Cost multiplier from the k-th 1 April on (compounded).
     private(set) var inflation: [Double]
+    /// Whether each pooled fund comes.
+    private(set) var poolComes: [Bool]
     private var materialise: [Double]
     /// Unit u's draw for renewal g (1-based) at `u * maxGeneration + g - 1`.
     private var renew: [Double]
@@ -22,6 +24,7 @@ struct SampleDraws {
     init(model: PreparedScenario) {
         slotMultiplier = [Double](repeating: 0, count: model.slots.count)
         inflation = [Double](repeating: 1, count: model.inflationSteps)
+        poolComes = [Bool](repeating: false, count: model.pools.count)
         materialise = [Double](repeating: 0, count: model.unitCount)
         renew = [Double](repeating: 0, count: model.unitCount * model.maxGeneration)
         renewalFactor = [Double](repeating: 1, count: model.slots.count)
@@ -58,6 +61,10 @@ struct SampleDraws {
                     && renew[slot.unit * generations + slot.generation - 1] < renewalProbability
                 slotMultiplier[s] = renewed ? slot.scale * factor : 0
             }
+        }
+        for p in model.pools.indices {
+            var random = Self.generator(seed: seed, sample: sample, stream: model.pools[p].stream)
+            poolComes[p] = random.uniform() < model.pools[p].probability
         }
         var random = Self.generator(seed: seed, sample: sample, stream: 0x696E_666C_6174_696F)   // "inflatio"
         var level = 1.0

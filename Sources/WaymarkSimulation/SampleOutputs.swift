@@ -8,14 +8,18 @@ struct SampleOutputs: @unchecked Sendable {
     let childrenCovered: UnsafeMutableBufferPointer<Int64>
     let fundingGap: UnsafeMutableBufferPointer<Int64>
     let lapsed: UnsafeMutableBufferPointer<Int64>
+    /// Year y of sample s at `y * samples + s`: the gap of the routes "what it would take"
+    /// counts, per financial year; empty in a plain run.
+    let yearGaps: UnsafeMutableBufferPointer<Int64>
 
-    init(samples: Int, months: Int) {
+    init(samples: Int, months: Int, years: Int = 0) {
         self.samples = samples
         self.months = months
         routesCovered = .allocate(capacity: samples * months)
         childrenCovered = .allocate(capacity: samples * months)
         fundingGap = .allocate(capacity: samples * months)
         lapsed = .allocate(capacity: samples)
+        yearGaps = .allocate(capacity: samples * years)
     }
 
     func deallocate() {
@@ -23,6 +27,7 @@ struct SampleOutputs: @unchecked Sendable {
         childrenCovered.deallocate()
         fundingGap.deallocate()
         lapsed.deallocate()
+        yearGaps.deallocate()
     }
 
     /// One month's values over all samples.

@@ -28,8 +28,8 @@ public struct Scenario: Codable, Hashable, Sendable {
 /// A change a scenario makes to the base before anything is drawn.
 ///
 /// Encoded with the case as the key: `{"closeRoute": {"routeID": "…", "on": "2025-07-18"}}`.
-/// Opening a route and a pooled fund shared by policy come in the next increment as further
-/// cases; a base route and a hypothetical one are then prepared the same way.
+/// An opened route is prepared exactly as a base route is, so every other intervention and
+/// every source reaches it the same way.
 public enum Intervention: Codable, Hashable, Sendable {
     /// The source pays nothing from `from` on: allocations running across it end the day
     /// before (keeping their amount, so what they would have paid before then is still
@@ -46,6 +46,12 @@ public enum Intervention: Codable, Hashable, Sendable {
     case changeDailyCost(routeID: UUID, dailyCost: Money, from: Day)
     /// The route runs its last school day on or before `on`, as `RouteSchedule.End.routeCloses`.
     case closeRoute(routeID: UUID, on: Day)
+    /// A route that does not run yet, on its local authority's school days; it has no money
+    /// unless an added source or a pooled fund reaches it.
+    case openRoute(route: HypotheticalRoute)
+    /// One pot spent, after every other money, on the eligible routes' unpaid days in its
+    /// period, in the order its policy sets (see `PooledFund`).
+    case pooledFund(fund: PooledFund)
 }
 
 /// A source that does not exist yet: a bid, a hoped-for council top-up.

@@ -20,15 +20,39 @@ public enum Simulation {
         let started = clock.now
         let model = PreparedScenario(base: base, scenario: scenario)
         let prepared = clock.now
-        let samples = scenario.samples
-        let outputs = SampleOutputs(samples: samples, months: model.months.count)
-        defer { outputs.deallocate() }
+        let sampled = sample(model, seed: scenario.seed, samples: scenario.samples, threads: threads, progress: progress)
+        defer { sampled.outputs.deallocate() }
+        let done = clock.now
+        var result = SimulationResult(model: model, scenario: scenario, outputs: sampled.outputs,
+                                      routeMonthCovered: sampled.counts)
+        let finished = clock.now
+        let times = sampled.times
+        result.timing = SimulationTiming(
+            preparation: prepared - started, sampling: done - prepared, summarising: finished - done,
+            total: finished - started, threads: sampled.workers,
+            drawing: .nanoseconds(Int64(times.drawing)), coverage: .nanoseconds(Int64(times.coverage)),
+            aggregation: .nanoseconds(Int64(times.aggregation)))
+        return result
+    }
+
+    /// Every sample's figures, and each route's covered-month counts merged in worker order.
+    /// The caller deallocates `outputs`.
+    struct Sampled {
+        var outputs: SampleOutputs
+        var counts: [Int32]
+        var times: PhaseTimes
+        var workers: Int
+    }
+
+    static func sample(_ model: PreparedScenario, seed: UInt64, samples: Int, threads: Int?,
+                       progress: (@Sendable (Int, Int) -> Void)?) -> Sampled {
+        let outputs = SampleOutputs(samples: samples, months: model.months.count, years: model.needs?.years ?? 0)
         let chunks = (samples + chunkSize - 1) / chunkSize
         let workers = Swift.max(1, Swift.min(threads ?? ProcessInfo.processInfo.activeProcessorCount, chunks))
         let board = WorkBoard(chunks: chunks, workers: workers)
 
         let work = { @Sendable (worker: Int) in
-            var runner = SampleRunner(model: model, seed: scenario.seed)
+            var runner = SampleRunner(model: model, seed: seed)
             while let chunk = board.nextChunk() {
                 let end = Swift.min(samples, (chunk + 1) * chunkSize)
                 for sample in (chunk * chunkSize)..<end { runner.run(sample: sample, into: outputs) }
@@ -37,17 +61,8 @@ public enum Simulation {
             board.keep(worker: worker, counts: runner.routeMonthCovered, times: runner.times)
         }
         if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
-        let sampled = clock.now
-
         let (counts, times) = board.merged(size: model.routes.count * model.months.count)
-        var result = SimulationResult(model: model, scenario: scenario, outputs: outputs, routeMonthCovered: counts)
-        let finished = clock.now
-        result.timing = SimulationTiming(
-            preparation: prepared - started, sampling: sampled - prepared, summarising: finished - sampled,
-            total: finished - started, threads: workers,
-            drawing: .nanoseconds(Int64(times.drawing)), coverage: .nanoseconds(Int64(times.coverage)),
-            aggregation: .nanoseconds(Int64(times.aggregation)))
-        return result
+        return Sampled(outputs: outputs, counts: counts, times: times, workers: workers)
     }
 }
 

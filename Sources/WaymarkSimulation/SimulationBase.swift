@@ -34,15 +34,19 @@ public struct SimulationBase: Sendable {
     public var asOf: Day
     /// Whole calendar months forecast, starting with the as-of date's month.
     public var horizonMonths: Int
+    /// Each local authority's school days (ascending, as far as its term calendar is known):
+    /// where a route a scenario opens gets its days.
+    public var schoolDays: [UUID: [Day]]
 
     public init(routes: [SimulationRoute], sources: [FundingSource], allocations: [Allocation],
-                asOf: Day, horizonMonths: Int = 36) {
+                asOf: Day, horizonMonths: Int = 36, schoolDays: [UUID: [Day]] = [:]) {
         precondition(horizonMonths > 0, "the horizon needs at least one month")
         self.routes = routes
         self.sources = sources
         self.allocations = allocations
         self.asOf = asOf
         self.horizonMonths = horizonMonths
+        self.schoolDays = schoolDays
     }
 
     /// The first day of each month forecast.

@@ -69,8 +69,10 @@ public struct SimulationResult: Sendable {
         lapsed = Spread(Array(outputs.lapsed))
         let total = outputs.samples
         routes = model.routes.enumerated().map { r, route in
-            let counts = routeMonthCovered[(r * monthCount)..<((r + 1) * monthCount)]
-            let lost = counts.firstIndex { Int($0) * 2 < total }.map { model.months[$0 - r * monthCount] }
+            let counts = Array(routeMonthCovered[(r * monthCount)..<((r + 1) * monthCount)])
+            // A route opened later is not "lost" in the months before it starts.
+            let starts = route.monthStarts.dropFirst().firstIndex { $0 > 0 }.map { $0 - 1 } ?? monthCount
+            let lost = counts.indices.first { $0 >= starts && Int(counts[$0]) * 2 < total }.map { model.months[$0] }
             return RouteForecast(routeID: route.id, code: route.code,
                                  probabilityCovered: counts.map { Double($0) / Double(total) }, likelyLostFrom: lost)
         }

@@ -19,8 +19,11 @@ enum Fixture {
         range.filter { ($0.daysSinceEpoch % 7 + 7) % 7 < 5 }
     }
 
+    /// Both authorities' school days, as their term calendars know them.
+    static let knownSchoolDays = schoolDays(DayRange(start: Day(2023, 9, 1), end: Day(2026, 7, 20))!)
+
     static func schedule(cost: Money = dailyCost) -> RouteSchedule {
-        let days = schoolDays(DayRange(start: Day(2023, 9, 1), end: Day(2026, 7, 20))!)
+        let days = knownSchoolDays
         return RouteSchedule(days: days, costs: days.map { _ in cost }, end: .termDatesEnd(Day(2026, 8, 31)))
     }
 
@@ -70,7 +73,7 @@ enum Fixture {
             allocation(7, council, route: 1, cost(fy2425) + Money(pounds: 1_234), fy2425),
         ]
         return SimulationBase(routes: routes, sources: sources, allocations: allocations, asOf: asOf,
-                              horizonMonths: horizonMonths)
+                              horizonMonths: horizonMonths, schoolDays: [laA: knownSchoolDays, laB: knownSchoolDays])
     }
 
     /// Probabilities 0 or 1 only, no ranges: projected-style certainty.
