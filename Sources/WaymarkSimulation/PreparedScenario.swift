@@ -17,26 +17,44 @@ struct MoneySlot: Sendable {
 }
 
 /// One route ready for the sample loop: flat arrays only, built once per run.
-struct PreparedRoute: Sendable {
-    var id: UUID
-    var code: String
-    var children: Int
+///
+/// A class, immutable once built, so that handing a route to the walk costs one retain
+/// rather than one per array: the sample loop does that for every route of every sample.
+final class PreparedRoute: Sendable {
+    let id: UUID
+    let code: String
+    let children: Int
     /// Pence per school day in today's prices after interventions, up to the horizon's end
     /// or the day the route closes; negative means unknown.
-    var costs: [Int64]
+    let costs: [Int64]
     /// Index of the first school day on or after each 1 April in the horizon: inflation step k
     /// applies from `inflationStarts[k]`.
-    var inflationStarts: [Int32]
+    let inflationStarts: [Int32]
     /// School days of month m are `monthStarts[m] ..< monthStarts[m + 1]`.
-    var monthStarts: [Int32]
+    let monthStarts: [Int32]
     /// Allocations in drawing order (`Allocation.drawsBefore`), as parallel arrays.
-    var slots: [Int32]
-    var amounts: [Int64]
-    var firstDay: [Int32]
-    var endDay: [Int32]
+    let slots: [Int32]
+    let amounts: [Int64]
+    let firstDay: [Int32]
+    let endDay: [Int32]
     /// Whether money left in the allocation lapses inside the forecast (period ends between
     /// the as-of date and the horizon's end), so it counts towards "lapsed money".
-    var lapsesInHorizon: [Bool]
+    let lapsesInHorizon: [Bool]
+
+    init(id: UUID, code: String, children: Int, costs: [Int64], inflationStarts: [Int32], monthStarts: [Int32],
+         slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool]) {
+        self.id = id
+        self.code = code
+        self.children = children
+        self.costs = costs
+        self.inflationStarts = inflationStarts
+        self.monthStarts = monthStarts
+        self.slots = slots
+        self.amounts = amounts
+        self.firstDay = firstDay
+        self.endDay = endDay
+        self.lapsesInHorizon = lapsesInHorizon
+    }
 }
 
 /// A scenario applied to a base: everything that does not change between samples, worked

@@ -39,11 +39,12 @@ extension SampleRunner {
         return lapsed
     }
 
-    /// Unpaid cost of the days `from ..< to` whose cost is known.
+    /// Unpaid cost of the days `from ..< to` whose cost is known. Days of unknown (negative)
+    /// cost are never paid, so `max(cost, 0) - paid` counts them as nothing, without a branch.
     @inline(__always)
     static func gap(_ costs: UnsafeBufferPointer<Int64>, _ paid: UnsafeMutableBufferPointer<Int64>, from: Int, to: Int) -> Int64 {
         var gap: Int64 = 0
-        for i in from..<to where costs[i] > 0 { gap += costs[i] - paid[i] }
+        for i in from..<to { gap &+= Swift.max(costs[i], 0) &- paid[i] }
         return gap
     }
 

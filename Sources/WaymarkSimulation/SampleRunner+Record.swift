@@ -1,12 +1,11 @@
 extension SampleRunner {
-    /// Adds the walked route (its days at `offset` in the scratch buffers) to the sample's
+    /// Adds the walked route `r` (its days at `offset` in the scratch buffers) to the sample's
     /// monthly figures. A month counts as covered when the route has school days in it and
     /// every one is paid in full; a month without school days (August) takes the next
     /// month's answer, since what matters is whether the route runs when school does; months
     /// before the route's first school day (a route opened later) or after its last are not
     /// covered.
-    mutating func record(route r: Int, at offset: Int, sample: Int, into outputs: SampleOutputs) {
-        let route = model.routes[r]
+    mutating func record(_ route: PreparedRoute, number r: Int, at offset: Int, sample: Int, into outputs: SampleOutputs) {
         let months = model.months.count, samples = outputs.samples
         let children = Int64(route.children)
         // "What it would take" also sums the gap per financial year of the routes it counts.

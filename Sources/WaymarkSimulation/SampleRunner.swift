@@ -61,13 +61,13 @@ struct SampleRunner {
         for y in 0..<(model.needs?.years ?? 0) { outputs.yearGaps[y * samples + sample] = 0 }
         var lapsed: Int64 = 0
         for r in model.routes.indices {
-            let held = model.heldAt[r]
-            lapsed += walk(model.routes[r], at: held ?? 0)
+            let route = model.routes[r], held = model.heldAt[r]
+            lapsed += walk(route, at: held ?? 0)
             let walked = DispatchTime.now().uptimeNanoseconds
             times.coverage += walked - clock
             clock = walked
             guard held == nil else { continue }
-            record(route: r, at: 0, sample: sample, into: outputs)
+            record(route, number: r, at: 0, sample: sample, into: outputs)
             clock = DispatchTime.now().uptimeNanoseconds
             times.aggregation += clock - walked
         }
@@ -79,7 +79,7 @@ struct SampleRunner {
         let spent = DispatchTime.now().uptimeNanoseconds
         times.coverage += spent - clock
         for r in model.heldRoutes {
-            record(route: Int(r), at: model.heldAt[Int(r)]!, sample: sample, into: outputs)
+            record(model.routes[Int(r)], number: Int(r), at: model.heldAt[Int(r)]!, sample: sample, into: outputs)
         }
         times.aggregation += DispatchTime.now().uptimeNanoseconds - spent
         outputs.lapsed[sample] = lapsed
@@ -98,8 +98,16 @@ struct SampleRunner {
                 for step in 0...route.inflationStarts.count {
                     let to = step < route.inflationStarts.count ? Int(route.inflationStarts[step]) : n
                     let level = step == 0 ? 1.0 : inflation[step - 1]
+                    // A route's daily cost seldom changes, so price each run of equal costs
+                    // once: rounding is a library call, and this loop runs for every day.
+                    var lastBase = Int64.min, lastPriced: Int64 = 0
                     for i in from..<to {
-                        costs[i] = level == 1 || base[i] < 0 ? base[i] : Int64((Double(base[i]) * level).rounded())
+                        let cost = base[i]
+                        if cost != lastBase {
+                            lastBase = cost
+                            lastPriced = level == 1 || cost < 0 ? cost : Int64((Double(cost) * level).rounded())
+                        }
+                        costs[i] = lastPriced
                     }
                     from = to
                 }
