@@ -5,23 +5,32 @@ import WaymarkDomain
 ///
 ///     WaymarkBench coverage [--runs N] [--as-of YYYY-MM-DD]
 ///     WaymarkBench simulation [demo|national|both] [--samples N] [--threads N]
+///     WaymarkBench whatittakes [demo|national|both] [--samples N] [--threads N] [--target P]
 let usage = "usage: WaymarkBench coverage [--runs N] [--as-of YYYY-MM-DD]\n"
-    + "       WaymarkBench simulation [demo|national|both] [--samples N] [--threads N]"
+    + "       WaymarkBench simulation [demo|national|both] [--samples N] [--threads N]\n"
+    + "       WaymarkBench whatittakes [demo|national|both] [--samples N] [--threads N] [--target P]"
 
 var arguments = CommandLine.arguments.dropFirst()
 let command = arguments.popFirst()
-if command == "simulation" {
-    var cases = ["demo", "national"], samples = 10_000, threads: Int?
+if command == "simulation" || command == "whatittakes" {
+    var cases = ["demo", "national"], samples = 10_000, threads: Int?, target = 0.9
     while let option = arguments.popFirst() {
         switch option {
         case "demo", "national": cases = [option]
         case "both": cases = ["demo", "national"]
-        case "--samples": samples = arguments.popFirst().flatMap { Int($0) } ?? samples
+        case "--samples": samples = arguments.popFirst().flatMap { Int($0) }.map { max(1, $0) } ?? samples
         case "--threads": threads = arguments.popFirst().flatMap { Int($0) }
+        case "--target" where command == "whatittakes":
+            guard let value = arguments.popFirst().flatMap({ Double($0) }), (0...1).contains(value) else { print(usage); exit(2) }
+            target = value
         default: print(usage); exit(2)
         }
     }
-    SimulationBenchmark.run(cases: cases, samples: samples, threads: threads)
+    if command == "simulation" {
+        SimulationBenchmark.run(cases: cases, samples: samples, threads: threads)
+    } else {
+        WhatItWouldTakeBenchmark.run(cases: cases, samples: samples, threads: threads, target: target)
+    }
     exit(0)
 }
 guard command == "coverage" else {

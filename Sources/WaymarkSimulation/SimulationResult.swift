@@ -5,6 +5,8 @@ import WaymarkDomain
 /// per-sample values (P10 is the value at rank ⌈0.1 n⌉ in ascending order), so they are
 /// always values some sample produced and always ordered P10 ≤ P50 ≤ P90.
 public struct Spread: Hashable, Sendable, Codable {
+    enum CodingKeys: String, CodingKey { case p10, p50, p90, mean }
+
     public var p10: Int64
     public var p50: Int64
     public var p90: Int64
@@ -27,7 +29,9 @@ public struct Spread: Hashable, Sendable, Codable {
 }
 
 /// One route's forecast.
-public struct RouteForecast: Hashable, Sendable {
+public struct RouteForecast: Hashable, Sendable, Codable {
+    enum CodingKeys: String, CodingKey { case routeID, code, probabilityCovered, likelyLostFrom }
+
     public var routeID: UUID
     public var code: String
     /// Share of samples in which the route is fully covered, per month of the horizon.
@@ -35,10 +39,24 @@ public struct RouteForecast: Hashable, Sendable {
     /// First day of the first month in which the route is more likely lost than not
     /// (covered in fewer than half the samples); nil if that never happens in the horizon.
     public var likelyLostFrom: Day?
+
+    public init(routeID: UUID, code: String, probabilityCovered: [Double], likelyLostFrom: Day?) {
+        self.routeID = routeID
+        self.code = code
+        self.probabilityCovered = probabilityCovered
+        self.likelyLostFrom = likelyLostFrom
+    }
 }
 
 /// What a scenario forecasts, month by month over the horizon.
-public struct SimulationResult: Sendable {
+///
+/// Codable with fixed keys (docs/scenario-format.md, "Results as JSON"), so a result stored
+/// as JSON reads back equal.
+public struct SimulationResult: Hashable, Sendable, Codable {
+    enum CodingKeys: String, CodingKey {
+        case scenarioName, samples, seed, months, routesCovered, childrenCovered, fundingGap, routes, lapsed, timing
+    }
+
     public var scenarioName: String
     public var samples: Int
     public var seed: UInt64
