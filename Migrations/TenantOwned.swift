@@ -19,7 +19,10 @@ public enum TenantOwnedTables {
         "pledges", "notifications", "email_outbox", "alert_keys", "route_alert_states",
     ]
 
-    public static let all: [String] = foundation + funding + pledgesAndAlerts
+    /// Protected by M008.
+    public static let forecasting: [String] = ["forecast_scenarios"]
+
+    public static let all: [String] = foundation + funding + pledgesAndAlerts + forecasting
 }
 
 extension SchemaBuilder {

@@ -11,5 +11,6 @@ public enum WaymarkMigrations {
         M005_RowLevelSecurity(),
         M006_Funding(),
         M007_PledgesAndAlerts(),
+        M008_Forecasting(),
     ]
 }

@@ -37,6 +37,12 @@ PAGES = [
     ("funding-alerts", "/t/west-midlands/inbox", None),
     ("help", "/help", None),
     ("admin-tenants", "/admin", None),
+    ("forecasts-list", "/t/west-midlands/forecasts", None),
+    ("forecasts-new", "/t/west-midlands/forecasts/new", None),
+    ("forecasts-results", "forecast:0", None),
+    ("forecasts-results-375", "forecast:0", 375),
+    ("forecasts-pooled-fund", "forecast:0/changes/new/pooled-fund", None),
+    ("forecasts-compare", "compare:", None),
     ("admin-tenant", "/admin/tenants/west-midlands", None),
     ("admin-people", "/admin/people?q=wmvrp", None),
 ]
@@ -141,6 +147,18 @@ def main():
                 browser.call("DOM.setFileInputFiles", files=[fixture], nodeId=node)
                 browser.evaluate("document.querySelector('form[enctype]').submit()")
                 time.sleep(1.5)
+            elif path.startswith("forecast:") or path.startswith("compare:"):
+                # Saved scenarios have ids: take them from the list, most recently changed first.
+                request = urllib.request.Request(args.base + "/t/west-midlands/forecasts",
+                                                 headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+                html = urllib.request.urlopen(request).read().decode()
+                ids = list(dict.fromkeys(re.findall(r'/t/west-midlands/forecasts/([0-9A-Fa-f-]{36})', html)))
+                if path.startswith("compare:"):
+                    url = f"/t/west-midlands/forecasts/compare?a={ids[0]}&b={ids[1]}"
+                else:
+                    index, _, rest = path[9:].partition("/")
+                    url = f"/t/west-midlands/forecasts/{ids[int(index)]}" + (f"/{rest}" if rest else "")
+                browser.navigate(args.base + url, width or 1280)
             else:
                 if name == "sign-in":
                     continue

@@ -37,6 +37,9 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/pledges.csv", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/pledges/new", ["partner"]),
         ("/t/west-midlands/inbox", allRoles),
+        ("/t/west-midlands/forecasts", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/forecasts/compare", ["commissioner", "finance", "partner", "viewer"]),
+        ("/t/west-midlands/forecasts/new", ["commissioner", "finance"]),
     ]
 
     func testRoleTableBothWays() async throws {

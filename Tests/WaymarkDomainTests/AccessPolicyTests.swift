@@ -19,6 +19,8 @@ import Testing
         .makePledges: [.partner],
         .decidePledges: [.commissioner],
         .readInbox: [.commissioner, .finance, .partner, .provider, .assessor, .viewer],
+        .viewForecasts: [.commissioner, .finance, .partner, .viewer],
+        .editForecasts: [.commissioner, .finance],
     ]
 
     @Test(arguments: Capability.allCases)

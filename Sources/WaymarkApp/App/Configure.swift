@@ -11,6 +11,7 @@ public enum Waymark {
     /// commands. Used by the executable and, with a test configuration, by the tests.
     public static func configure(_ app: Application, config: AppConfig) async throws {
         app.waymark = config
+        app.installForecastRunner()
         app.passwords.use(.bcrypt(cost: config.bcryptCost))
         try configureDatabase(app, config: config)
         for migration in WaymarkMigrations.all { app.migrations.add(migration) }

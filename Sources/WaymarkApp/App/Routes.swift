@@ -22,6 +22,7 @@ extension Waymark {
         DashboardController().register(tenant)
         RegionMapController().register(tenant)
         InboxController().register(tenant)
+        ForecastsController().register(tenant)
 
         let console = OperatorRoutes(builder: app)
         AdminTenantsController().register(console)
@@ -33,6 +34,7 @@ extension Waymark {
         let api = TenantRoutes(app.grouped(BearerTokenMiddleware()))
         RoutesAPIController().register(api)
         FundingAPIController().register(api)
+        ForecastAPIController().register(api)
     }
 }
 

@@ -29,6 +29,9 @@ enum DemoSeeder {
                 for tenant in [DemoData.westMidlands, DemoData.secondTenant] {
                     try await DemoTenantLoader(data: tenant, passwordHash: hash, actor: actor, db: tx).load(people: &people)
                 }
+                if let westMidlands = try await Tenant.query(on: tx).filter(\.$slug == DemoData.westMidlands.slug).first() {
+                    try await DemoForecasts.save(tenant: westMidlands, on: tx)
+                }
             }
         }
     }

@@ -4,19 +4,20 @@ import WaymarkSimulation
 
 /// A simulation result as the shell, the API and downloads give it: plain JSON (snake_case
 /// through APIJSON) and CSV. Money is integer pence; probabilities are 0…1.
-struct ForecastReport: Encodable {
-    struct Month: Encodable {
+struct ForecastReport: Codable, Sendable {
+    struct Month: Codable, Sendable {
         let month: String
         let routesCovered: Spread
         let childrenCovered: Spread
         let fundingGapPence: Spread
     }
-    struct RouteLine: Encodable {
+    struct RouteLine: Codable, Sendable {
+        let routeId: UUID
         let code: String
         let probabilityCovered: [Double]
         let likelyLostFrom: String?
     }
-    struct Timing: Encodable {
+    struct Timing: Codable, Sendable {
         let threads: Int
         let totalMs: Double
         let drawingMs: Double
@@ -42,7 +43,7 @@ struct ForecastReport: Encodable {
             Month(month: String(result.months[i].iso.prefix(7)), routesCovered: result.routesCovered[i],
                   childrenCovered: result.childrenCovered[i], fundingGapPence: result.fundingGap[i])
         }
-        routes = result.routes.map { RouteLine(code: $0.code, probabilityCovered: $0.probabilityCovered, likelyLostFrom: $0.likelyLostFrom?.iso) }
+        routes = result.routes.map { RouteLine(routeId: $0.routeID, code: $0.code, probabilityCovered: $0.probabilityCovered, likelyLostFrom: $0.likelyLostFrom?.iso) }
         lapsedPence = result.lapsed
         let ms = { (d: Duration) in Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
         timing = Timing(threads: result.timing.threads, totalMs: ms(result.timing.total), drawingMs: ms(result.timing.drawing),

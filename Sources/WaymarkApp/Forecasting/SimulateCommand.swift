@@ -63,13 +63,9 @@ struct SimulateCommand: AsyncCommand {
     static func readScenario(_ path: String) throws -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.custom("Cannot read \(path)") }
         do {
-            return try JSONDecoder().decode(Scenario.self, from: data)
-        } catch let DecodingError.dataCorrupted(context), let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let at = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw CommandError.custom("\(path): \(at.isEmpty ? "" : at + ": ")\(context.debugDescription)")
-        } catch DecodingError.keyNotFound(let key, let context) {
-            let at = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
-            throw CommandError.custom("\(path): \(at) is missing")
+            return try ScenarioJSON.decode(data)
+        } catch let invalid as ScenarioJSON.Invalid {
+            throw CommandError.custom("\(path): \(invalid.message)")
         }
     }
 }

@@ -18,9 +18,12 @@ enum SimulationBaseLoader {
             return SimulationRoute(id: result.routeID, code: route.code, childrenPerDay: route.childrenPerDay,
                                    localAuthorityID: route.localAuthorityID, schedule: result.coverage.schedule)
         }
+        let start = asOf.startOfMonth
+        let forecast = DayRange(start: start, end: start.adding(months: horizonMonths).previous)!
         return SimulationBase(routes: simulationRoutes,
                               sources: snapshot.sources.values.sorted { $0.id.uuidString < $1.id.uuidString },
                               allocations: results.flatMap { $0.coverage.allocations.map(\.allocation) },
-                              asOf: asOf, horizonMonths: horizonMonths)
+                              asOf: asOf, horizonMonths: horizonMonths,
+                              schoolDays: try await RouteSchedules.schoolDays(context, in: forecast))
     }
 }

@@ -64,11 +64,7 @@ enum RouteSchedules {
 
     static func build(routes: [Route], authorities: [LocalAuthority], periods: [TermPeriod],
                       costs: [RouteCostRecord]) -> [UUID: RouteSchedule] {
-        let periodsByCalendar = Dictionary(grouping: periods, by: \.calendarID)
-        var calendars: [UUID: TermCalendar] = [:]
-        for (calendarID, periods) in periodsByCalendar {
-            calendars[calendarID] = CalendarBuilder.termCalendar(authority: calendarID.uuidString, periods: periods)
-        }
+        let calendars = termCalendars(periods)
         let calendarByAuthority = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0.calendarID) })
         let costsByRoute = Dictionary(grouping: costs, by: \.routeID)
         var schedules: [UUID: RouteSchedule] = [:]
@@ -81,6 +77,24 @@ enum RouteSchedules {
                                           closingOn: route.endDay.flatMap { Day(iso: $0) })
         }
         return schedules
+    }
+
+    static func termCalendars(_ periods: [TermPeriod]) -> [UUID: TermCalendar] {
+        Dictionary(grouping: periods, by: \.calendarID).reduce(into: [:]) { calendars, entry in
+            calendars[entry.key] = CalendarBuilder.termCalendar(authority: entry.key.uuidString, periods: entry.value)
+        }
+    }
+
+    /// Each local authority's school days inside `range`, as far as its term dates are known
+    /// (a route a scenario opens runs on these).
+    static func schoolDays(_ context: TenantContext, in range: DayRange) async throws -> [UUID: [Day]] {
+        let calendars = termCalendars(try await context.query(TermPeriod.self).all())
+        var days: [UUID: [Day]] = [:]
+        for authority in try await context.query(LocalAuthority.self).all() {
+            guard let calendarID = authority.calendarID, let calendar = calendars[calendarID] else { continue }
+            days[authority.id!] = calendar.schoolDays(in: range)
+        }
+        return days
     }
 }
 

@@ -20,6 +20,10 @@ public enum Capability: String, CaseIterable, Sendable {
     case decidePledges
     /// Read one's own alerts.
     case readInbox
+    /// Forecasts: editors see every saved scenario; everyone else only those shared with partners.
+    case viewForecasts
+    /// Build, run, share and delete forecast scenarios.
+    case editForecasts
 }
 
 /// How much of the tenant's routes a role sees: all of them, or those in the local
@@ -46,6 +50,8 @@ public enum AccessPolicy {
         .makePledges: [.partner],
         .decidePledges: [.commissioner],
         .readInbox: Set(Role.allCases),
+        .viewForecasts: [.commissioner, .finance, .partner, .viewer],
+        .editForecasts: [.commissioner, .finance],
     ]
 
     /// A person with several roles in a tenant may do what any of them allows.

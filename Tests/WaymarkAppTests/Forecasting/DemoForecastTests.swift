@@ -52,3 +52,41 @@ final class DemoForecastTests: AppTestCase {
         XCTAssertEqual(uncovered, Self.lost)
     }
 }
+
+/// The same story through the product: the demo's own saved scenarios, run from their page.
+final class DemoSavedForecastTests: AppTestCase {
+    func testTheDemosSavedScenariosTellTheStory() async throws {
+        let records = try await platform { db in
+            try await ForecastScenarioRecord.query(on: db).filter(\.$createdBy == "Waymark demo seed").sort(\.$name).all()
+        }
+        XCTAssertEqual(records.map(\.name), ["Councils and schools pledge as they did", "No renewal of central funding"])
+        // Fewer samples than the demo's 10,000, to keep a debug-build test quick: the
+        // outcomes asserted are certain (every probability here is 0 or 1).
+        try await platform { db in
+            for record in records {
+                var scenario = try record.scenario
+                scenario.samples = 100
+                record.definition = try ScenarioJSON.encode(scenario)
+                try await record.save(on: db)
+            }
+        }
+        let browser = try await signedIn(DemoPeople.commissioner)
+        for record in records { try await runScenario(browser, record.id!.uuidString) }
+
+        let pledgedRecord = try await scenarioRecord(records[0].id!.uuidString)
+        let pledged = try XCTUnwrap(pledgedRecord.storedResults).scenario
+        let december = try XCTUnwrap(pledged.months.firstIndex { $0.month == "2022-12" })
+        let kept = pledged.routes.filter { $0.probabilityCovered[december] == 1 }
+        XCTAssertEqual(kept.count, 14, "\(kept.map(\.code))")
+        XCTAssertEqual(Set(pledged.routes.filter { $0.probabilityCovered[december] == 0 }.map(\.code)), DemoForecastTests.lost)
+
+        let noneRecord = try await scenarioRecord(records[1].id!.uuidString)
+        let none = try XCTUnwrap(noneRecord.storedResults).scenario
+        let lostFromNovember = Set(none.routes.filter { $0.likelyLostFrom == "2022-11-01" }.map(\.code))
+        XCTAssertTrue(DemoForecastTests.lost.isSubset(of: lostFromNovember))
+
+        let partner = try await signedIn(DemoPeople.birminghamPartner)
+        let shared = try await partner.get("/t/west-midlands/forecasts/\(records[0].id!.uuidString)")
+        XCTAssertEqual(shared.status, .ok, "the demo's scenarios are shared with partners")
+    }
+}

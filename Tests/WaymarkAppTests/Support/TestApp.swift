@@ -46,6 +46,8 @@ enum TestApp {
     }
 
     static func shutdown(_ app: Application) async throws {
+        // A forecast still running would find the database gone under it.
+        await app.forecastRunner.waitUntilIdle()
         if case .sqlite(let path) = app.waymark.storage {
             try await app.asyncShutdown()
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -1,0 +1,135 @@
+import Dispatch
+import Fluent
+import Foundation
+import Vapor
+import WaymarkDomain
+import WaymarkSimulation
+
+/// Runs saved scenarios in the background, one at a time: each run keeps both cores busy,
+/// so two at once would only make both slower. The page shows where a run has got to
+/// from `progress(of:)`; a run the server never finished (it was restarted) shows as
+/// interrupted, because only this process's runner knows it.
+final class ForecastRunner: @unchecked Sendable {
+    struct Progress: Sendable, Equatable {
+        var phase: String
+        var completed: Int
+        var total: Int
+        var percent: Int { total > 0 ? completed * 100 / total : 0 }
+    }
+
+    private struct Job: Sendable {
+        let tenant: Tenant
+        let scenarioID: UUID
+    }
+
+    private let lock = NSLock()
+    private var waiting: [Job] = []
+    private var progressByID: [UUID: Progress] = [:]
+    private var worker: Task<Void, Never>?
+
+    /// Queues the scenario's run; its record must already say `queued`.
+    func enqueue(_ app: Application, tenant: Tenant, scenarioID: UUID) {
+        lock.withLock {
+            waiting.append(Job(tenant: tenant, scenarioID: scenarioID))
+            progressByID[scenarioID] = Progress(phase: "Waiting for another forecast to finish", completed: 0, total: 1)
+            guard worker == nil else { return }
+            worker = Task.detached { [self] in await drain(app) }
+        }
+    }
+
+    /// Where a queued or running scenario has got to; nil when this runner has no such run.
+    func progress(of scenarioID: UUID) -> Progress? {
+        lock.withLock { progressByID[scenarioID] }
+    }
+
+    /// Returns once every queued run has finished (tests, and a clean shutdown).
+    func waitUntilIdle() async {
+        while let worker = lock.withLock({ self.worker }) { await worker.value }
+    }
+
+    private func drain(_ app: Application) async {
+        while true {
+            let next: Job? = lock.withLock {
+                if waiting.isEmpty { worker = nil; return nil }
+                return waiting.removeFirst()
+            }
+            guard let job = next else { return }
+            await run(job, app)
+            lock.withLock { _ = progressByID.removeValue(forKey: job.scenarioID) }
+        }
+    }
+
+    private func report(_ id: UUID, _ phase: String, _ completed: Int, _ total: Int) {
+        lock.withLock { progressByID[id] = Progress(phase: phase, completed: completed, total: total) }
+    }
+
+    private func run(_ job: Job, _ app: Application) async {
+        let scope = DatabaseScope.tenant(job.tenant.id!)
+        let started = Date()
+        do {
+            // Load in one scope and save in another: the sampling between them can take a
+            // minute, and must not hold a database connection (or transaction) open.
+            let loaded = try await scope.run(on: app.db) { db -> (Scenario, SimulationBase, String)? in
+                let context = TenantContext.system(tenant: job.tenant, db: db, job: "forecasts@waymark")
+                guard let record = try await context.find(ForecastScenarioRecord.self, job.scenarioID),
+                      record.state == .queued else { return nil }
+                record.runState = ForecastScenarioRecord.RunState.running.rawValue
+                try await record.save(on: db)
+                let scenario = try record.scenario
+                let base = try await SimulationBaseLoader.load(context, asOf: record.asOf, horizonMonths: record.horizonMonths)
+                let problems = scenario.problems(against: base)
+                guard problems.isEmpty else { throw ScenarioJSON.Invalid(message: problems.joined(separator: "; ")) }
+                return (scenario, base, record.runKey)
+            }
+            guard let (scenario, base, key) = loaded else { return }
+            let results = await ForecastComputation.offloaded {
+                ForecastComputation.compute(scenario, base: base) { phase, done, total in
+                    self.report(job.scenarioID, phase, done, total)
+                }
+            }
+            var stored = results
+            stored.seconds = Date().timeIntervalSince(started)
+            let json = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
+            try await scope.run(on: app.db) { db in
+                try await Self.finish(job, db: db) { record in
+                    record.runState = ForecastScenarioRecord.RunState.finished.rawValue
+                    record.results = json
+                    record.runDefinition = key
+                    record.runError = nil
+                }
+            }
+        } catch {
+            let message = (error as? ScenarioJSON.Invalid)?.message ?? "The forecast could not be run: \(error)"
+            app.logger.error("Forecast run failed", metadata: ["scenario": .string(job.scenarioID.uuidString), "error": .string(String(describing: error))])
+            try? await scope.run(on: app.db) { db in
+                try await Self.finish(job, db: db) { record in
+                    record.runState = ForecastScenarioRecord.RunState.failed.rawValue
+                    record.runError = message
+                }
+            }
+        }
+    }
+
+    private static func finish(_ job: Job, db: any Database, _ change: @Sendable (ForecastScenarioRecord) -> Void) async throws {
+        let context = TenantContext.system(tenant: job.tenant, db: db, job: "forecasts@waymark")
+        // The scenario may have been deleted while it ran: then there is nothing to keep.
+        guard let record = try await context.find(ForecastScenarioRecord.self, job.scenarioID) else { return }
+        change(record)
+        record.runFinishedAt = Date()
+        try await record.save(on: db)
+    }
+}
+
+extension Application {
+    private struct ForecastRunnerKey: StorageKey { typealias Value = ForecastRunner }
+
+    /// The process's one forecast runner, made when the application is configured.
+    var forecastRunner: ForecastRunner {
+        guard let runner = storage[ForecastRunnerKey.self] else { fatalError("configure() installs the forecast runner") }
+        return runner
+    }
+
+    func installForecastRunner() {
+        storage[ForecastRunnerKey.self] = ForecastRunner()
+    }
+}
