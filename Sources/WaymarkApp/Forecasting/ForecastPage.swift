@@ -15,7 +15,8 @@ enum ForecastPage {
     struct Page: Encodable {
         let name: String
         let description: String?
-        let asOf: String
+        /// Not `asOf`: the layout would read that as the page's "figures as of" date.
+        let startsFrom: String
         let horizon: String
         let samples: String
         let seed: String
@@ -60,7 +61,7 @@ enum ForecastPage {
         let results = record.storedResults
         let page = Page(
             name: record.name, description: record.description.isEmpty ? nil : record.description,
-            asOf: record.asOf.display, horizon: "\(record.horizonMonths) months", samples: scenario.samples.formatted(),
+            startsFrom: record.asOf.display, horizon: "\(record.horizonMonths) months", samples: scenario.samples.formatted(),
             seed: String(scenario.seed), shared: record.shared, createdBy: record.createdBy,
             state: state.label, stateTag: state.tag,
             assumptions: assumptions(scenario).map(Line.init),
