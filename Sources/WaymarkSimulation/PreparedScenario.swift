@@ -80,14 +80,7 @@ struct PreparedScenario: Sendable {
     var maxAllocations: Int
     /// Pooled funds, in the scenario's order.
     var pools: [PreparedPool]
-    /// Routes some pooled fund may pay for, in route order: their walks are kept until every
-    /// fund has been spent, each in its own stretch of the scratch buffers.
-    var heldRoutes: [Int32]
-    /// Where route r's kept walk starts in the scratch buffers (after the shared stretch of
-    /// `maxDays` used by every other route); nil for routes no fund reaches.
-    var heldAt: [Int?]
-    /// Scratch buffer length: the shared stretch plus every held route's days.
-    var scratchDays: Int
+    var poolLayout: PoolLayout
     /// What "what it would take" records besides the usual figures; nil in a plain run.
     var needs: NeedLayout?
 }
