@@ -112,6 +112,20 @@ extension UUID {
         }
         return UUID(uuid: bytes)
     }
+
+    /// What a scenario brings in without an id of its own gets one from its kind and its
+    /// place in the scenario ("WAY" and a letter, then the number mixed in), so the same file
+    /// always runs the same way and kinds never share ids.
+    enum ScenarioItem: UInt8 {
+        case source = 0x4D      // "M": added sources (money)
+        case pooledFund = 0x50  // "P"
+        case route = 0x52       // "R"
+        case extraMoney = 0x58  // "X": what it would take's funds
+    }
+
+    static func scenarioItem(_ kind: ScenarioItem, number: Int) -> UUID {
+        derived(from: UUID(uuid: (0x57, 0x41, 0x59, kind.rawValue, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0)), UInt64(number))
+    }
 }
 
 /// Steps a source's period on to the next one of the same length: by whole months when the

@@ -46,7 +46,7 @@ extension Simulation {
             var checked = scenario
             for (y, amount) in search.amounts.enumerated() where amount > 0 {
                 checked.interventions.append(.pooledFund(fund: PooledFund(
-                    id: UUID.derived(from: extraMoneyID, UInt64(y)), name: "Extra money \(years.labels[y])",
+                    id: UUID.scenarioItem(.extraMoney, number: y), name: "Extra money \(years.labels[y])",
                     amount: Money(pence: amount), period: years.periods[y], probability: 1, policy: .cheapestFirst,
                     routeIDs: excluded.isEmpty ? [] : model.routes.map(\.id).filter { !excludedIDs.contains($0) })))
             }
@@ -68,10 +68,6 @@ extension Simulation {
                                 coveredWithoutExtra: Double(withoutExtra) / Double(samples),
                                 excludedRoutes: excluded, samples: samples)
     }
-
-    /// Names the extra-money funds' random streams; they come with certainty, so the draws
-    /// only need to differ from everything else's.
-    static let extraMoneyID = UUID(uuid: (0x57, 0x41, 0x59, 0x58, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0))
 
     /// Routes with a school day of unknown cost inside the forecast: no money pays such a day,
     /// so the route can never be covered in that month.
