@@ -46,7 +46,7 @@ extension HypotheticalRoute {
     /// The id the route runs under: its own, or one derived from its place in the scenario,
     /// so the same file always gives the same id (and the same drawing-order tie-breaks).
     func resolvedID(number: Int) -> UUID {
-        id ?? UUID.derived(from: UUID(uuid: (0x57, 0x41, 0x59, 0x52, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0)), UInt64(number))
+        id ?? UUID.scenarioItem(.route, number: number)
     }
 
     /// The route as the simulation sees a base route: its authority's school days from

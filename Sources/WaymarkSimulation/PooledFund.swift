@@ -48,7 +48,7 @@ public struct PooledFund: Codable, Hashable, Sendable {
 
     /// The id the fund runs under: its own, or one derived from its place in the scenario.
     func resolvedID(number: Int) -> UUID {
-        id ?? UUID.derived(from: UUID(uuid: (0x57, 0x41, 0x59, 0x50, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0)), UInt64(number))
+        id ?? UUID.scenarioItem(.pooledFund, number: number)
     }
 }
 

@@ -77,3 +77,38 @@ extension PreparedPool {
                   lapsesInHorizon: fund.period.end >= asOf && fund.period.end <= horizonEnd)
     }
 }
+
+/// Which routes pooled funds reach, for the sample loop's bookkeeping: each such route's
+/// gaps, per fund, and the grants it gets sit in flat per-entry arrays (fund p's entry e at
+/// `entryStart[p] + e`).
+struct PoolLayout: Sendable {
+    /// One fund's entry for one route.
+    struct Entry: Sendable {
+        var pool: Int
+        var entry: Int
+    }
+
+    /// Routes some fund may pay for, in route order.
+    var heldRoutes: [Int]
+    /// Each route's place in `heldRoutes`, or nil.
+    var slot: [Int?]
+    /// For each held route, the funds' entries that name it, in the funds' order.
+    var entries: [[Entry]]
+    var entryStart: [Int]
+    var entryCount: Int { entryStart.last ?? 0 }
+
+    init(pools: [PreparedPool], routeCount: Int) {
+        var entriesOf = [[Entry]](repeating: [], count: routeCount)
+        var start = [0]
+        for (p, pool) in pools.enumerated() {
+            for (e, route) in pool.routes.enumerated() { entriesOf[Int(route)].append(Entry(pool: p, entry: e)) }
+            start.append(start[p] + pool.routes.count)
+        }
+        heldRoutes = entriesOf.indices.filter { !entriesOf[$0].isEmpty }
+        var slot = [Int?](repeating: nil, count: routeCount)
+        for (h, r) in heldRoutes.enumerated() { slot[r] = h }
+        self.slot = slot
+        entries = heldRoutes.map { entriesOf[$0] }
+        entryStart = start
+    }
+}

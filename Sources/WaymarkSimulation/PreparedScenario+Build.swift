@@ -117,16 +117,7 @@ extension PreparedScenario {
             return PreparedPool(fund, number: number, probability: probability, routes: routes, days: routeDays,
                                 asOf: base.asOf, horizonEnd: horizonEnd)
         }
-        var held = Set<Int32>()
-        for pool in pools { held.formUnion(pool.routes) }
-        self.heldRoutes = held.sorted()
-        var heldAt = [Int?](repeating: nil, count: routes.count), end = maxDays
-        for r in heldRoutes {
-            heldAt[Int(r)] = end
-            end += self.routes[Int(r)].costs.count
-        }
-        self.heldAt = heldAt
-        self.scratchDays = end
+        self.poolLayout = PoolLayout(pools: pools, routeCount: routes.count)
     }
 
     /// The allocation as it stands if its source stops paying on `from`: its period cut to

@@ -9,8 +9,7 @@ extension PreparedScenario {
                             days: [RouteDays]) -> (FundingSource, [Allocation]) {
         let restrictions = FundingSource.Restrictions(localAuthorityIDs: Set(hypothetical.localAuthorityIDs),
                                                       routeIDs: Set(hypothetical.routeIDs))
-        let id = hypothetical.id ?? UUID.derived(from: UUID(uuid: (0x57, 0x41, 0x59, 0x4D, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0)),
-                                                 UInt64(number))
+        let id = hypothetical.id ?? UUID.scenarioItem(.source, number: number)
         let source = FundingSource(id: id, funderName: hypothetical.funderName, programmeName: hypothetical.programmeName,
                                    kind: .other, amount: hypothetical.amount, period: hypothetical.period,
                                    status: .prospective, restrictions: restrictions, renewable: hypothetical.renewable)

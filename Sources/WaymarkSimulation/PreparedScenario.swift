@@ -80,14 +80,7 @@ struct PreparedScenario: Sendable {
     var maxAllocations: Int
     /// Pooled funds, in the scenario's order.
     var pools: [PreparedPool]
-    /// Routes some pooled fund may pay for, in route order: their walks are kept until every
-    /// fund has been spent, each in its own stretch of the scratch buffers.
-    var heldRoutes: [Int32]
-    /// Where route r's kept walk starts in the scratch buffers (after the shared stretch of
-    /// `maxDays` used by every other route); nil for routes no fund reaches.
-    var heldAt: [Int?]
-    /// Scratch buffer length: the shared stretch plus every held route's days.
-    var scratchDays: Int
+    var poolLayout: PoolLayout
     /// What "what it would take" records besides the usual figures; nil in a plain run.
     var needs: NeedLayout?
 }
@@ -118,6 +111,20 @@ extension UUID {
             for i in 0..<8 { raw[8 + i] ^= UInt8(truncatingIfNeeded: salt >> (8 * UInt64(i))) }
         }
         return UUID(uuid: bytes)
+    }
+
+    /// What a scenario brings in without an id of its own gets one from its kind and its
+    /// place in the scenario ("WAY" and a letter, then the number mixed in), so the same file
+    /// always runs the same way and kinds never share ids.
+    enum ScenarioItem: UInt8 {
+        case source = 0x4D      // "M": added sources (money)
+        case pooledFund = 0x50  // "P"
+        case route = 0x52       // "R"
+        case extraMoney = 0x58  // "X": what it would take's funds
+    }
+
+    static func scenarioItem(_ kind: ScenarioItem, number: Int) -> UUID {
+        derived(from: UUID(uuid: (0x57, 0x41, 0x59, kind.rawValue, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0)), UInt64(number))
     }
 }
 

@@ -1,51 +1,88 @@
 extension SampleRunner {
+    /// Notes, for the route just walked (held route `h`), its gap in each fund's period
+    /// before any fund has paid.
+    mutating func noteGaps(held h: Int) {
+        funded[h] = false
+        let layout = model.poolLayout
+        for entry in layout.entries[h] {
+            let pool = model.pools[entry.pool]
+            entryGaps[layout.entryStart[entry.pool] + entry.entry] = gap(from: Int(pool.firstDay[entry.entry]),
+                                                                         to: Int(pool.endDay[entry.entry]))
+        }
+    }
+
     /// Spends every pooled fund that came in this sample, in the scenario's order, on the
-    /// kept walks of the routes it may pay for. Returns the money lapsing.
+    /// gaps of the routes it may pay for. Returns the money lapsing.
     ///
     /// A fund's grant to a route pays as one more allocation drawn after all of the route's
     /// others (and after earlier funds' grants): the kernel walks allocations one after
     /// another, so paying the grant on top of the finished walk — oldest unpaid day in the
-    /// fund's period first — is that walk, without walking the route again.
+    /// fund's period first — is that walk. A route's gap for a fund changes only if an
+    /// earlier fund paid it days inside this fund's period; only then is it walked again.
     mutating func spendPools() -> Int64 {
+        let layout = model.poolLayout
+        for i in entryGrants.indices { entryGrants[i] = 0 }
         var lapsed: Int64 = 0
         for p in model.pools.indices where draws.poolComes[p] {
-            let pool = model.pools[p]
-            let count = pool.routes.count
-            let left = costs.withUnsafeBufferPointer { costs in
-                paid.withUnsafeMutableBufferPointer { paid in
-                    poolGaps.withUnsafeMutableBufferPointer { gaps in
-                        poolGrants.withUnsafeMutableBufferPointer { grants in
-                            poolOrder.withUnsafeMutableBufferPointer { order in
-                                for e in 0..<count {
-                                    let at = model.heldAt[Int(pool.routes[e])]!
-                                    gaps[e] = Self.gap(costs, paid, from: at + Int(pool.firstDay[e]), to: at + Int(pool.endDay[e]))
-                                }
-                                let left = PoolSpending.divide(pool.amount, among: UnsafeBufferPointer(rebasing: gaps[0..<count]),
-                                                               pool: pool, grants: UnsafeMutableBufferPointer(rebasing: grants[0..<count]),
-                                                               order: order)
-                                for e in 0..<count where grants[e] > 0 {
-                                    let at = model.heldAt[Int(pool.routes[e])]!
-                                    Self.fill(costs, paid, from: at + Int(pool.firstDay[e]), to: at + Int(pool.endDay[e]),
-                                              amount: grants[e])
-                                }
-                                return left
-                            }
-                        }
+            let pool = model.pools[p], start = layout.entryStart[p], count = pool.routes.count
+            for e in 0..<count {
+                let h = layout.slot[Int(pool.routes[e])]!
+                guard funded[h], paidEarlier(held: h, insideOf: p, entry: e) else { continue }
+                rewalk(model.routes[Int(pool.routes[e])], held: h, before: p)
+                entryGaps[start + e] = gap(from: Int(pool.firstDay[e]), to: Int(pool.endDay[e]))
+            }
+            let left = entryGaps.withUnsafeBufferPointer { gaps in
+                entryGrants.withUnsafeMutableBufferPointer { grants in
+                    poolOrder.withUnsafeMutableBufferPointer { order in
+                        PoolSpending.divide(pool.amount, among: UnsafeBufferPointer(rebasing: gaps[start..<(start + count)]),
+                                            pool: pool, grants: UnsafeMutableBufferPointer(rebasing: grants[start..<(start + count)]),
+                                            order: order)
                     }
                 }
             }
+            for e in 0..<count where entryGrants[start + e] > 0 { funded[layout.slot[Int(pool.routes[e])]!] = true }
             if pool.lapsesInHorizon { lapsed += left }
         }
         return lapsed
     }
 
-    /// Unpaid cost of the days `from ..< to` whose cost is known. Days of unknown (negative)
-    /// cost are never paid, so `max(cost, 0) - paid` counts them as nothing, without a branch.
-    @inline(__always)
-    static func gap(_ costs: UnsafeBufferPointer<Int64>, _ paid: UnsafeMutableBufferPointer<Int64>, from: Int, to: Int) -> Int64 {
-        var gap: Int64 = 0
-        for i in from..<to { gap &+= Swift.max(costs[i], 0) &- paid[i] }
-        return gap
+    /// Whether a fund before `p` gave held route `h` money for days inside fund p's period.
+    private func paidEarlier(held h: Int, insideOf p: Int, entry e: Int) -> Bool {
+        let layout = model.poolLayout, pool = model.pools[p]
+        return layout.entries[h].contains { earlier in
+            guard earlier.pool < p, entryGrants[layout.entryStart[earlier.pool] + earlier.entry] > 0 else { return false }
+            let other = model.pools[earlier.pool]
+            return other.firstDay[earlier.entry] < pool.endDay[e] && pool.firstDay[e] < other.endDay[earlier.entry]
+        }
+    }
+
+    /// Walks held route `h` again and pays it the grants of the funds before `limit`, in order.
+    mutating func rewalk(_ route: PreparedRoute, held h: Int, before limit: Int) {
+        _ = walk(route)   // its own allocations' lapse was counted the first time
+        let layout = model.poolLayout
+        for entry in layout.entries[h] where entry.pool < limit {
+            let grant = entryGrants[layout.entryStart[entry.pool] + entry.entry]
+            guard grant > 0 else { continue }
+            let pool = model.pools[entry.pool]
+            costs.withUnsafeBufferPointer { costs in
+                paid.withUnsafeMutableBufferPointer { paid in
+                    _ = Self.fill(costs, paid, from: Int(pool.firstDay[entry.entry]), to: Int(pool.endDay[entry.entry]), amount: grant)
+                }
+            }
+        }
+    }
+
+    /// Unpaid cost, in the walk just done, of the days `from ..< to` whose cost is known.
+    /// Days of unknown (negative) cost are never paid, so `max(cost, 0) - paid` counts them
+    /// as nothing, without a branch.
+    func gap(from: Int, to: Int) -> Int64 {
+        costs.withUnsafeBufferPointer { costs in
+            paid.withUnsafeBufferPointer { paid in
+                var gap: Int64 = 0
+                for i in from..<to { gap &+= Swift.max(costs[i], 0) &- paid[i] }
+                return gap
+            }
+        }
     }
 
     /// Pays `amount` towards the days `from ..< to`, oldest unpaid day first, as the kernel

@@ -16,9 +16,10 @@ struct LapseLog: CoverageDrawLog {
 /// One worker's machinery: scratch buffers sized once, reused for every sample it runs, and
 /// its running count of samples in which each route is covered each month.
 ///
-/// `costs` and `paid` hold one shared stretch, where each route no pooled fund reaches is
-/// walked and recorded at once, followed by a stretch per route a fund may pay for: those
-/// walks are kept until every fund has been spent on them, then recorded.
+/// A route no pooled fund reaches is walked and added to the sample's figures at once. A
+/// route a fund may pay for is walked, its gap in each fund's period noted and its months
+/// tallied and kept; once every fund has been spent, a route that got nothing adds its kept
+/// months, and only a route that got money is walked again, with its grants.
 struct SampleRunner {
     let model: PreparedScenario
     let seed: UInt64
@@ -26,8 +27,15 @@ struct SampleRunner {
     private var kernel = CoverageKernel()
     var costs: [Int64], paid: [Int64]
     private var amounts: [Int64]
-    /// Scratch for pooled funds: one entry per eligible route of the largest fund.
-    var poolGaps: [Int64], poolGrants: [Int64], poolOrder: [Int32]
+    /// Per month of each held route (slot h at `h * months`), then one spare run of months
+    /// for the route being added at once: covered or not, and the unpaid cost.
+    var monthCovered: [Bool], monthGap: [Int64]
+    /// Per pooled-fund entry (`PoolLayout.entryStart`): the route's gap in the fund's
+    /// period, and what the fund gives it this sample.
+    var entryGaps: [Int64], entryGrants: [Int64]
+    /// Whether each held route has had money from a fund this sample.
+    var funded: [Bool]
+    var poolOrder: [Int32]
     /// Route r, month m at `r * months + m`.
     var routeMonthCovered: [Int32]
     var times = PhaseTimes()
@@ -36,14 +44,17 @@ struct SampleRunner {
         self.model = model
         self.seed = seed
         draws = SampleDraws(model: model)
-        costs = [Int64](repeating: 0, count: model.scratchDays)
-        paid = [Int64](repeating: 0, count: model.scratchDays)
+        costs = [Int64](repeating: 0, count: model.maxDays)
+        paid = [Int64](repeating: 0, count: model.maxDays)
         amounts = [Int64](repeating: 0, count: model.maxAllocations)
-        let widest = model.pools.map(\.routes.count).max() ?? 0
-        poolGaps = [Int64](repeating: 0, count: widest)
-        poolGrants = [Int64](repeating: 0, count: widest)
-        poolOrder = [Int32](repeating: 0, count: widest)
-        routeMonthCovered = [Int32](repeating: 0, count: model.routes.count * model.months.count)
+        let layout = model.poolLayout, months = model.months.count
+        monthCovered = [Bool](repeating: false, count: (layout.heldRoutes.count + 1) * months)
+        monthGap = [Int64](repeating: 0, count: (layout.heldRoutes.count + 1) * months)
+        entryGaps = [Int64](repeating: 0, count: layout.entryCount)
+        entryGrants = [Int64](repeating: 0, count: layout.entryCount)
+        funded = [Bool](repeating: false, count: layout.heldRoutes.count)
+        poolOrder = [Int32](repeating: 0, count: model.pools.map(\.routes.count).max() ?? 0)
+        routeMonthCovered = [Int32](repeating: 0, count: model.routes.count * months)
     }
 
     mutating func run(sample: Int, into outputs: SampleOutputs) {
@@ -59,41 +70,47 @@ struct SampleRunner {
             outputs.fundingGap[m * samples + sample] = 0
         }
         for y in 0..<(model.needs?.years ?? 0) { outputs.yearGaps[y * samples + sample] = 0 }
+        let layout = model.poolLayout, spare = layout.heldRoutes.count
         var lapsed: Int64 = 0
         for r in model.routes.indices {
-            let route = model.routes[r], held = model.heldAt[r]
-            lapsed += walk(route, at: held ?? 0)
+            let route = model.routes[r]
+            lapsed += walk(route)
             let walked = DispatchTime.now().uptimeNanoseconds
             times.coverage += walked - clock
-            clock = walked
-            guard held == nil else { continue }
-            record(route, number: r, at: 0, sample: sample, into: outputs)
+            if let h = layout.slot[r] {
+                noteGaps(held: h)
+                tally(route, slot: h)
+            } else {
+                tally(route, slot: spare)
+                add(route, number: r, slot: spare, sample: sample, into: outputs)
+            }
             clock = DispatchTime.now().uptimeNanoseconds
             times.aggregation += clock - walked
         }
-        guard !model.heldRoutes.isEmpty else {
-            outputs.lapsed[sample] = lapsed
-            return
+        if spare > 0 {
+            lapsed += spendPools()
+            let spent = DispatchTime.now().uptimeNanoseconds
+            times.coverage += spent - clock
+            for (h, r) in layout.heldRoutes.enumerated() {
+                let route = model.routes[r]
+                if funded[h] {
+                    rewalk(route, held: h, before: model.pools.count)
+                    tally(route, slot: h)
+                }
+                add(route, number: r, slot: h, sample: sample, into: outputs)
+            }
+            times.aggregation += DispatchTime.now().uptimeNanoseconds - spent
         }
-        lapsed += spendPools()
-        let spent = DispatchTime.now().uptimeNanoseconds
-        times.coverage += spent - clock
-        for r in model.heldRoutes {
-            record(model.routes[Int(r)], number: Int(r), at: model.heldAt[Int(r)]!, sample: sample, into: outputs)
-        }
-        times.aggregation += DispatchTime.now().uptimeNanoseconds - spent
         outputs.lapsed[sample] = lapsed
     }
 
     /// Prices the route's days and its allocations for this sample, then runs the coverage
-    /// kernel (projected-style: money that materialised counts) into the scratch buffers
-    /// from `offset`. Returns the money lapsing.
-    private mutating func walk(_ route: PreparedRoute, at offset: Int) -> Int64 {
+    /// kernel (projected-style: money that materialised counts). Returns the money lapsing.
+    mutating func walk(_ route: PreparedRoute) -> Int64 {
         let n = route.costs.count
         let inflation = draws.inflation, multiplier = draws.slotMultiplier
         route.costs.withUnsafeBufferPointer { base in
-            costs.withUnsafeMutableBufferPointer { all in
-                let costs = UnsafeMutableBufferPointer(rebasing: all[offset..<(offset + n)])
+            costs.withUnsafeMutableBufferPointer { costs in
                 var from = 0
                 for step in 0...route.inflationStarts.count {
                     let to = step < route.inflationStarts.count ? Int(route.inflationStarts[step]) : n
@@ -125,12 +142,12 @@ struct SampleRunner {
                     route.firstDay.withUnsafeBufferPointer { firstDay in
                         route.endDay.withUnsafeBufferPointer { endDay in
                             route.lapsesInHorizon.withUnsafeBufferPointer { counts in
-                                let paid = UnsafeMutableBufferPointer(rebasing: paid[offset..<(offset + n)])
                                 for i in 0..<n { paid[i] = 0 }
                                 log = LapseLog(counts: counts)
-                                kernel.pay(costs: UnsafeBufferPointer(rebasing: costs[offset..<(offset + n)]),
+                                kernel.pay(costs: UnsafeBufferPointer(rebasing: costs[0..<n]),
                                            amounts: UnsafeBufferPointer(rebasing: amounts[0..<count]),
-                                           firstDay: firstDay, endDay: endDay, paid: paid, log: &log)
+                                           firstDay: firstDay, endDay: endDay,
+                                           paid: UnsafeMutableBufferPointer(rebasing: paid[0..<n]), log: &log)
                             }
                         }
                     }

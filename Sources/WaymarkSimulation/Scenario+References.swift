@@ -27,6 +27,7 @@ extension Scenario {
                 problems.append("\(key): no route is in, and no school days are known for, the local authority \(id(authority))")
             }
         }
+        var openedIDs = Set<UUID>()
         for (index, intervention) in interventions.enumerated() {
             let key = "interventions[\(index)]"
             switch intervention {
@@ -46,6 +47,8 @@ extension Scenario {
                 }
                 if let own = route.id, known.baseRoutes.contains(own) {
                     problems.append("\(key).openRoute.route.id: \(id(own)) is a real route's id: give the new route another")
+                } else if let own = route.id, !openedIDs.insert(own).inserted {
+                    problems.append("\(key).openRoute.route.id: \(id(own)) is another opened route's id: give each its own")
                 }
             case .pooledFund(let fund):
                 routeIDs(fund.routeIDs, key + ".pooledFund.fund.routeIDs")
@@ -65,6 +68,22 @@ extension Scenario {
     }
 }
 
+extension Scenario {
+    /// The ids the scenario's interventions give, explicitly, to what they bring in.
+    var introducedIDs: (sources: Set<UUID>, pools: Set<UUID>, routes: Set<UUID>) {
+        var sources = Set<UUID>(), pools = Set<UUID>(), routes = Set<UUID>()
+        for intervention in interventions {
+            switch intervention {
+            case .addSource(let source): if let id = source.id { sources.insert(id) }
+            case .pooledFund(let fund): if let id = fund.id { pools.insert(id) }
+            case .openRoute(let route): if let id = route.id { routes.insert(id) }
+            default: break
+            }
+        }
+        return (sources, pools, routes)
+    }
+}
+
 /// The ids a scenario may name: the base's and those its own interventions bring in.
 private struct KnownIDs {
     let sources: Set<UUID>, addedSources: Set<UUID>, pools: Set<UUID>
@@ -73,20 +92,12 @@ private struct KnownIDs {
     var moneyIDs: Set<UUID> { sources.union(addedSources).union(pools) }
 
     init(_ scenario: Scenario, _ base: SimulationBase) {
+        let introduced = scenario.introducedIDs
         sources = Set(base.sources.map(\.id))
         baseRoutes = Set(base.routes.map(\.id))
-        var added = Set<UUID>(), pools = Set<UUID>(), opened = Set<UUID>()
-        for intervention in scenario.interventions {
-            switch intervention {
-            case .addSource(let source): if let id = source.id { added.insert(id) }
-            case .pooledFund(let fund): if let id = fund.id { pools.insert(id) }
-            case .openRoute(let route): if let id = route.id { opened.insert(id) }
-            default: break
-            }
-        }
-        addedSources = added
-        self.pools = pools
-        routes = baseRoutes.union(opened)
+        addedSources = introduced.sources
+        pools = introduced.pools
+        routes = baseRoutes.union(introduced.routes)
         authorities = Set(base.routes.compactMap(\.localAuthorityID)).union(base.schoolDays.keys)
     }
 }

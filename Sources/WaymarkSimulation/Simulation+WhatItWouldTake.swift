@@ -44,11 +44,14 @@ extension Simulation {
         var achieved = withoutExtra
         if search.amounts.contains(where: { $0 > 0 }) {
             var checked = scenario
+            // Only counted routes may draw on it: money spent on a route that cannot be
+            // covered would be taken from one that can.
+            let counted = excluded.isEmpty ? [] : model.routes.map(\.id).filter { !excludedIDs.contains($0) }
             for (y, amount) in search.amounts.enumerated() where amount > 0 {
                 checked.interventions.append(.pooledFund(fund: PooledFund(
-                    id: UUID.derived(from: extraMoneyID, UInt64(y)), name: "Extra money \(years.labels[y])",
+                    id: UUID.scenarioItem(.extraMoney, number: y), name: "Extra money \(years.labels[y])",
                     amount: Money(pence: amount), period: years.periods[y], probability: 1, policy: .cheapestFirst,
-                    routeIDs: excluded.isEmpty ? [] : model.routes.map(\.id).filter { !excludedIDs.contains($0) })))
+                    routeIDs: counted)))
             }
             var checking = PreparedScenario(base: base, scenario: checked)
             checking.needs = layout   // pooled funds add no routes: the same routes, the same order
@@ -68,10 +71,6 @@ extension Simulation {
                                 coveredWithoutExtra: Double(withoutExtra) / Double(samples),
                                 excludedRoutes: excluded, samples: samples)
     }
-
-    /// Names the extra-money funds' random streams; they come with certainty, so the draws
-    /// only need to differ from everything else's.
-    static let extraMoneyID = UUID(uuid: (0x57, 0x41, 0x59, 0x58, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, 0))
 
     /// Routes with a school day of unknown cost inside the forecast: no money pays such a day,
     /// so the route can never be covered in that month.

@@ -7,14 +7,8 @@ extension Simulation {
     /// alone change. Overrides naming a source or fund only an intervention brings in are
     /// dropped with it, so the baseline passes `problems(against:)` whenever the scenario does.
     public static func baseline(of scenario: Scenario) -> Scenario {
-        var added = Set<UUID>()
-        for intervention in scenario.interventions {
-            switch intervention {
-            case .addSource(let source): if let id = source.id { added.insert(id) }
-            case .pooledFund(let fund): if let id = fund.id { added.insert(id) }
-            default: break
-            }
-        }
+        let introduced = scenario.introducedIDs
+        let added = introduced.sources.union(introduced.pools)
         var uncertainty = scenario.uncertainty
         uncertainty.overrides.removeAll { $0.sourceID.map(added.contains) ?? false }
         return Scenario(name: "\(scenario.name) — baseline", samples: scenario.samples, seed: scenario.seed,

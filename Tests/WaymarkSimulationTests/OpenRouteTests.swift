@@ -98,6 +98,18 @@ struct OpenRouteTests {
         #expect(problems.first?.contains(unknown.uuidString.lowercased()) == true)
     }
 
+    @Test func anOpenedRouteNeedsAnIDOfItsOwn() {
+        var clash = Self.newRoute()
+        clash.id = Fixture.routeIDs[0]
+        let scenario = Scenario(name: "Clashes", interventions: [.openRoute(route: Self.newRoute()), .openRoute(route: Self.newRoute()),
+                                                                 .openRoute(route: clash)])
+        let id = { (id: UUID) in id.uuidString.lowercased() }
+        #expect(scenario.problems(against: base) == [
+            "interventions[1].openRoute.route.id: \(id(Self.newRouteID)) is another opened route's id: give each its own",
+            "interventions[2].openRoute.route.id: \(id(Fixture.routeIDs[0])) is a real route's id: give the new route another",
+        ])
+    }
+
     @Test func impossibleNumbersInAnOpenedRouteAreNamed() {
         var route = Self.newRoute(closes: Day(2024, 8, 1))
         route.code = " "

@@ -79,6 +79,28 @@ struct PoolPolicyTests {
         #expect(result.lapsed.p50 == Money(pounds: 700).pence)
     }
 
+    @Test func aLaterFundSeesWhatAnEarlierOneHalfPaid() {
+        // Pro rata pays half of every gap; cheapest first then sees A £1,050, B £2,100,
+        // C £3,150, D £4,200 and covers A and B, with £2,100 left.
+        let result = PoolFixture.run([PoolFixture.fund(Money(pounds: 10_500), .proRata),
+                                      PoolFixture.fund(Money(pounds: 5_250), .cheapestFirst)])
+        #expect(PoolFixture.coveredInFebruary(result) == ["A", "B"])
+        #expect(result.lapsed.p50 == Money(pounds: 2_100).pence)
+        #expect(result.fundingGap[Fixture.month(result, 2024, 2)].p50 == Money(pounds: 21_000 - 10_500 - 3_150).pence)
+    }
+
+    @Test func fundsForDifferentMonthsDoNotSeeEachOther() {
+        // March has 23 school days: A £2,300, B £4,600, C £6,900, D £9,200.
+        let march = Fixture.range(Day(2024, 3, 1), Day(2024, 3, 31))
+        var second = PoolFixture.fund(Money(pounds: 7_000), .cheapestFirst)
+        second.period = march
+        let result = PoolFixture.run([PoolFixture.fund(Money(pounds: 7_000), .cheapestFirst), second])
+        #expect(PoolFixture.coveredInFebruary(result) == ["A", "B"])
+        let inMarch = Fixture.month(result, 2024, 3)
+        #expect(result.routes.filter { $0.probabilityCovered[inMarch] == 1 }.map(\.code) == ["A", "B"])
+        #expect(result.lapsed.p50 == Money(pounds: 700 + 100).pence)
+    }
+
     @Test func restrictionsDecideWhichRoutesAFundMayPayFor() {
         var fund = PoolFixture.fund(PoolFixture.totalGap, .cheapestFirst)
         fund.routeIDs = [PoolFixture.routeIDs[1], PoolFixture.routeIDs[3]]
