@@ -7,14 +7,20 @@ import WaymarkDomain
 struct RouteDays {
     var days: [Day]
     var costs: [Int64]
+    /// The route has school days after the horizon's end and does not close before it: a
+    /// month without school days at the very end (an August) then takes the last month's
+    /// answer, where it would otherwise have nothing to take.
+    var runsPastHorizon: Bool
 
     init(_ route: SimulationRoute, interventions: [Intervention], horizonEnd: Day) {
-        var last = horizonEnd
+        var last = horizonEnd, closes = false
         for case .closeRoute(let routeID, let on) in interventions where routeID == route.id {
             last = Swift.min(last, on)
+            closes = true
         }
         let schedule = route.schedule
         let count = schedule.index(onOrAfter: last.next)
+        runsPastHorizon = !closes && count < schedule.days.count
         days = Array(schedule.days[0..<count])
         costs = (0..<count).map { schedule.cost(at: $0).map { $0.pence } ?? -1 }
         for case .changeDailyCost(let routeID, let dailyCost, let from) in interventions where routeID == route.id {
@@ -67,6 +73,7 @@ extension PreparedScenario {
             endDay: ordered.map { index($0.allocation.period.end.next) },
             lapsesInHorizon: ordered.map {
                 $0.canLapse && $0.allocation.period.end >= asOf && $0.allocation.period.end <= horizonEnd
-            })
+            },
+            runsPastHorizon: days.runsPastHorizon)
     }
 }

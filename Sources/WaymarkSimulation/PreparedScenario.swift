@@ -40,9 +40,11 @@ final class PreparedRoute: Sendable {
     /// Whether money left in the allocation lapses inside the forecast (period ends between
     /// the as-of date and the horizon's end), so it counts towards "lapsed money".
     let lapsesInHorizon: [Bool]
+    /// See `RouteDays.runsPastHorizon`.
+    let runsPastHorizon: Bool
 
     init(id: UUID, code: String, children: Int, costs: [Int64], inflationStarts: [Int32], monthStarts: [Int32],
-         slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool]) {
+         slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool], runsPastHorizon: Bool) {
         self.id = id
         self.code = code
         self.children = children
@@ -54,6 +56,7 @@ final class PreparedRoute: Sendable {
         self.firstDay = firstDay
         self.endDay = endDay
         self.lapsesInHorizon = lapsesInHorizon
+        self.runsPastHorizon = runsPastHorizon
     }
 }
 

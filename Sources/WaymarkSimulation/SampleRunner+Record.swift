@@ -4,10 +4,12 @@ extension SampleRunner {
     /// counts as covered when the route has school days in it and every one is paid in full;
     /// a month without school days (August) takes the next month's answer, since what
     /// matters is whether the route runs when school does; months before the route's first
-    /// school day (a route opened later) or after its last are not covered.
+    /// school day (a route opened later) or after its last are not covered. Months without
+    /// school days at the very end of the forecast have no next month to take: while the
+    /// route runs on past the horizon they take the last school month's answer instead.
     mutating func tally(_ route: PreparedRoute, slot: Int) {
         let months = model.months.count, at = slot * months
-        var nextCovered = false
+        var nextCovered = false, lastSchoolMonth: Int?
         costs.withUnsafeBufferPointer { costs in
             paid.withUnsafeBufferPointer { paid in
                 for m in stride(from: months - 1, through: 0, by: -1) {
@@ -15,6 +17,7 @@ extension SampleRunner {
                     var covered = nextCovered && end > 0
                     var gap: Int64 = 0
                     if first < end {
+                        if lastSchoolMonth == nil { lastSchoolMonth = m }
                         covered = true
                         for i in first..<end {
                             let cost = costs[i]
@@ -29,6 +32,9 @@ extension SampleRunner {
                     monthGap[at + m] = gap
                 }
             }
+        }
+        if route.runsPastHorizon, let last = lastSchoolMonth {
+            for m in (last + 1)..<months { monthCovered[at + m] = monthCovered[at + last] }
         }
     }
 

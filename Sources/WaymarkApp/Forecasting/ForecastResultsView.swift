@@ -15,7 +15,7 @@ struct ForecastResultsView: Encodable {
     struct YearRow: Encodable { let label: String; let period: String; let extra: String }
     struct Excluded: Encodable { let code: String; let reason: String }
     struct Extra: Encodable {
-        let years: [YearRow], total: String, achieved: String, target: String, nothingNeeded: Bool, excluded: [Excluded]
+        let years: [YearRow], total: String, achieved: String, withoutExtra: String, target: String, nothingNeeded: Bool, excluded: [Excluded]
     }
 
     let fanSVG: String
@@ -94,6 +94,7 @@ struct ForecastResultsView: Encodable {
     static func extraView(_ need: ExtraMoneyNeeded) -> Extra {
         Extra(years: need.years.map { YearRow(label: $0.label, period: $0.period.display, extra: $0.extra.display) },
               total: need.total.display, achieved: "\(Percent.text((need.achieved * 1000).rounded() / 1000))%",
+              withoutExtra: "\(Percent.text((need.coveredWithoutExtra * 1000).rounded() / 1000))%",
               target: "\(Percent.text(need.target))%", nothingNeeded: need.total.isZero,
               excluded: need.excludedRoutes.map { Excluded(code: $0.code, reason: $0.reason) })
     }

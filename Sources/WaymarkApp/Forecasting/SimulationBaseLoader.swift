@@ -18,8 +18,10 @@ enum SimulationBaseLoader {
             return SimulationRoute(id: result.routeID, code: route.code, childrenPerDay: route.childrenPerDay,
                                    localAuthorityID: route.localAuthorityID, schedule: result.coverage.schedule)
         }
+        // A year past the horizon too: whether a route opened by a scenario runs on after
+        // it decides an August at the very end (see `RouteDays.runsPastHorizon`).
         let start = asOf.startOfMonth
-        let forecast = DayRange(start: start, end: start.adding(months: horizonMonths).previous)!
+        let forecast = DayRange(start: start, end: start.adding(months: horizonMonths + 12).previous)!
         return SimulationBase(routes: simulationRoutes,
                               sources: snapshot.sources.values.sorted { $0.id.uuidString < $1.id.uuidString },
                               allocations: results.flatMap { $0.coverage.allocations.map(\.allocation) },
