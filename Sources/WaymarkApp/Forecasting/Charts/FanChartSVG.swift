@@ -29,9 +29,10 @@ enum FanChartSVG {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\">"
         svg += "<title id=\"\(idPrefix)-title\">\(SVGSupport.escape(title))</title><desc id=\"\(idPrefix)-desc\">\(SVGSupport.escape(summary))</desc>"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
-        // Grid and y axis: five steps of round numbers.
-        for tick in 0...4 {
-            let value = top * Double(tick) / 4
+        // Grid and y axis: four or five steps, whichever lands on whole numbers (25 → fives).
+        let steps = top.truncatingRemainder(dividingBy: 4) == 0 || top < 4 ? 4 : 5
+        for tick in 0...steps {
+            let value = top * Double(tick) / Double(steps)
             svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(value)))\" y2=\"\(f(y(value)))\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"
             svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"#0b0c0c\" font-family=\"sans-serif\">\(Int(value.rounded()))</text>"
         }
