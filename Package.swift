@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The coverage engine and the simulation run thousands of samples per forecast: built without
+// optimisation (`swift run`'s default) a demo forecast takes twenty seconds instead of one, so
+// these two pure targets are optimised in debug builds too. Tests still reach their internals
+// (debug builds keep -enable-testing).
+let optimisedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 // The app targets use the Swift 5 language mode: Vapor 4's Fluent models are
 // classes with property wrappers that are not Sendable-checked cleanly under 6.
 let appSettings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
@@ -22,8 +28,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "WaymarkDomain"),
-        .target(name: "WaymarkSimulation", dependencies: ["WaymarkDomain"]),
+        .target(name: "WaymarkDomain", swiftSettings: optimisedEvenInDebug),
+        .target(name: "WaymarkSimulation", dependencies: ["WaymarkDomain"], swiftSettings: optimisedEvenInDebug),
         .executableTarget(name: "WaymarkBench", dependencies: ["WaymarkDomain", "WaymarkSimulation"]),
         .target(
             name: "WaymarkMigrations",
