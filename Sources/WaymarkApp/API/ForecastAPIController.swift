@@ -140,7 +140,7 @@ struct ForecastAPIController: Sendable {
             try await tx.audit("forecast.created", "forecast_scenario", record.id!.uuidString, after: ForecastWriting.AuditSnapshot(record))
         }
         let runner = req.application.forecastRunner
-        if run { runner.enqueue(req.application, tenant: context.tenant, scenarioID: record.id!) }
+        if run { runner.enqueue(req, tenant: context.tenant, scenarioID: record.id!) }
         let response = try detail(record, context: context, runner: runner, status: run ? .accepted : .created)
         response.headers.replaceOrAdd(name: .location, value: SiteMap.API.scenario.path(context.tenant.slug, record.id!.uuidString.lowercased()))
         return response
@@ -159,7 +159,7 @@ struct ForecastAPIController: Sendable {
             record.runFinishedAt = nil
             record.runError = nil
         }
-        runner.enqueue(req.application, tenant: context.tenant, scenarioID: record.id!)
+        runner.enqueue(req, tenant: context.tenant, scenarioID: record.id!)
         return try detail(record, context: context, runner: runner, status: .accepted)
     }
 }

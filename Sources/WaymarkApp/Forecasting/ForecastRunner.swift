@@ -27,15 +27,22 @@ final class ForecastRunner: @unchecked Sendable {
     private var progressByID: [UUID: Progress] = [:]
     private var worker: Task<Void, Never>?
 
-    /// Queues the scenario's run; its record must already say `queued`.
-    func enqueue(_ app: Application, tenant: Tenant, scenarioID: UUID) {
-        lock.withLock {
-            waiting.append(Job(tenant: tenant, scenarioID: scenarioID))
-            progressByID[scenarioID] = Progress(phase: "Waiting for another forecast to finish", completed: 0, total: 1)
-            guard worker == nil else { return }
-            worker = Task.detached { [self] in await drain(app) }
+    /// Queues the scenario's run once the request that marked its record `queued` has
+    /// committed (the run reads the record from another connection). Until then the run is
+    /// already known here, so pages and the API show it waiting rather than interrupted.
+    func enqueue(_ req: Request, tenant: Tenant, scenarioID: UUID) {
+        let app = req.application
+        lock.withLock { progressByID[scenarioID] = Self.waitingProgress }
+        req.afterCommit { [self] in
+            lock.withLock {
+                waiting.append(Job(tenant: tenant, scenarioID: scenarioID))
+                guard worker == nil else { return }
+                worker = Task.detached { [self] in await drain(app) }
+            }
         }
     }
+
+    private static let waitingProgress = Progress(phase: "Waiting for another forecast to finish", completed: 0, total: 1)
 
     /// Where a queued or running scenario has got to; nil when this runner has no such run.
     func progress(of scenarioID: UUID) -> Progress? {

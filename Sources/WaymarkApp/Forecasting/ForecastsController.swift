@@ -149,7 +149,7 @@ struct ForecastsController: Sendable {
             record.runFinishedAt = nil
             record.runError = nil
         }
-        runner.enqueue(req.application, tenant: context.tenant, scenarioID: record.id!)
+        runner.enqueue(req, tenant: context.tenant, scenarioID: record.id!)
         return req.redirect(to: page, flash: "Forecast started. This page shows its progress and then the results.")
     }
 

@@ -13,7 +13,7 @@ struct TenantMiddleware: AsyncMiddleware {
               let tenant = try await Tenant.query(on: req.db).filter(\.$slug == slug).first(),
               let tenantID = tenant.id else { throw WaymarkError.notFound }
 
-        return try await DatabaseScope.tenant(tenantID).run(on: req.db) { db in
+        let response = try await DatabaseScope.tenant(tenantID).run(on: req.db) { db in
             let memberships = try await Membership.query(on: db)
                 .filter(\.$tenantID == tenantID).filter(\.$personID == personID).all()
             guard !memberships.isEmpty else { throw WaymarkError.notFound }
@@ -28,6 +28,10 @@ struct TenantMiddleware: AsyncMiddleware {
                 memberships: memberships, organisations: organisations, routeVisibility: visibility, db: db))
             return try await next.respond(to: req)
         }
+        // Only now is the request's transaction committed: work queued for "after commit"
+        // (a forecast run, which reads the record in another connection) may start.
+        req.runAfterCommit()
+        return response
     }
 
     /// A partner sees the routes of the local authorities of the organisations they
