@@ -103,6 +103,33 @@ struct ScoringTests {
         #expect(Scoring.rank([], agreed: [], for: Worked.spec) == .incomplete([EvaluationProblem(field: .bid, message: "There are no bids to rank")]))
     }
 
+    @Test("Never arithmetic on bad inputs: an off-scale agreed score or broken weights leave the ranking incomplete")
+    func badInputs() {
+        var agreed = Worked.agreed()
+        agreed.append(ModeratedScore(bidID: Worked.safeStepsBid, item: .socialValue, score: -1, note: "Entered in error somehow.",
+                                     moderatedBy: Worked.chair, moderatedAt: instant("2024-04-11T09:00:00Z")))
+        #expect(Scoring.rank(Worked.bids, agreed: agreed, for: Worked.spec) == .incomplete([EvaluationProblem(field: .score, message:
+            "The agreed score for Social value on Safe Steps CIC's bid is -1, off the scale 0 to 5")]))
+        var spec = Worked.spec
+        spec.questions[0].weight = Weight(percent: -10)
+        spec.questions[1].weight = Weight(percent: 30)
+        guard case .incomplete(let problems) = Scoring.rank(Worked.bids, agreed: Worked.agreed(spec: spec), for: spec) else {
+            Issue.record("ranked with a negative weight")
+            return
+        }
+        #expect(problems.map(\.message) == ["The specification's evaluation settings need correcting first: Question 1's weight must be more than 0%"])
+    }
+
+    @Test("Scored items are stored as plain keys")
+    func itemKeys() throws {
+        let item = ScoreItem.question(Demo.questionIDs[0])
+        #expect(item.key == "question-00000000-0000-0000-0000-0000000000c9")
+        #expect(ScoreItem(key: item.key) == item && ScoreItem(key: "social-value") == .socialValue)
+        #expect(ScoreItem(key: "question-nope") == nil && ScoreItem(key: "") == nil)
+        let data = try JSONEncoder().encode([item, .socialValue])
+        #expect(try JSONDecoder().decode([ScoreItem].self, from: data) == [item, .socialValue])
+    }
+
     @Test("A later moderation replaces an earlier one")
     func remoderation() throws {
         var agreed = Worked.agreed()

@@ -59,16 +59,26 @@ public enum Scoring {
     public static func rank(_ bids: [BidForScoring], agreed: [ModeratedScore], for spec: Specification) -> RankingOutcome {
         var problems: [EvaluationProblem] = []
         if bids.isEmpty { problems.append(.init(field: .bid, message: "There are no bids to rank")) }
-        if spec.scale.maximum < 1 {
-            problems.append(.init(field: .specification, message: "The specification's scale needs at least 2 points before bids can be scored"))
+        // A published specification passed these rules; checking again keeps the arithmetic
+        // below from ever meeting a negative weight or an empty scale.
+        problems += SpecificationRules.evaluationProblems(spec).map {
+            .init(field: .specification, message: "The specification's evaluation settings need correcting first: \($0.message)")
         }
         let latest = latestAgreed(agreed)
         for bid in bids {
             if !bid.price.isPositive {
                 problems.append(.init(field: .bid, message: "\(bid.providerName)'s price must be more than £0.00 to be scored"))
             }
-            for item in spec.scoredItems where latest[Key(bidID: bid.bidID, item: item)] == nil {
-                problems.append(.init(field: .score, message: "No agreed score yet for \(spec.title(of: item) ?? "an item") on \(bid.providerName)'s bid"))
+            for item in spec.scoredItems {
+                let title = spec.title(of: item) ?? "an item"
+                guard let score = latest[Key(bidID: bid.bidID, item: item)] else {
+                    problems.append(.init(field: .score, message: "No agreed score yet for \(title) on \(bid.providerName)'s bid"))
+                    continue
+                }
+                if !spec.scale.contains(score.score) {
+                    problems.append(.init(field: .score, message:
+                        "The agreed score for \(title) on \(bid.providerName)'s bid is \(score.score), off the scale \(spec.scale.rangeText)"))
+                }
             }
         }
         guard problems.isEmpty, let lowest = bids.map(\.price).min() else { return .incomplete(problems) }

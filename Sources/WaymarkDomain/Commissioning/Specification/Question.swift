@@ -30,9 +30,46 @@ public struct Question: Hashable, Sendable, Codable, Identifiable {
 
 /// Something assessors score on the scale: one of the questions, or the bid's social value
 /// when the specification gives social value a weight (it is then scored like a question).
-public enum ScoreItem: Hashable, Sendable, Codable {
+public enum ScoreItem: Hashable, Sendable {
     case question(UUID)
     case socialValue
+
+    /// A stable text key, "social-value" or "question-<uuid>": how the item is stored and how
+    /// a form field for it is named.
+    public var key: String {
+        switch self {
+        case .question(let id): "question-\(id.uuidString.lowercased())"
+        case .socialValue: "social-value"
+        }
+    }
+
+    /// The item a key names; nil for anything else.
+    public init?(key: some StringProtocol) {
+        if key == "social-value" {
+            self = .socialValue
+        } else if key.hasPrefix("question-"), let id = UUID(uuidString: String(key.dropFirst("question-".count))) {
+            self = .question(id)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// Encoded as its key.
+extension ScoreItem: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let item = ScoreItem(key: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a scored item")
+        }
+        self = item
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(key)
+    }
 }
 
 extension Specification {
