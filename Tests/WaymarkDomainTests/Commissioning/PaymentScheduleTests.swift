@@ -57,6 +57,16 @@ struct PaymentScheduleTests {
         }
     }
 
+    @Test("Removing days from a range leaves the pieces nothing covers, in order")
+    func removing() {
+        let quarter = range("2025-01-01", "2025-03-31")
+        #expect(quarter.removing([]) == [quarter])
+        #expect(quarter.removing([range("2025-02-01", "2025-02-28")]) == [range("2025-01-01", "2025-01-31"), range("2025-03-01", "2025-03-31")])
+        #expect(quarter.removing([range("2024-12-01", "2025-01-31"), range("2025-03-31", "2025-04-30")]) == [range("2025-02-01", "2025-03-30")])
+        #expect(quarter.removing([range("2024-01-01", "2026-01-01")]) == [])
+        #expect(quarter.removing([range("2025-04-01", "2025-04-30")]) == [quarter])
+    }
+
     @Test("A line becomes payable when every month has an approved return, and paid when finance marks it")
     func payable() throws {
         let line = plan[1]   // Oct–Dec 2024

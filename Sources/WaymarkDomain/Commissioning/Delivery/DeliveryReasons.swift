@@ -24,7 +24,7 @@ public enum DeliveryReasons {
         var reasons: [DeliveryReason] = []
 
         if let fundedTo = projectedFundedUntil, let funded = DayRange(start: asOf, end: fundedTo) {
-            let uncovered = PaymentSchedule.subtract(periods, from: funded).compactMap(days.trimmed)
+            let uncovered = funded.removing(periods).compactMap(days.trimmed)
             let anyContract = periods.contains { $0.overlaps(funded) }
             for gap in uncovered {
                 // The last gap runs to the end of the money: no school day after it is funded.

@@ -68,7 +68,7 @@ public enum PaymentSchedule {
             return .failure(.init(field: .value, message:
                 "\(paidTotal.display) has already been paid, more than the new contract value \(value.display)"))
         }
-        let open = quarters(of: period).flatMap { subtract(paid.map(\.period), from: $0) }
+        let open = quarters(of: period).flatMap { $0.removing(paid.map(\.period)) }
         if open.isEmpty {
             guard remaining.isZero else {
                 return .failure(.init(field: .period, message:
@@ -81,21 +81,6 @@ public enum PaymentSchedule {
         }
         let unpaid = zip(open, amounts).map { PaymentLine(number: 0, period: $0, amount: $1) }
         return .success(renumbered(paid + unpaid))
-    }
-
-    /// The parts of `range` that none of `cuts` covers, in order.
-    static func subtract(_ cuts: [DayRange], from range: DayRange) -> [DayRange] {
-        var pieces = [range]
-        for cut in cuts {
-            pieces = pieces.flatMap { piece -> [DayRange] in
-                guard piece.overlaps(cut) else { return [piece] }
-                var left: [DayRange] = []
-                if piece.start < cut.start { left.append(DayRange(uncheckedStart: piece.start, end: cut.start.previous)) }
-                if cut.end < piece.end { left.append(DayRange(uncheckedStart: cut.end.next, end: piece.end)) }
-                return left
-            }
-        }
-        return pieces
     }
 
     private static func renumbered(_ lines: [PaymentLine]) -> [PaymentLine] {
