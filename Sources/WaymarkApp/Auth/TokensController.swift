@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import WaymarkDomain
 
 /// A person's own API tokens for one tenant.
 struct TokensController: Sendable {
@@ -78,7 +79,8 @@ struct TokensController: Sendable {
 
 /// Instants are stored in UTC and shown in Europe/London.
 enum London {
-    static let timeZone = TimeZone(identifier: "Europe/London")!
+    /// The domain's, so deadlines and everything shown agree on one zone (and one check it is installed).
+    static let timeZone = LondonWallTime.timeZone
 
     static func format(_ date: Date) -> String {
         let formatter = DateFormatter()
