@@ -105,7 +105,10 @@ struct ForecastAPIController: Sendable {
         }
         let horizon = body.horizonMonths ?? 36
         guard (1...120).contains(horizon) else { throw WaymarkError.badRequest("horizon_months: must be from 1 to 120") }
-        guard let object = try? JSONSerialization.jsonObject(with: raw) as? [String: Any], let definition = object["scenario"],
+        // Only an object may go back through JSONSerialization: on Linux a string or number at
+        // the top level is a fatal error there, not a thrown one.
+        guard let object = try? JSONSerialization.jsonObject(with: raw) as? [String: Any],
+              let definition = object["scenario"] as? [String: Any],
               let definitionData = try? JSONSerialization.data(withJSONObject: definition) else {
             throw WaymarkError.badRequest("scenario: give the scenario as a JSON object (docs/scenario-format.md)")
         }

@@ -68,6 +68,8 @@ final class ForecastAPITests: AppTestCase {
             (#"{"as_of": "9999-12-15", "scenario": {}}"#, "as_of"),
             (#"{"as_of": "2022-09-01", "horizon_months": 0, "scenario": {}}"#, "horizon_months"),
             (#"{"as_of": "2022-09-01"}"#, "scenario"),
+            (#"{"as_of": "2022-09-01", "scenario": "no renewal"}"#, "scenario: give the scenario as a JSON object"),
+            (#"{"as_of": "2022-09-01", "scenario": 5}"#, "scenario: give the scenario as a JSON object"),
             (#"{"as_of": "2022-09-01", "scenario": {"samples": 500000}}"#, "scenario.samples"),
         ]
         for (body, named) in cases {
