@@ -133,11 +133,7 @@ struct ForecastAPIController: Sendable {
                                             definition: try ScenarioJSON.encode(scenario), asOf: asOf, horizonMonths: horizon,
                                             shared: body.shared ?? false, createdBy: context.actor.label, at: Date())
         let run = body.run ?? true
-        if run {
-            record.runState = ForecastScenarioRecord.RunState.queued.rawValue
-            record.runBy = context.actor.label
-            record.runRequestedAt = Date()
-        }
+        if run { record.markQueued(by: context.actor.label) }
         try await context.transaction { tx in
             try await record.save(on: tx.db)
             try await tx.audit("forecast.created", "forecast_scenario", record.id!.uuidString, after: ForecastWriting.AuditSnapshot(record))
@@ -152,17 +148,8 @@ struct ForecastAPIController: Sendable {
     func run(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
         let runner = req.application.forecastRunner
-        if [.queued, .running].contains(record.state), runner.progress(of: record.id!) != nil {
-            throw WaymarkError.conflict("The scenario is already running")
-        }
-        try await ForecastWriting.update(context, record, expected: record.version, audit: "forecast.run") { record in
-            record.runState = ForecastScenarioRecord.RunState.queued.rawValue
-            record.runBy = context.actor.label
-            record.runRequestedAt = Date()
-            record.runFinishedAt = nil
-            record.runError = nil
-        }
-        runner.enqueue(req, tenant: context.tenant, scenarioID: record.id!)
+        if runner.isRunning(record) { throw WaymarkError.conflict("The scenario is already running") }
+        try await ForecastWriting.startRun(req, context, record, expected: record.version)
         return try detail(record, context: context, runner: runner, status: .accepted)
     }
 }

@@ -68,16 +68,14 @@ enum ForecastComparePage {
                      secondP50: pair.1.routesCovered.p50, secondMean: String(format: "%.1f", pair.1.routesCovered.mean),
                      difference: String(format: "%+.1f", pair.1.routesCovered.mean - pair.0.routesCovered.mean))
         }
-        let lost = { (iso: String?) in iso.flatMap { Day(iso: $0) }.map(FanChartSVG.shortMonth) ?? "Not within the forecast" }
-        let chance = { (line: ForecastReport.RouteLine?) in line.map { "\(Int((($0.probabilityCovered.last ?? 0) * 100).rounded()))%" } ?? "Not in this scenario" }
         let byCode = Dictionary(y.routes.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let codes = (x.routes.map(\.code) + y.routes.map(\.code).filter { code in !x.routes.contains { $0.code == code } })
         let xByCode = Dictionary(x.routes.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let routes = codes.map { code in
             let first = xByCode[code], second = byCode[code]
-            return RouteRow(code: code, firstLost: first.map { lost($0.likelyLostFrom) } ?? "Not in this scenario",
-                            secondLost: second.map { lost($0.likelyLostFrom) } ?? "Not in this scenario",
-                            firstChance: chance(first), secondChance: chance(second),
+            let absent = "Not in this scenario"
+            return RouteRow(code: code, firstLost: first?.lostFromText ?? absent, secondLost: second?.lostFromText ?? absent,
+                            firstChance: first?.lastChanceText ?? absent, secondChance: second?.lastChanceText ?? absent,
                             changed: first?.likelyLostFrom != second?.likelyLostFrom)
         }.sorted { ($0.changed ? 0 : 1, $0.code) < ($1.changed ? 0 : 1, $1.code) }
         let series = FanChartSVG.Series(p10: x.months.map { Double($0.routesCovered.p10) }, p50: x.months.map { Double($0.routesCovered.p50) },

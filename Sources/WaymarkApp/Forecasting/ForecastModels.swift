@@ -59,6 +59,15 @@ final class ForecastScenarioRecord: Model, TenantOwned, @unchecked Sendable {
     }
 
     var state: RunState { RunState(rawValue: runState) ?? .notRun }
+
+    /// A new run asked for: the last one's outcome is cleared, its results kept until replaced.
+    func markQueued(by person: String) {
+        runState = RunState.queued.rawValue
+        runBy = person
+        runRequestedAt = Date()
+        runFinishedAt = nil
+        runError = nil
+    }
     var asOf: Day { Day(iso: asOfDay) ?? Day(1900, 1, 1) }
 
     /// Everything a run depends on besides the tenant's data, so a page can tell whether

@@ -56,7 +56,7 @@ enum ForecastPage {
         let runner = req.application.forecastRunner
         let state = ForecastQueries.displayedState(record, runner: runner)
         let live = runner.progress(of: record.id!)
-        let running = live != nil && [.queued, .running].contains(record.state)
+        let running = runner.isRunning(record)
         let refresh = running && req.query[String.self, at: "refresh"] != "off"
         let results = record.storedResults
         let page = Page(

@@ -26,7 +26,7 @@ enum ForecastQueries {
         switch record.state {
         case .notRun: return ("Not run yet", "wm-tag--grey", false)
         case .queued, .running:
-            guard runner.progress(of: record.id!) != nil else { return ("Interrupted", "wm-tag--at-risk", true) }
+            guard runner.isRunning(record) else { return ("Interrupted", "wm-tag--at-risk", true) }
             return (record.state == .queued ? "Waiting to run" : "Running", "wm-tag--watch", false)
         case .finished: return ("Finished", "wm-tag--secure", false)
         case .failed: return ("Failed", "wm-tag--unfunded", false)
@@ -48,6 +48,13 @@ enum ForecastWriting {
             try await record.save(on: tx.db)
             try await tx.audit(action, "forecast_scenario", record.id!.uuidString, before: before, after: AuditSnapshot(record))
         }
+    }
+
+    /// Marks the scenario queued (claimed against `expected`, audited) and hands it to the
+    /// runner once the request commits: the one way a run starts, from the page or the API.
+    static func startRun(_ req: Request, _ context: TenantContext, _ record: ForecastScenarioRecord, expected: Int) async throws {
+        try await update(context, record, expected: expected, audit: "forecast.run") { $0.markQueued(by: context.actor.label) }
+        req.application.forecastRunner.enqueue(req, tenant: context.tenant, scenarioID: record.id!)
     }
 
     /// What the audit log keeps of a scenario: its definition, not its (large) results.

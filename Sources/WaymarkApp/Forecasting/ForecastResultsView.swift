@@ -59,11 +59,10 @@ struct ForecastResultsView: Encodable {
             default: return (a.probabilityCovered.last ?? 0, a.code) < (b.probabilityCovered.last ?? 0, b.code)
             }
         }
-        let display = { (iso: String?) in iso.flatMap { Day(iso: $0) }.map(FanChartSVG.shortMonth) ?? "Not within the forecast" }
         routeRows = ordered.map { route in
-            RouteRow(code: route.code, name: routeNames[route.code] ?? "", lostFrom: display(route.likelyLostFrom),
-                     baselineLostFrom: baseline == nil ? nil : display(baselineByCode[route.code]?.likelyLostFrom),
-                     lastChance: "\(Int(((route.probabilityCovered.last ?? 0) * 100).rounded()))%",
+            RouteRow(code: route.code, name: routeNames[route.code] ?? "", lostFrom: route.lostFromText,
+                     baselineLostFrom: baseline == nil ? nil : baselineByCode[route.code]?.lostFromText ?? "Not in the baseline",
+                     lastChance: route.lastChanceText,
                      cells: route.probabilityCovered.map { "\(Int(($0 * 100).rounded()))%" })
         }
         firstMonth = months.first ?? ""
@@ -98,4 +97,14 @@ struct ForecastResultsView: Encodable {
               target: "\(Percent.text(need.target))%", nothingNeeded: need.total.isZero,
               excluded: need.excludedRoutes.map { Excluded(code: $0.code, reason: $0.reason) })
     }
+}
+
+extension ForecastReport.RouteLine {
+    /// The month from which the route is more likely lost than kept, in words.
+    var lostFromText: String {
+        likelyLostFrom.flatMap { Day(iso: $0) }.map(FanChartSVG.shortMonth) ?? "Not within the forecast"
+    }
+
+    /// Its chance of being covered in the forecast's last month, as a whole percentage.
+    var lastChanceText: String { "\(Int(((probabilityCovered.last ?? 0) * 100).rounded()))%" }
 }

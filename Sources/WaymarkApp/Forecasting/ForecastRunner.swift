@@ -49,6 +49,12 @@ final class ForecastRunner: @unchecked Sendable {
         lock.withLock { progressByID[scenarioID] }
     }
 
+    /// Whether the scenario's run is queued or under way in this process (a record that says
+    /// so without the runner knowing it was cut short by a restart).
+    func isRunning(_ record: ForecastScenarioRecord) -> Bool {
+        [.queued, .running].contains(record.state) && progress(of: record.id!) != nil
+    }
+
     /// Returns once every queued run has finished (tests, and a clean shutdown).
     func waitUntilIdle() async {
         while let worker = lock.withLock({ self.worker }) { await worker.value }

@@ -137,19 +137,11 @@ struct ForecastsController: Sendable {
     func run(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
         let slug = context.tenant.slug, page = SiteMap.Tenant.forecast.path(slug, record.id!.uuidString)
-        let runner = req.application.forecastRunner
-        if [.queued, .running].contains(record.state), runner.progress(of: record.id!) != nil {
+        if req.application.forecastRunner.isRunning(record) {
             return req.redirect(to: page, flash: "This scenario is already running.")
         }
         let form = try req.content.decode(RunForm.self)
-        try await ForecastWriting.update(context, record, expected: form.version ?? record.version, audit: "forecast.run") { record in
-            record.runState = ForecastScenarioRecord.RunState.queued.rawValue
-            record.runBy = context.actor.label
-            record.runRequestedAt = Date()
-            record.runFinishedAt = nil
-            record.runError = nil
-        }
-        runner.enqueue(req, tenant: context.tenant, scenarioID: record.id!)
+        try await ForecastWriting.startRun(req, context, record, expected: form.version ?? record.version)
         return req.redirect(to: page, flash: "Forecast started. This page shows its progress and then the results.")
     }
 
