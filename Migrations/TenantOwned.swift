@@ -22,7 +22,13 @@ public enum TenantOwnedTables {
     /// Protected by M008.
     public static let forecasting: [String] = ["forecast_scenarios"]
 
-    public static let all: [String] = foundation + funding + pledgesAndAlerts + forecasting
+    /// Protected by M009, in creation order (reverted from the end).
+    public static let commissioning: [String] = [
+        "specifications", "clarifications", "bids", "bid_versions", "panel_assessors", "conflict_declarations",
+        "assessor_scores", "moderated_scores", "awards", "contracts", "contract_variations", "payment_lines",
+    ]
+
+    public static let all: [String] = foundation + funding + pledgesAndAlerts + forecasting + commissioning
 }
 
 extension SchemaBuilder {

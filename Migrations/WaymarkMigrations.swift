@@ -12,5 +12,6 @@ public enum WaymarkMigrations {
         M006_Funding(),
         M007_PledgesAndAlerts(),
         M008_Forecasting(),
+        M009_Commissioning(),
     ]
 }

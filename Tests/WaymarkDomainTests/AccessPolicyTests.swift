@@ -21,6 +21,15 @@ import Testing
         .readInbox: [.commissioner, .finance, .partner, .provider, .assessor, .viewer],
         .viewForecasts: [.commissioner, .finance, .partner, .viewer],
         .editForecasts: [.commissioner, .finance],
+        .viewSpecifications: [.commissioner, .finance, .partner, .provider, .assessor, .viewer],
+        .editSpecifications: [.commissioner],
+        .bidForWork: [.provider],
+        .readBids: [.commissioner, .assessor],
+        .scoreBids: [.assessor],
+        .runEvaluations: [.commissioner],
+        .viewContracts: [.commissioner, .finance, .provider, .viewer],
+        .varyContracts: [.commissioner],
+        .recordPayments: [.finance],
     ]
 
     @Test(arguments: Capability.allCases)

@@ -12,6 +12,7 @@ public enum Waymark {
     public static func configure(_ app: Application, config: AppConfig) async throws {
         app.waymark = config
         app.installForecastRunner()
+        app.installClock()
         app.passwords.use(.bcrypt(cost: config.bcryptCost))
         try configureDatabase(app, config: config)
         for migration in WaymarkMigrations.all { app.migrations.add(migration) }

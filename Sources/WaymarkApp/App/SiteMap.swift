@@ -63,10 +63,45 @@ enum SiteMap {
         static let forecastDelete = PathTemplate("/t/:tenant/forecasts/:id/delete")
         static let forecastCSV = PathTemplate("/t/:tenant/forecasts/:id/results.csv")
         static let forecastScenarioJSON = PathTemplate("/t/:tenant/forecasts/:id/scenario.json")
+        static let specifications = PathTemplate("/t/:tenant/specifications")
+        static let specificationsCSV = PathTemplate("/t/:tenant/specifications.csv")
+        static let specificationNew = PathTemplate("/t/:tenant/specifications/new")
+        static let specification = PathTemplate("/t/:tenant/specifications/:id")
+        static let specificationEdit = PathTemplate("/t/:tenant/specifications/:id/edit")
+        static let specificationStatus = PathTemplate("/t/:tenant/specifications/:id/status")
+        static let clarifications = PathTemplate("/t/:tenant/specifications/:id/clarifications")
+        static let clarificationAnswer = PathTemplate("/t/:tenant/specifications/:id/clarifications/:question/answer")
+        static let ownBid = PathTemplate("/t/:tenant/specifications/:id/bid")
+        static let ownBidWithdraw = PathTemplate("/t/:tenant/specifications/:id/bid/withdraw")
+        static let feedback = PathTemplate("/t/:tenant/specifications/:id/feedback")
+        static let bids = PathTemplate("/t/:tenant/specifications/:id/bids")
+        static let bid = PathTemplate("/t/:tenant/specifications/:id/bids/:bid")
+        static let bidScore = PathTemplate("/t/:tenant/specifications/:id/bids/:bid/score")
+        static let bidModeration = PathTemplate("/t/:tenant/specifications/:id/bids/:bid/moderation")
+        static let panel = PathTemplate("/t/:tenant/specifications/:id/panel")
+        static let declarations = PathTemplate("/t/:tenant/specifications/:id/declarations")
+        static let ranking = PathTemplate("/t/:tenant/specifications/:id/ranking")
+        static let rankingCSV = PathTemplate("/t/:tenant/specifications/:id/ranking.csv")
+        static let award = PathTemplate("/t/:tenant/specifications/:id/award")
+        static let contractFromAward = PathTemplate("/t/:tenant/specifications/:id/contract")
+        static let contracts = PathTemplate("/t/:tenant/contracts")
+        static let contractsCSV = PathTemplate("/t/:tenant/contracts.csv")
+        static let contract = PathTemplate("/t/:tenant/contracts/:id")
+        static let contractVariationNew = PathTemplate("/t/:tenant/contracts/:id/variations/new")
+        static let contractPaymentsCSV = PathTemplate("/t/:tenant/contracts/:id/payments.csv")
+        static let paymentPaid = PathTemplate("/t/:tenant/contracts/:id/payments/:line/paid")
+        static let payments = PathTemplate("/t/:tenant/payments")
+        static let paymentsCSV = PathTemplate("/t/:tenant/payments.csv")
         static let inbox = PathTemplate("/t/:tenant/inbox")
         static let inboxRead = PathTemplate("/t/:tenant/inbox/read")
         static let tokens = PathTemplate("/t/:tenant/tokens")
         static let tokenRevoke = PathTemplate("/t/:tenant/tokens/:id/revoke")
+    }
+
+    /// The tenant's transparency pages: no sign-in.
+    enum Public {
+        static let specifications = PathTemplate("/p/:tenant/specifications")
+        static let specification = PathTemplate("/p/:tenant/specifications/:id")
     }
 
     /// The operator console: platform-wide, operators only.
@@ -96,5 +131,12 @@ enum SiteMap {
         static let scenarios = PathTemplate("/api/v1/t/:tenant/scenarios")
         static let scenario = PathTemplate("/api/v1/t/:tenant/scenarios/:id")
         static let scenarioRun = PathTemplate("/api/v1/t/:tenant/scenarios/:id/run")
+        static let specifications = PathTemplate("/api/v1/t/:tenant/specifications")
+        static let specification = PathTemplate("/api/v1/t/:tenant/specifications/:id")
+        static let specificationBids = PathTemplate("/api/v1/t/:tenant/specifications/:id/bids")
+        static let publishedCalls = PathTemplate("/api/v1/public/:tenant/calls")
+        static let contracts = PathTemplate("/api/v1/t/:tenant/contracts")
+        static let contract = PathTemplate("/api/v1/t/:tenant/contracts/:id")
+        static let payments = PathTemplate("/api/v1/t/:tenant/payments")
     }
 }

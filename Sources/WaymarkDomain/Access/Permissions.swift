@@ -24,6 +24,24 @@ public enum Capability: String, CaseIterable, Sendable {
     case viewForecasts
     /// Build, run, share and delete forecast scenarios.
     case editForecasts
+    /// Specifications: commissioners see drafts too; everyone else the published ones.
+    case viewSpecifications
+    /// Write, publish, close and cancel specifications, and answer clarification questions.
+    case editSpecifications
+    /// Ask clarification questions, and draft, submit and withdraw the organisation's bids.
+    case bidForWork
+    /// Read bids once the seal allows (`BidAccess` decides each one).
+    case readBids
+    /// Declare conflicts of interest and score the bids of a panel one sits on.
+    case scoreBids
+    /// Assign assessors, agree moderated scores, rank and award, and make the contract.
+    case runEvaluations
+    /// Contracts and their payment schedules: providers see only their own.
+    case viewContracts
+    /// Approve variations to contracts.
+    case varyContracts
+    /// Mark payment lines paid.
+    case recordPayments
 }
 
 /// How much of the tenant's routes a role sees: all of them, or those in the local
@@ -52,6 +70,15 @@ public enum AccessPolicy {
         .readInbox: Set(Role.allCases),
         .viewForecasts: [.commissioner, .finance, .partner, .viewer],
         .editForecasts: [.commissioner, .finance],
+        .viewSpecifications: Set(Role.allCases),
+        .editSpecifications: [.commissioner],
+        .bidForWork: [.provider],
+        .readBids: [.commissioner, .assessor],
+        .scoreBids: [.assessor],
+        .runEvaluations: [.commissioner],
+        .viewContracts: [.commissioner, .finance, .provider, .viewer],
+        .varyContracts: [.commissioner],
+        .recordPayments: [.finance],
     ]
 
     /// A person with several roles in a tenant may do what any of them allows.

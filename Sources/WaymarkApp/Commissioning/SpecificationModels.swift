@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+/// A stored specification: the domain value as JSON, with the columns lists and the version
+/// guard need beside it. `status` and `version` columns are the truth; the JSON's copies are
+/// overwritten from them when read.
+final class SpecificationRecord: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "specifications"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "title") var title: String
+    @Field(key: "status") var status: String
+    @Field(key: "definition") var definition: String
+    @Field(key: "closes_at") var closesAt: Date
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "published_at") var publishedAt: Date?
+    @Field(key: "version") var version: Int
+
+    init() {}
+
+    init(tenantID: UUID, specification: Specification, createdBy: String, at: Date) throws {
+        self.id = specification.id
+        self.tenantID = tenantID
+        self.createdBy = createdBy
+        self.createdAt = at
+        self.version = specification.version
+        try store(specification, at: at)
+    }
+
+    /// Copies `spec` into the row (not the version: `VersionGuard` moves that).
+    func store(_ spec: Specification, at: Date) throws {
+        title = spec.title
+        status = spec.status.rawValue
+        definition = try CommissioningJSON.encode(spec)
+        closesAt = spec.closesAt
+        updatedAt = at
+    }
+
+    var specification: Specification {
+        get throws {
+            var spec = try CommissioningJSON.decode(Specification.self, definition)
+            spec.id = id ?? spec.id
+            spec.status = SpecificationStatus(rawValue: status) ?? spec.status
+            spec.version = version
+            return spec
+        }
+    }
+
+    var specificationStatus: SpecificationStatus { SpecificationStatus(rawValue: status) ?? .draft }
+}
+
+/// A provider's question about a specification and the commissioner's answer, published to
+/// every bidder without saying who asked.
+final class ClarificationRecord: Model, TenantOwned, @unchecked Sendable {
+    static let schema = "clarifications"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "tenant_id") var tenantID: UUID
+    @Field(key: "specification_id") var specificationID: UUID
+    @Field(key: "question") var question: String
+    @Field(key: "asked_by_organisation_id") var askedByOrganisationID: UUID
+    @Field(key: "asked_by") var askedBy: UUID
+    @Field(key: "asked_at") var askedAt: Date
+    @OptionalField(key: "answer") var answer: String?
+    @OptionalField(key: "answered_by") var answeredBy: String?
+    @OptionalField(key: "answered_at") var answeredAt: Date?
+
+    init() {}
+
+    init(tenantID: UUID, specificationID: UUID, question: String, organisationID: UUID, personID: UUID, at: Date) {
+        self.tenantID = tenantID
+        self.specificationID = specificationID
+        self.question = question
+        self.askedByOrganisationID = organisationID
+        self.askedBy = personID
+        self.askedAt = at
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import Vapor
+import WaymarkDomain
+
+/// Finding specifications as the asker may see them: commissioners every one, everyone else
+/// only those that have been published (a draft, or one cancelled before publishing, answers
+/// "not found" to them, as if it did not exist).
+enum SpecificationQueries {
+    struct Found {
+        let record: SpecificationRecord
+        let spec: Specification
+    }
+
+    static func isVisible(_ record: SpecificationRecord, to context: TenantContext) -> Bool {
+        context.can(.editSpecifications) || record.publishedAt != nil
+    }
+
+    static func find(_ context: TenantContext, id text: String?) async throws -> Found {
+        guard let record = try await context.find(SpecificationRecord.self, text.flatMap(UUID.init(uuidString:))),
+              isVisible(record, to: context) else { throw WaymarkError.notFound }
+        return Found(record: record, spec: try record.specification)
+    }
+
+    static func list(_ context: TenantContext) async throws -> [Found] {
+        try await context.query(SpecificationRecord.self).sort(\.$closesAt, .descending).all()
+            .filter { isVisible($0, to: context) }
+            .map { Found(record: $0, spec: try $0.specification) }
+    }
+
+    /// Route ids to "WLV-01 City Centre: …" for messages and pages (every route of the tenant:
+    /// a specification's routes are public once it is published).
+    static func routeNames(_ context: TenantContext) async throws -> [UUID: String] {
+        let routes = try await context.query(Route.self).all()
+        return Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0.code) })
+    }
+
+    /// The organisations the person bids through: those they are a provider in.
+    static func providerOrganisations(_ context: TenantContext) -> [Organisation] {
+        let ids = Set(context.memberships.filter { $0.role == Role.provider.rawValue }.map(\.organisationID))
+        return context.organisations.filter { ids.contains($0.id!) }.sorted { $0.name < $1.name }
+    }
+}
+
+/// Bids with their submissions, and the panel of a specification.
+enum BidQueries {
+    struct Loaded {
+        let record: BidRecord
+        let bid: Bid
+    }
+
+    static func bids(_ context: TenantContext, specificationID: UUID) async throws -> [Loaded] {
+        let records = try await context.query(BidRecord.self).filter(\.$specificationID == specificationID).all()
+        guard !records.isEmpty else { return [] }
+        let versions = try await context.query(BidVersionRecord.self).filter(\.$bidID ~~ records.map { $0.id! }).all()
+        return try records.map { Loaded(record: $0, bid: try $0.bid(versions: versions)) }
+    }
+
+    static func bid(_ context: TenantContext, specificationID: UUID, organisationID: UUID) async throws -> Loaded? {
+        guard let record = try await context.query(BidRecord.self).filter(\.$specificationID == specificationID)
+            .filter(\.$providerOrganisationID == organisationID).first() else { return nil }
+        let versions = try await context.query(BidVersionRecord.self).filter(\.$bidID == record.id!).all()
+        return Loaded(record: record, bid: try record.bid(versions: versions))
+    }
+
+    /// The bidders whose bids count (a submission in time, not withdrawn): the organisations
+    /// assessors declare for and the seal keeps apart.
+    static func countedBidders(_ bids: [Loaded], spec: Specification) -> Set<UUID> {
+        Set(bids.filter { $0.bid.counted(closesAt: spec.closesAt) != nil }.map(\.bid.providerOrganisationID))
+    }
+
+    static func panel(_ context: TenantContext, specificationID: UUID) async throws -> EvaluationPanel {
+        let assessors = try await context.query(PanelAssessorRecord.self).filter(\.$specificationID == specificationID).all()
+        let declarations = try await context.query(ConflictDeclarationRecord.self)
+            .filter(\.$specificationID == specificationID).sort(\.$declaredAt).all()
+        return EvaluationPanel(specificationID: specificationID, assessorIDs: Set(assessors.map(\.personID)),
+                               declarations: declarations.map(\.declaration))
+    }
+
+    static func award(_ context: TenantContext, specificationID: UUID) async throws -> AwardRecord? {
+        try await context.query(AwardRecord.self).filter(\.$specificationID == specificationID).first()
+    }
+
+    static func moderated(_ context: TenantContext, specificationID: UUID) async throws -> [ModeratedScore] {
+        try await context.query(ModeratedScoreRecord.self).filter(\.$specificationID == specificationID)
+            .sort(\.$moderatedAt).all().compactMap(\.moderatedScore)
+    }
+
+    static func assessorScores(_ context: TenantContext, specificationID: UUID) async throws -> [AssessorScore] {
+        try await context.query(AssessorScoreRecord.self).filter(\.$specificationID == specificationID)
+            .sort(\.$scoredAt).all().compactMap(\.assessorScore)
+    }
+
+    /// The seal's view of the person asking (`BidAccess.decide`).
+    static func reader(_ context: TenantContext, panel: EvaluationPanel, bidders: Set<UUID>) -> BidReader {
+        BidReader(roles: context.roles, organisationIDs: Set(context.memberships.map(\.organisationID)),
+                  isOperator: context.person.isOperator, panel: panel.standing(of: context.personID, among: bidders))
+    }
+}
