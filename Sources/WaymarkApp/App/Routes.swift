@@ -23,6 +23,9 @@ extension Waymark {
         RegionMapController().register(tenant)
         InboxController().register(tenant)
         ForecastsController().register(tenant)
+        SpecificationsController().register(tenant)
+        BidsController().register(tenant)
+        EvaluationController().register(tenant)
 
         let console = OperatorRoutes(builder: app)
         AdminTenantsController().register(console)

@@ -5,6 +5,8 @@ import Vapor
 enum WaymarkError: Error, AbortError {
     case notFound
     case forbidden
+    /// Forbidden for a reason the person can act on (the seal on bids: "sealed until 12:00 on …").
+    case forbiddenBecause(String)
     case signInRequired
     case conflict(String)
     case badRequest(String)
@@ -12,7 +14,7 @@ enum WaymarkError: Error, AbortError {
     var status: HTTPResponseStatus {
         switch self {
         case .notFound: .notFound
-        case .forbidden: .forbidden
+        case .forbidden, .forbiddenBecause: .forbidden
         case .signInRequired: .unauthorized
         case .conflict: .conflict
         case .badRequest: .badRequest
@@ -24,7 +26,7 @@ enum WaymarkError: Error, AbortError {
         case .notFound: "Page not found"
         case .forbidden: "You do not have permission to see this page. Your role in this organisation does not include it."
         case .signInRequired: "Sign in to continue"
-        case .conflict(let message), .badRequest(let message): message
+        case .conflict(let message), .badRequest(let message), .forbiddenBecause(let message): message
         }
     }
 }

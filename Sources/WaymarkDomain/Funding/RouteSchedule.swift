@@ -102,3 +102,17 @@ extension RouteSchedule {
         return low
     }
 }
+
+extension RouteSchedule {
+    /// What the route's school days inside `range` cost together: what a specification splits
+    /// its value in proportion to. Nil when any of those days has an unknown cost, since a
+    /// share worked from a partial figure would be wrong without saying so.
+    public func cost(in range: DayRange) -> Money? {
+        var total: Int64 = 0
+        for index in indexes(in: range) {
+            guard costs[index] >= 0 else { return nil }
+            total += costs[index]
+        }
+        return Money(pence: total)
+    }
+}

@@ -12,6 +12,18 @@ struct WeightAndApportionmentTests {
         #expect(Weight(basisPoints: basisPoints).percentText == percent)
     }
 
+    @Test("Typed percentages read to the basis point", arguments: [
+        ("40", 4_000), ("12.5", 1_250), ("33.33", 3_333), (" 40% ", 4_000), ("0", 0), ("100", 10_000), ("0.05", 5),
+    ])
+    func typedPercent(text: String, basisPoints: Int) {
+        #expect(Weight(parsingPercent: text) == Weight(basisPoints: basisPoints))
+    }
+
+    @Test("Anything else is not a percentage", arguments: ["", "%", "-10", "+10", "12.345", "1e2", "forty", "12.", ".5", "10000000", "4 0"])
+    func notPercent(text: String) {
+        #expect(Weight(parsingPercent: text) == nil)
+    }
+
     @Test("Percent and basis points agree; sums are exact")
     func weightArithmetic() {
         #expect(Weight(percent: 40) == Weight(basisPoints: 4_000))
@@ -93,5 +105,21 @@ struct WeightAndApportionmentTests {
         let json = try? JSONEncoder().encode([february])
         #expect(json.flatMap { String(data: $0, encoding: .utf8) } == "[\"2024-02\"]")
         #expect((try? JSONDecoder().decode([CalendarMonth].self, from: Data("[\"2024-13\"]".utf8))) == nil)
+    }
+}
+
+@Suite("Commissioning: a route's cost over a period")
+struct RouteCostOverPeriodTests {
+    @Test("Adds the school days inside the period, and is unknown when any of them is")
+    func costInPeriod() throws {
+        let days = [day("2023-09-04"), day("2023-09-05"), day("2023-09-06"), day("2023-09-07")]
+        let known = RouteSchedule(days: days, costs: [pounds(234), pounds(234), pounds(250), pounds(250)], end: .termDatesEnd(day("2024-07-31")))
+        let period = try #require(DayRange(start: day("2023-09-05"), end: day("2023-09-06")))
+        #expect(known.cost(in: period) == pounds(484))
+        let outside = try #require(DayRange(start: day("2023-10-01"), end: day("2023-10-31")))
+        #expect(known.cost(in: outside) == .zero)
+        let gap = RouteSchedule(days: days, costs: [pounds(234), nil, pounds(250), pounds(250)], end: .termDatesEnd(day("2024-07-31")))
+        #expect(gap.cost(in: period) == nil)
+        #expect(gap.cost(in: try #require(DayRange(start: day("2023-09-06"), end: day("2023-09-07")))) == pounds(500))
     }
 }

@@ -42,6 +42,12 @@ public enum BidRules {
         return problems
     }
 
+    /// Why `spec` is not taking bids at `now` (not published, or past its deadline); empty
+    /// while it is. Drafts are held to this too: after the deadline nothing is saved at all.
+    public static func windowProblems(for spec: Specification, at now: Date) -> [BidProblem] {
+        windowProblems(bid: nil, spec: spec, at: now)
+    }
+
     /// The specification must be open for bids: published, and before its deadline.
     private static func windowProblems(bid: Bid?, spec: Specification, at now: Date) -> [BidProblem] {
         var problems: [BidProblem] = []

@@ -67,3 +67,23 @@ extension Weight: Codable {
 extension Weight: CustomStringConvertible {
     public var description: String { percentText }
 }
+
+extension Weight {
+    /// A percentage as people type it — "40", "12.5", "33.33", "40%" — to the basis point;
+    /// nil for anything else (more than two decimal places, a sign, words, more than 1,000,000%).
+    public init?(parsingPercent text: some StringProtocol) {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        if body.hasSuffix("%") { body = String(body.dropLast()).trimmingCharacters(in: .whitespaces) }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 7,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let whole = Int(parts[0]) else { return nil }
+        var fraction = 0
+        if parts.count == 2 {
+            let digits = parts[1]
+            guard (1...2).contains(digits.count), let value = Int(digits) else { return nil }
+            fraction = digits.count == 1 ? value * 10 : value
+        }
+        self.init(basisPoints: whole * 100 + fraction)
+    }
+}

@@ -1,0 +1,110 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// Specifications: the list, the CSV, each specification's page and its status changes.
+struct SpecificationsController: Sendable {
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.Tenant.specifications, .viewSpecifications, list)
+        routes.get(SiteMap.Tenant.specificationsCSV, .viewSpecifications, csv)
+        routes.get(SiteMap.Tenant.specificationNew, .editSpecifications, SpecificationForm.showNew)
+        routes.post(SiteMap.Tenant.specificationNew, .editSpecifications, SpecificationForm.create)
+        routes.get(SiteMap.Tenant.specification, .viewSpecifications, SpecificationPage.show)
+        routes.get(SiteMap.Tenant.specificationEdit, .editSpecifications, SpecificationForm.showEdit)
+        routes.post(SiteMap.Tenant.specificationEdit, .editSpecifications, SpecificationForm.update)
+        routes.post(SiteMap.Tenant.specificationStatus, .editSpecifications, SpecificationStatusChange.change)
+        routes.post(SiteMap.Tenant.clarifications, .bidForWork, Clarifications.ask)
+        routes.post(SiteMap.Tenant.clarificationAnswer, .editSpecifications, Clarifications.answer)
+    }
+
+    struct Row: Encodable {
+        let title: String
+        let href: String
+        let status: String
+        let statusTag: String
+        let value: String
+        let routes: String
+        let closing: String
+        let servicePeriod: String
+    }
+
+    struct ListPage: Encodable {
+        let rows: [Row]
+        let canCreate: Bool
+        let newHref: String
+        let csvHref: String
+    }
+
+    static func rows(_ context: TenantContext, now: Date) async throws -> [Row] {
+        let codes = try await SpecificationQueries.routeNames(context)
+        return try await SpecificationQueries.list(context).map { found in
+            let spec = found.spec
+            let status = spec.status(at: now)
+            return Row(title: spec.title, href: SiteMap.Tenant.specification.path(context.tenant.slug, spec.id.uuidString),
+                       status: status.displayName, statusTag: SpecificationDisplay.tag(status), value: spec.totalValue.display,
+                       routes: spec.routeIDs.compactMap { codes[$0] }.joined(separator: ", "),
+                       closing: spec.closing.display, servicePeriod: spec.servicePeriod.display)
+        }
+    }
+
+    func list(req: Request, context: TenantContext) async throws -> Response {
+        let slug = context.tenant.slug
+        let page = ListPage(rows: try await Self.rows(context, now: req.now), canCreate: context.can(.editSpecifications),
+                            newHref: SiteMap.Tenant.specificationNew.path(slug), csvHref: SiteMap.Tenant.specificationsCSV.path(slug))
+        return try await PageRenderer.render(req, "commissioning/specifications", title: "Specifications", page)
+    }
+
+    func csv(req: Request, context: TenantContext) async throws -> Response {
+        let rows = try await Self.rows(context, now: req.now)
+        let data = TabularWriter.csv(headers: ["title", "status", "total_value", "routes", "closing_uk_time", "service_period"],
+                                     rows: rows.map { [$0.title, $0.status, $0.value, $0.routes, $0.closing, $0.servicePeriod] })
+        return CSVResponse.make(data, filename: "\(context.tenant.slug)-specifications.csv")
+    }
+}
+
+/// Moving a specification on: publish, close, begin evaluation, cancel. The domain says which
+/// moves are allowed and when (`SpecificationRules.problems(moving:to:at:)`); the deadline is
+/// judged on the application's clock.
+enum SpecificationStatusChange {
+    struct Form: Content {
+        var to: String?
+        var version: String?
+    }
+
+    @Sendable static func change(req: Request, context: TenantContext) async throws -> Response {
+        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
+        let form = try req.content.decode(Form.self)
+        guard let next = form.to.flatMap(SpecificationStatus.init(rawValue:)), next != .awarded else {
+            throw WaymarkError.badRequest("Choose a status to move the specification to")
+        }
+        guard let opened = form.version.flatMap(Int.init) else { throw WaymarkError.badRequest("The form was sent without its version") }
+        let now = req.now
+        // A published specification whose deadline has passed is closed, recorded or not.
+        var spec = found.spec
+        spec.status = spec.status(at: now)
+        let problems = SpecificationRules.problems(moving: spec, to: next, at: now)
+        guard problems.isEmpty else {
+            return try await SpecificationPage.render(req, context, found,
+                                                      errors: problems.map { .init(field: "status", message: $0.message) }, status: .unprocessableEntity)
+        }
+        let before = found.spec.status
+        spec.status = next
+        try await context.transaction { [spec] tx in
+            try await VersionGuard.claim(table: SpecificationRecord.schema, id: spec.id, expected: opened, on: tx.db)
+            guard let record = try await tx.find(SpecificationRecord.self, spec.id) else { throw WaymarkError.notFound }
+            try record.store(spec, at: now)
+            if next == .published { record.publishedAt = now }
+            try await record.save(on: tx.db)
+            try await tx.audit("specification.status", "specification", spec.id.uuidString,
+                               before: ["status": before.rawValue], after: ["status": next.rawValue])
+        }
+        let message = switch next {
+        case .published: "Published. Providers can now read it and bid until \(spec.closing.display)."
+        case .closed: "Closed for bids."
+        case .inEvaluation: "Evaluation has begun: assessors can now declare conflicts and score."
+        case .cancelled: "Cancelled."
+        default: "Status changed."
+        }
+        return req.redirect(to: SiteMap.Tenant.specification.path(context.tenant.slug, spec.id.uuidString), flash: message)
+    }
+}
