@@ -145,6 +145,6 @@ enum SpecificationPage {
         let versions = try await context.query(BidVersionRecord.self).filter(\.$bidID == bid.id!).all()
         let spec = try await context.find(SpecificationRecord.self, award.specificationID)?.specification
         let price = try spec.flatMap { try bid.bid(versions: versions).counted(closesAt: $0.closesAt)?.content.price.total }
-        return "Awarded to \(organisation.name)\(price.map { " for \($0.display)" } ?? "") on \(award.decidedAt.londonDisplay)"
+        return "Awarded to \(organisation.name)\(price.map { " for \($0.display)" } ?? "") on \(LondonWallTime(award.decidedAt).day.display)"
     }
 }

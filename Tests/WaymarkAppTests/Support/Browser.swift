@@ -24,14 +24,20 @@ final class Browser: @unchecked Sendable {
     /// Posts a form; the CSRF token of the current session is added unless given.
     @discardableResult
     func post(_ path: String, form: [String: String], includeCSRF: Bool = true) async throws -> XCTHTTPResponse {
-        var fields = form
-        if includeCSRF, fields["_csrf"] == nil {
+        try await post(path, pairs: form.map { ($0.key, $0.value) }, includeCSRF: includeCSRF)
+    }
+
+    /// Posts fields in order, a name possibly repeated (`routes[]` for each ticked box).
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)], includeCSRF: Bool = true) async throws -> XCTHTTPResponse {
+        var fields = pairs
+        if includeCSRF, !fields.contains(where: { $0.0 == "_csrf" }) {
             if csrf == nil { try await get(SiteMap.signIn.path()) }
-            fields["_csrf"] = csrf
+            fields.append(("_csrf", csrf ?? ""))
         }
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
-        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         let response = try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
         if let token = Self.csrfToken(in: response.body.string) { csrf = token }
         return response
