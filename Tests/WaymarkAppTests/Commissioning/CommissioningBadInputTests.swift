@@ -1,0 +1,57 @@
+import XCTVapor
+@testable import WaymarkApp
+
+/// Bad specifications and bids are refused with messages naming the problem, the form kept,
+/// and nothing saved.
+final class CommissioningBadInputTests: AppTestCase {
+    func testSpecificationsThatCannotBeSavedAreRefusedWhole() async throws {
+        setClock("2025-05-01T09:00:00Z")
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let path = SiteMap.Tenant.specificationNew.path(Self.slug)
+        let before = try await specificationCount()
+        let ids = try await wolverhampton()
+        let cases: [([(String, String)], String)] = [
+            ([("social_value", "20")], "The weights add up to 110% (quality 40%, price 50%, social value 20%); they must add up to exactly 100%"),
+            ([("question_weight[3]", "5")], "The questions&#39; weights add up to 35%; they must add up to the quality weight, 40%"),
+            ([("split", "shares"), ("shares[WLV-01]", "60"), ("shares[WLV-02]", "30")], "The shares add up to 90%, not 100%"),
+            ([("total_value", "0")], "The total value must be more than £0.00"),
+            ([("total_value", "lots")], "Enter the total value in pounds"),
+            ([("routes[]", ids.routes["BHM-01"]!)], "BHM-01 is outside the local authorities chosen"),
+            ([("closing_day", "2025-09-05")], "Bids must close before the go-live date"),
+            ([("closing_time", "25:00")], "Enter the closing time on a 24-hour clock"),
+        ]
+        for (overrides, message) in cases {
+            let response = try await commissioner.post(path, pairs: try await specificationForm(closingDay: "2025-06-30", overrides: overrides))
+            XCTAssertEqual(response.status, .unprocessableEntity, message)
+            XCTAssertTrue(response.body.string.contains(message), "expected: \(message)")
+            XCTAssertTrue(response.body.string.contains("value=\"Test chaperones Wolverhampton\""), "the rest of the form is kept")
+        }
+        let after = try await specificationCount()
+        XCTAssertEqual(after, before, "nothing saved")
+    }
+
+    func testBadBidsAreRefusedAndNothingIsSaved() async throws {
+        setClock("2025-05-01T09:00:00Z")
+        let spec = try await publishedSpecification(closingDay: "2025-06-30")
+        let provider = try await signedIn(CommissioningPeople.lanternway)
+        let zero = try await submitBid(provider, specID: spec, price: "0")
+        XCTAssertEqual(zero.status, .unprocessableEntity)
+        XCTAssertTrue(zero.body.string.contains("Enter a price more than £0.00 (it is £0.00)"))
+        let negative = try await submitBid(provider, specID: spec, price: "-5")
+        XCTAssertTrue(negative.body.string.contains("Enter a price more than £0.00 (it is -£5.00)"))
+        let outside = try await submitBid(provider, specID: spec, price: "89,400", routes: ["WLV-01", "WLV-03"])
+        XCTAssertEqual(outside.status, .unprocessableEntity)
+        XCTAssertTrue(outside.body.string.contains("Route WLV-03 is not covered by this specification: bid only for its routes"))
+        let count = try await bidVersionCount(spec)
+        XCTAssertEqual(count, 0)
+
+        // A resubmission opened on a version someone else has since replaced is refused.
+        try await submitBid(provider, specID: spec, price: "89,400")
+        try await submitBid(provider, specID: spec, price: "89,000", openedVersion: 1)
+        let stale = try await submitBid(provider, specID: spec, price: "88,000", openedVersion: 1)
+        XCTAssertEqual(stale.status, .unprocessableEntity)
+        XCTAssertTrue(stale.body.string.contains("Your organisation&#39;s bid was changed since you opened it: version 2"))
+        let versions = try await bidVersionCount(spec)
+        XCTAssertEqual(versions, 2, "both submissions are kept; the refused one is not")
+    }
+}
