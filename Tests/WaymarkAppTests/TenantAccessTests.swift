@@ -40,6 +40,9 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/forecasts", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/forecasts/compare", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/forecasts/new", ["commissioner", "finance"]),
+        ("/t/west-midlands/specifications", allRoles),
+        ("/t/west-midlands/specifications.csv", allRoles),
+        ("/t/west-midlands/specifications/new", ["commissioner"]),
     ]
 
     func testRoleTableBothWays() async throws {
