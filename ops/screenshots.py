@@ -43,6 +43,17 @@ PAGES = [
     ("forecasts-results-375", "forecast:0", 375),
     ("forecasts-pooled-fund", "forecast:0/changes/new/pooled-fund", None),
     ("forecasts-compare", "compare:", None),
+    ("specifications-list", "/t/west-midlands/specifications", None),
+    ("specifications-new", "/t/west-midlands/specifications/new", None),
+    ("specifications-detail", "spec:0", None),
+    ("specifications-detail-375", "spec:0", 375),
+    ("specifications-bids", "spec:0/bids", None),
+    ("specifications-ranking", "spec:0/ranking", None),
+    # As a provider (--as chloe.adebayo@lanternway.example --only specifications-provider):
+    ("specifications-provider-bid", "spec:0/bid", None),
+    ("specifications-provider-feedback", "spec:0/feedback", None),
+    # As an assessor (--as tomasz.nowak@coventrycc.example --only specifications-assessor):
+    ("specifications-assessor-bids", "spec:0/bids", None),
     ("admin-tenant", "/admin/tenants/west-midlands", None),
     ("admin-people", "/admin/people?q=wmvrp", None),
 ]
@@ -147,6 +158,13 @@ def main():
                 browser.call("DOM.setFileInputFiles", files=[fixture], nodeId=node)
                 browser.evaluate("document.querySelector('form[enctype]').submit()")
                 time.sleep(1.5)
+            elif path.startswith("spec:"):
+                request = urllib.request.Request(args.base + "/t/west-midlands/specifications",
+                                                 headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+                html = urllib.request.urlopen(request).read().decode()
+                ids = list(dict.fromkeys(re.findall(r'/t/west-midlands/specifications/([0-9A-Fa-f-]{36})', html)))
+                index, _, rest = path[5:].partition("/")
+                browser.navigate(args.base + f"/t/west-midlands/specifications/{ids[int(index)]}" + (f"/{rest}" if rest else ""), width or 1280)
             elif path.startswith("forecast:") or path.startswith("compare:"):
                 # Saved scenarios have ids: take them from the list, most recently changed first.
                 request = urllib.request.Request(args.base + "/t/west-midlands/forecasts",
