@@ -40,6 +40,10 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/forecasts", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/forecasts/compare", ["commissioner", "finance", "partner", "viewer"]),
         ("/t/west-midlands/forecasts/new", ["commissioner", "finance"]),
+        ("/t/west-midlands/contracts", ["commissioner", "finance", "provider", "viewer"]),
+        ("/t/west-midlands/contracts.csv", ["commissioner", "finance", "provider", "viewer"]),
+        ("/t/west-midlands/payments", ["commissioner", "finance", "provider", "viewer"]),
+        ("/t/west-midlands/payments.csv", ["commissioner", "finance", "provider", "viewer"]),
     ]
 
     func testRoleTableBothWays() async throws {

@@ -23,6 +23,7 @@ extension Waymark {
         RegionMapController().register(tenant)
         InboxController().register(tenant)
         ForecastsController().register(tenant)
+        ContractsController().register(tenant)
 
         let console = OperatorRoutes(builder: app)
         AdminTenantsController().register(console)
@@ -35,6 +36,7 @@ extension Waymark {
         RoutesAPIController().register(api)
         FundingAPIController().register(api)
         ForecastAPIController().register(api)
+        ContractsAPIController().register(api)
     }
 }
 
