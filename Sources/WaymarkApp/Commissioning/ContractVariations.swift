@@ -45,7 +45,11 @@ enum ContractVariations {
         func refuse(_ errors: [FieldError]) async throws -> Response {
             try await render(req, context, kind, loaded, routes, values, errors, status: .unprocessableEntity)
         }
-        guard let expected = Int(values.version) else { throw WaymarkError.conflict(VersionGuard.conflictMessage) }
+        // A form opened before someone else's change is refused before it is judged against
+        // terms its author never saw; the claim below catches the change made meanwhile.
+        guard let expected = Int(values.version), expected == loaded.record.version else {
+            throw WaymarkError.conflict(VersionGuard.conflictMessage)
+        }
         let (parsed, errors) = VariationForm.variation(kind, values, contract: loaded.contract, routes: routes,
                                                        approver: context.personID, now: req.now)
         guard let variation = parsed else { return try await refuse(errors) }

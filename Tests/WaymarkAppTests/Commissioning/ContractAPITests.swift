@@ -46,7 +46,8 @@ final class ContractAPITests: AppTestCase {
         XCTAssertEqual(lines.compactMap { $0["amount_pence"] as? Int }.reduce(0, +), 9_126_000)
         XCTAssertEqual(lines[0]["status"] as? String, "awaiting_returns")
         XCTAssertEqual(lines[0]["awaiting_returns_for"] as? [String], ["2023-09"])
-        XCTAssertEqual((body["terms"] as? [String: Any])?["routes"].map { ($0 as? [[String: Any]])?.count }, 2)
+        let terms = try XCTUnwrap(body["terms"] as? [String: Any])
+        XCTAssertEqual((terms["routes"] as? [[String: Any]])?.count, 2)
     }
 
     func testEachRoleSeesWhatThePagesShowThem() async throws {

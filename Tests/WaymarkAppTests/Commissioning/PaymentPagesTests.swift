@@ -22,7 +22,7 @@ final class PaymentPagesTests: AppTestCase {
         let page = try await finance.get(contract).body.string
         XCTAssertFalse(page.contains("Mark paid"), "no line is payable, so no form is offered")
         let response = try await finance.post(contract + "/payments/\(line.id!.uuidString)/paid",
-                                              form: ["paid_on": "2023-10-05", "version": try formVersion(page)])
+                                              form: ["paid_on": "2023-10-05", "version": "1"])
         XCTAssertEqual(response.status, .unprocessableEntity)
         XCTAssertTrue(response.body.string.contains("The monthly return for September 2023 has not been approved yet"))
         XCTAssertTrue(response.body.string.contains("href=\"#line-\(line.id!.uuidString)\""), "the summary links to the line")
