@@ -80,12 +80,24 @@ enum ContractForm {
         if end == nil { errors.append(.init(field: "end_day", message: "Enter the last day of service, like 2024-07-31")) }
         let routes = routeValues(values, choices: choices, errors: &errors)
         let links = fundingLinks(values, choices: choices, errors: &errors)
-        guard errors.isEmpty, let provider, let value, let start, let end else { return (nil, errors) }
+        guard let provider, let value, let start, let end else { return (nil, inFormOrder(errors)) }
         let contract = Contract(id: id, specificationID: choices.specification.spec.id, awardedBidID: choices.award.winningBidID,
                                 providerOrganisationID: provider.id!, value: value, start: start, end: end, routes: routes,
                                 kpis: values.kpiLines, fundingLinks: links)
-        let problems = ContractRules.problems(contract, routeNames: choices.routeNames)
-        return (problems.isEmpty ? contract : nil, problems.map { .init(field: field(of: $0.field), message: $0.message) })
+        // The rules run on what could be read, so every problem shows at once; a sum over a
+        // route or link the form could not read would only repeat that problem.
+        let unreadRoutes = errors.contains { $0.field.hasPrefix("route") }, unreadLinks = errors.contains { $0.field.hasPrefix("link-") }
+        errors += ContractRules.problems(contract, routeNames: choices.routeNames)
+            .filter { !($0.field == .routes && unreadRoutes) && !($0.field == .funding && unreadLinks) }
+            .map { .init(field: field(of: $0.field), message: $0.message) }
+        return (errors.isEmpty ? contract : nil, inFormOrder(errors))
+    }
+
+    /// The error summary lists problems in the order the fields come on the page.
+    private static func inFormOrder(_ errors: [FieldError]) -> [FieldError] {
+        let order = ["reference", "title", "provider", "value", "start_day", "end_day", "route", "kpis", "funding", "link-"]
+        func rank(_ error: FieldError) -> Int { order.firstIndex { error.field.hasPrefix($0) } ?? order.count }
+        return errors.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     /// Route values in the specification's order; a blank value leaves the route off.

@@ -27,7 +27,7 @@ struct ContractHistoryRow: Encodable, Sendable {
                 change: describe(version, previous: previous, names: names),
                 reason: variation?.reason ?? "Made from the award",
                 effective: version.effective.display, effectiveISO: version.effective.iso,
-                approvedBy: variation.map { names.person($0.approvedBy) } ?? loaded.record.createdBy,
+                approvedBy: variation.map { names.person($0.approvedBy) } ?? ContractNames.name(ofActor: loaded.record.createdBy),
                 approvedAt: London.format(variation?.approvedAt ?? loaded.record.createdAt),
                 approvedAtISO: ISO8601DateFormatter().string(from: variation?.approvedAt ?? loaded.record.createdAt),
                 value: version.terms.value.display, end: version.terms.end.display)

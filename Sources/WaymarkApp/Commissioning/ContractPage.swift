@@ -9,8 +9,8 @@ struct ContractPage: Encodable {
     struct RouteLine: Encodable { let code: String; let href: String?; let value: String; let served: String }
     struct FundingLine: Encodable { let source: String; let href: String?; let allocation: String?; let amount: String }
     struct VaryLink: Encodable { let label: String; let href: String }
-    /// A schedule line with the problem marking it paid, if there was one.
-    struct ScheduleLine: Encodable { let row: PaymentRow; let error: String? }
+    /// A schedule line with the problems marking it paid, if there were any.
+    struct ScheduleLine: Encodable { let row: PaymentRow; let errors: [String] }
 
     let id: String
     let reference: String
@@ -31,6 +31,8 @@ struct ContractPage: Encodable {
     let today: String
     let csvHref: String
     let backHref: String
+    /// The history and schedule tables want the wide layout.
+    var wide = true
 
     static func build(_ context: TenantContext, _ loaded: ContractQueries.Loaded, today: Day,
                       errors: [FieldError] = []) async throws -> ContractPage {
@@ -41,7 +43,8 @@ struct ContractPage: Encodable {
         let approved = try await ApprovedReturns.months(context, contractID: loaded.id)
         let state = ContractState(terms, on: today)
         let canSeeRoutes = Set(try await RouteQueries.visibleRoutes(context).compactMap(\.id))
-        let sourceIDs = contract.fundingLinks.map(\.sourceID)
+        var seen = Set<UUID>()
+        let sourceIDs = contract.fundingLinks.map(\.sourceID).filter { seen.insert($0).inserted }
         let sources = try await context.query(FundingSourceRecord.self).filter(\.$id ~~ sourceIDs).all()
         let allocations = try await context.query(AllocationRecord.self).filter(\.$id ~~ contract.fundingLinks.compactMap(\.allocationID)).all()
         // Commitments speak of the sources' budgets: for those who may see funding.
@@ -55,7 +58,7 @@ struct ContractPage: Encodable {
             .init(key: "Starts", value: terms.start.display),
             .init(key: "Ends", value: terms.end.display + (terms.end == contract.original.end ? "" : " (\(contract.original.end.display) when made)")),
             .init(key: "Version", value: "\(contract.versions.count) (\(contract.variations.count == 1 ? "1 variation" : "\(contract.variations.count) variations"))"),
-            .init(key: "Made", value: "\(London.format(loaded.record.createdAt)) by \(loaded.record.createdBy)"),
+            .init(key: "Made", value: "\(London.format(loaded.record.createdAt)) by \(ContractNames.name(ofActor: loaded.record.createdBy))"),
         ]
         if terms.terminated { facts.insert(.init(key: "Terminated", value: "Its last day of service is \(terms.end.display)"), at: 4) }
         let canVary = context.can(.varyContracts) && !terms.terminated
@@ -77,23 +80,15 @@ struct ContractPage: Encodable {
                              allocation: allocation.map { "Its allocation to \(names.route($0.routeID)), \($0.domain.period.display)" },
                              amount: link.amount.display)
             },
-            commitments: sourceIDs.uniqued().compactMap { commitments[$0] },
-            warnings: sourceIDs.uniqued().compactMap { commitments[$0]?.warning },
+            commitments: sourceIDs.compactMap { commitments[$0] },
+            warnings: sourceIDs.compactMap { commitments[$0]?.warning },
             history: ContractHistoryRow.rows(loaded, names: names),
             lines: PaymentRow.rows([loaded], approved: [loaded.id: approved], names: names, slug: slug).map { row in
-                .init(row: row, error: errors.first { $0.field == "line-\(row.id)" || $0.field == "paid_on-\(row.id)" }?.message)
+                .init(row: row, errors: errors.filter { $0.field == "line-\(row.id)" || $0.field == "paid_on-\(row.id)" }.map(\.message))
             },
             version: String(loaded.record.version),
             varyLinks: canVary ? VariationKind.allCases.map { .init(label: $0.linkLabel, href: SiteMap.Tenant.contractVariationNew.path(slug, id) + "?kind=\($0.rawValue)") } : [],
             canRecordPayments: context.can(.recordPayments), today: today.display,
             csvHref: SiteMap.Tenant.contractPaymentsCSV.path(slug, id), backHref: SiteMap.Tenant.contracts.path(slug))
-    }
-}
-
-extension Array where Element: Hashable {
-    /// The elements in order, each once.
-    func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }

@@ -87,4 +87,9 @@ struct ContractNames: Sendable {
     func organisation(_ id: UUID) -> String { organisations[id] ?? "An organisation no longer in Waymark" }
     func route(_ id: UUID) -> String { routes[id] ?? "A route no longer in Waymark" }
     func person(_ id: UUID) -> String { people[id] ?? "Someone no longer in Waymark" }
+
+    /// "Amara Okafor" from a stored actor label "Amara Okafor <amara.okafor@…>".
+    static func name(ofActor label: String) -> String {
+        label.range(of: " <").map { String(label[..<$0.lowerBound]) } ?? label
+    }
 }

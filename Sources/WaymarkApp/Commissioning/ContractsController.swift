@@ -23,6 +23,7 @@ struct ContractsController: Sendable {
         let contracts: [ContractRow]
         let today: String
         let csvHref: String
+        var wide = true
     }
 
     static func rows(_ context: TenantContext, today: Day) async throws -> [ContractRow] {
@@ -69,6 +70,7 @@ enum PaymentsPage {
         let others: [PaymentRow]
         let canRecordPayments: Bool
         let csvHref: String
+        var wide = true
     }
 
     static func rows(_ context: TenantContext, _ contracts: [ContractQueries.Loaded]) async throws -> [PaymentRow] {

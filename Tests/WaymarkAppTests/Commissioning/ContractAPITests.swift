@@ -9,14 +9,14 @@ final class ContractAPITests: AppTestCase {
 
     override func setUp() async throws {
         try await super.setUp()
-        setClock(ContractFixtures.today)
-        let award = try await awardedSpecification()
+        stopClock(at: ContractFixtures.today)
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let path = try await makeContract(award, reference: "TEST-API", as: commissioner)
         contractID = String(path.split(separator: "/").last!).lowercased()
         let form = try await commissioner.get(path + "/variations/new?kind=extend").body.string
         let varied = try await commissioner.post(path + "/variations/new", form: [
-            "kind": "extend", "version": try formVersion(form), "new_end": "2024-08-31", "effective_day": "2023-10-02",
+            "kind": "extend", "version": try versionField(form), "new_end": "2024-08-31", "effective_day": "2023-10-02",
             "reason": "Summer holiday club agreed with the schools."])
         XCTAssertEqual(varied.status, .seeOther)
     }

@@ -20,8 +20,8 @@ final class ContractAccessTests: AppTestCase {
     }
 
     func pages() async throws -> Pages {
-        setClock(ContractFixtures.today)
-        let award = try await awardedSpecification()
+        stopClock(at: ContractFixtures.today)
+        let award = try await storeContractAward()
         let contract = try await makeContract(award, reference: "TEST-ACCESS")
         return Pages(contract: contract, fromAward: award.contractFormPath)
     }

@@ -7,7 +7,7 @@ import WaymarkDomain
 /// An awarded specification in the demo tenant, stored directly: published, two bids
 /// submitted before closing (Lanternway's wins at £91,260, Kestrel's loses), and the award.
 /// References and titles are unlike the demo's own ("ST-WLV-2023-01") so they never collide.
-struct AwardedSpecification {
+struct ContractAward {
     let specificationID: UUID
     let winningBidID: UUID
     let winnerID: UUID
@@ -37,8 +37,8 @@ extension AppTestCase {
     /// Stores an awarded specification for `routes` (in one local authority): Step Together
     /// style, £91,260 split between the routes equally.
     @discardableResult
-    func awardedSpecification(title: String = "Test Together: Wolverhampton city routes", routes codes: [String] = ["WLV-01", "WLV-02"],
-                              authority: String = "Wolverhampton") async throws -> AwardedSpecification {
+    func storeContractAward(title: String = "Test Together: Wolverhampton city routes", routes codes: [String] = ["WLV-01", "WLV-02"],
+                              authority: String = "Wolverhampton") async throws -> ContractAward {
         try await platform { db in
             let tenant = try await Tenant.query(on: db).filter(\.$slug == ContractFixtures.tenant).first()!
             let tenantID = tenant.id!
@@ -81,13 +81,13 @@ extension AppTestCase {
                                          reasons: "Highest ranked on quality and price.", decidedBy: commissioner,
                                          decidedAt: ContractFixtures.instant(2023, 7, 20))
             try await AwardRecord(tenantID: tenantID, decision: decision).create(on: db)
-            return AwardedSpecification(specificationID: spec.id, winningBidID: winning, winnerID: winner,
+            return ContractAward(specificationID: spec.id, winningBidID: winning, winnerID: winner,
                                         routeCodes: routes.map(\.code), routeIDs: routeIDs)
         }
     }
 
     /// The form as the award fills it in, with this reference and any fields changed.
-    func contractForm(_ award: AwardedSpecification, reference: String, changes: [String: String] = [:]) -> [String: String] {
+    func contractForm(_ award: ContractAward, reference: String, changes: [String: String] = [:]) -> [String: String] {
         var form: [String: String] = [
             "reference": reference, "title": "Test Together Wolverhampton 2023/24", "provider": award.winnerID.uuidString,
             "value": "91,260", "start_day": "2023-09-04", "end_day": "2024-07-31",
@@ -100,7 +100,7 @@ extension AppTestCase {
     }
 
     /// Makes the contract through the page as the commissioner; returns the contract's path.
-    func makeContract(_ award: AwardedSpecification, reference: String, changes: [String: String] = [:],
+    func makeContract(_ award: ContractAward, reference: String, changes: [String: String] = [:],
                       as browser: Browser? = nil) async throws -> String {
         var commissioner = browser
         if commissioner == nil { commissioner = try await signedIn(DemoPeople.commissioner) }
@@ -121,10 +121,10 @@ extension AppTestCase {
     }
 
     /// Stands the application's clock at `date` (nil: the real clock again).
-    func setClock(_ date: Date?) { app.clock.set(date) }
+    func stopClock(at date: Date?) { app.clock.set(date) }
 
     /// The version field a page's form carries.
-    func formVersion(_ html: String) throws -> String {
+    func versionField(_ html: String) throws -> String {
         guard let range = html.range(of: "name=\"version\" value=\"") else { throw TestFailure("no version field on the page") }
         return String(html[range.upperBound...].prefix { $0 != "\"" })
     }

@@ -8,11 +8,11 @@ import WaymarkDomain
 final class ContractFromAwardTests: AppTestCase {
     override func setUp() async throws {
         try await super.setUp()
-        setClock(ContractFixtures.today)
+        stopClock(at: ContractFixtures.today)
     }
 
     func testTheFormIsFilledInFromTheAwardAndMakesTheContractWithItsSchedule() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let form = try await commissioner.get(award.contractFormPath)
         XCTAssertEqual(form.status, .ok)
@@ -47,7 +47,7 @@ final class ContractFromAwardTests: AppTestCase {
     }
 
     func testTheScheduleFollowsTheRoutesSchoolDays() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let location = try await makeContract(award, reference: "TEST-WLV-B")
         let lines = try await paymentLines(contractPath: location)
         // Wolverhampton's term dates are known to the end of the contract, so the summer
@@ -57,7 +57,7 @@ final class ContractFromAwardTests: AppTestCase {
     }
 
     func testASecondContractForTheSameAwardIsRefused() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         _ = try await makeContract(award, reference: "TEST-WLV-C", as: commissioner)
         let again = try await commissioner.get(award.contractFormPath)
@@ -70,14 +70,16 @@ final class ContractFromAwardTests: AppTestCase {
     }
 
     func testRouteValuesThatDoNotAddUpToTheValueAreRefusedAndNothingIsSaved() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         _ = try await commissioner.get(award.contractFormPath)
         let response = try await commissioner.post(award.contractFormPath, form: contractForm(award, reference: "TEST-WLV-E",
-                                                                                              changes: ["route_values[WLV-02]": "40,000"]))
+                                                                                              changes: ["route_values[WLV-02]": "40,000",
+                                                                                                        "link_amount[1]": "100"]))
         XCTAssertEqual(response.status, .unprocessableEntity)
         let html = response.body.string
         XCTAssertTrue(html.contains("The route values add up to £85,630.00, not the contract value £91,260.00"))
+        XCTAssertTrue(html.contains("Choose the funding source for funding line 1"), "every problem is named at once")
         XCTAssertTrue(html.contains("href=\"#routes\""), "the error summary links to the routes")
         XCTAssertTrue(html.contains("value=\"40,000\"") && html.contains("value=\"TEST-WLV-E\""), "what was typed is kept")
         let contracts = try await contractCount()
@@ -87,7 +89,7 @@ final class ContractFromAwardTests: AppTestCase {
     }
 
     func testBadFieldsAndFundingLinesAreNamedAndNothingIsSaved() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         _ = try await commissioner.get(award.contractFormPath)
         let northmoorSource = try await platform { db -> String in
@@ -115,9 +117,9 @@ final class ContractFromAwardTests: AppTestCase {
     }
 
     func testAReferenceInUseIsRefused() async throws {
-        let first = try await awardedSpecification()
+        let first = try await storeContractAward()
         _ = try await makeContract(first, reference: "TEST-SAME")
-        let second = try await awardedSpecification(title: "Test Together: Birmingham routes", routes: ["BHM-01"], authority: "Birmingham")
+        let second = try await storeContractAward(title: "Test Together: Birmingham routes", routes: ["BHM-01"], authority: "Birmingham")
         let commissioner = try await signedIn(DemoPeople.commissioner)
         _ = try await commissioner.get(second.contractFormPath)
         let response = try await commissioner.post(second.contractFormPath, form: contractForm(second, reference: "TEST-SAME"))
@@ -126,7 +128,7 @@ final class ContractFromAwardTests: AppTestCase {
     }
 
     func testASpecificationWithoutAnAwardHasNoContractForm() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         try await platform { db in try await AwardRecord.query(on: db).filter(\.$specificationID == award.specificationID).delete() }
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let response = try await commissioner.get(award.contractFormPath)

@@ -8,7 +8,7 @@ import WaymarkDomain
 final class ContractSourceCommitmentTests: AppTestCase {
     override func setUp() async throws {
         try await super.setUp()
-        setClock(ContractFixtures.today)
+        stopClock(at: ContractFixtures.today)
     }
 
     /// A confirmed £50,000 source, small enough for one contract to over-commit.
@@ -29,7 +29,7 @@ final class ContractSourceCommitmentTests: AppTestCase {
 
     func testTheSourcePageShowsCommittedPaidAndRemaining() async throws {
         let source = try await smallSource()
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let contract = try await makeContract(award, reference: "TEST-FUND", changes: ["link_source[1]": source, "link_amount[1]": "30,000"])
         let first = try await paymentLines(contractPath: contract)[0]
         let marked = try await markPaid(contract, line: first, on: "2023-10-05", approving: true)
@@ -52,7 +52,7 @@ final class ContractSourceCommitmentTests: AppTestCase {
 
     func testOverCommitmentIsAWarningNotAnError() async throws {
         let source = try await smallSource()
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let contract = try await makeContract(award, reference: "TEST-OVER", changes: ["link_source[1]": source, "link_amount[1]": "60,000"])
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let page = try await commissioner.get(contract).body.string

@@ -8,7 +8,7 @@ import WaymarkDomain
 final class ContractVariationTests: AppTestCase {
     override func setUp() async throws {
         try await super.setUp()
-        setClock(ContractFixtures.today)
+        stopClock(at: ContractFixtures.today)
     }
 
     func vary(_ browser: Browser, _ contract: String, kind: String, _ fields: [String: String]) async throws -> XCTHTTPResponse {
@@ -16,7 +16,7 @@ final class ContractVariationTests: AppTestCase {
         XCTAssertEqual(form.status, .ok)
         var body = fields
         body["kind"] = kind
-        body["version"] = try formVersion(form.body.string)
+        body["version"] = try versionField(form.body.string)
         return try await browser.post(contract + "/variations/new", form: body)
     }
 
@@ -28,7 +28,7 @@ final class ContractVariationTests: AppTestCase {
 
     func testATerminationIsKeptInTheHistoryAndTheRoutesReasonsSayTheContractEndsBeforeItsFunding() async throws {
         // Birmingham's routes: the demo contracts only Wolverhampton's, so these have this contract alone.
-        let award = try await awardedSpecification(title: "Test Together: Birmingham routes", routes: ["BHM-01", "BHM-02"], authority: "Birmingham")
+        let award = try await storeContractAward(title: "Test Together: Birmingham routes", routes: ["BHM-01", "BHM-02"], authority: "Birmingham")
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let before = try await reasons(commissioner, route: "BHM-01")
         XCTAssertFalse(before.contains("Funded but no contract"), "a route never on a contract says nothing of delivery")
@@ -69,7 +69,7 @@ final class ContractVariationTests: AppTestCase {
     }
 
     func testExtensionsAndValueChangesReplanTheSchedule() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let contract = try await makeContract(award, reference: "TEST-WLV-V", as: commissioner)
         let extended = try await vary(commissioner, contract, kind: "extend", [
@@ -92,7 +92,7 @@ final class ContractVariationTests: AppTestCase {
     }
 
     func testABadVariationIsRefusedWithItsReasonsAndNothingIsSaved() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let contract = try await makeContract(award, reference: "TEST-WLV-BAD", as: commissioner)
         let linesBefore = try await paymentLines(contractPath: contract)
@@ -113,10 +113,10 @@ final class ContractVariationTests: AppTestCase {
     }
 
     func testAFormOpenedBeforeAnotherVariationIsRefused() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let contract = try await makeContract(award, reference: "TEST-WLV-STALE", as: commissioner)
-        let stale = try formVersion(try await commissioner.get(contract + "/variations/new?kind=extend").body.string)
+        let stale = try versionField(try await commissioner.get(contract + "/variations/new?kind=extend").body.string)
         let first = try await vary(commissioner, contract, kind: "extend", [
             "new_end": "2024-08-31", "effective_day": "2023-10-02", "reason": "Summer holiday club agreed."])
         XCTAssertEqual(first.status, .seeOther)
@@ -129,7 +129,7 @@ final class ContractVariationTests: AppTestCase {
     }
 
     func testReplanningLeavesPaidLinesAsTheyAre() async throws {
-        let award = try await awardedSpecification()
+        let award = try await storeContractAward()
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let contract = try await makeContract(award, reference: "TEST-WLV-PAID", as: commissioner)
         let first = try await paymentLines(contractPath: contract)[0]

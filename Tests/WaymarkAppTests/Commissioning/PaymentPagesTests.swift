@@ -11,8 +11,8 @@ final class PaymentPagesTests: AppTestCase {
 
     override func setUp() async throws {
         try await super.setUp()
-        setClock(ContractFixtures.today)
-        let award = try await awardedSpecification()
+        stopClock(at: ContractFixtures.today)
+        let award = try await storeContractAward()
         contract = try await makeContract(award, reference: "TEST-PAY")
     }
 
@@ -74,10 +74,10 @@ final class PaymentPagesTests: AppTestCase {
         let csv = try await viewer.get("/t/west-midlands/contracts.csv").body.string
         XCTAssertTrue(csv.contains("reference,title,provider,routes,value,start_day,end_day,status,as_of"))
         XCTAssertTrue(csv.contains("TEST-PAY,Test Together Wolverhampton 2023/24,Lanternway Youth Trust,WLV-01 WLV-02,91260.00,2023-09-04,2024-07-31,running,2023-10-02"))
-        setClock(ContractFixtures.instant(2023, 8, 1))
+        stopClock(at: ContractFixtures.instant(2023, 8, 1))
         let before = try await viewer.get("/t/west-midlands/contracts.csv").body.string
         XCTAssertTrue(before.contains(",not_started,2023-08-01"))
-        setClock(ContractFixtures.instant(2024, 9, 1))
+        stopClock(at: ContractFixtures.instant(2024, 9, 1))
         let after = try await viewer.get("/t/west-midlands/contracts.csv").body.string
         XCTAssertTrue(after.contains(",ended,2024-09-01"))
     }
