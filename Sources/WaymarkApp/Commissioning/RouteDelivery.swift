@@ -6,15 +6,16 @@ import WaymarkDomain
 /// once for every route `CoverageLoader` loads, so the route page, the routes list, the
 /// dashboard and the API all say the same.
 ///
-/// Only routes that have ever been on a contract get delivery reasons. A tenant starts using
-/// Waymark with routes already running under contracts kept elsewhere, and records them one
-/// at a time (the demo has a single contract, for WLV-01 and WLV-02): saying "Funded but no
-/// contract" of every other funded route would bury the real risks in noise. So a route with
-/// no contract at all says nothing about delivery; once a route has had a contract, a gap
-/// between contracts, a contract ending before its money, or money ending before its contract
-/// is named.
+/// Only routes that have had a contract by the as-of day (one starting on or before it) get
+/// delivery reasons. A tenant starts using Waymark with routes already running under
+/// contracts kept elsewhere, and records them one at a time (the demo has a single contract,
+/// for WLV-01 and WLV-02 from September 2023): saying "Funded but no contract" of every other
+/// funded route, or of those two in the years before their first recorded contract, would
+/// bury the real risks in noise. So a route with no contract yet says nothing about delivery;
+/// once it has had one, a gap between contracts, a contract ending before its money, or money
+/// ending before its contract is named.
 enum RouteDelivery {
-    /// Each route's delivery reasons, for the routes of `results` that have had a contract.
+    /// Each route's delivery reasons, for the routes of `results` that have had a contract by `asOf`.
     ///
     /// Contracts are read as known at the end of the as-of day: every variation approved by
     /// then, including ones taking effect later (a termination approved today for next month).
@@ -27,7 +28,7 @@ enum RouteDelivery {
         var reasons: [UUID: [DeliveryReason]] = [:]
         for (routeID, result) in results {
             let periods = contracts.compactMap { $0.deliveryPeriod(ofRoute: routeID, knownAt: knownAt) }
-            guard !periods.isEmpty else { continue }
+            guard periods.contains(where: { $0.period.start <= asOf }) else { continue }
             let found = DeliveryReasons.reasons(asOf: asOf, securedFundedUntil: result.status.securedFundedUntil,
                                                 projectedFundedUntil: result.status.projectedFundedUntil,
                                                 contracts: periods, schoolDays: schedules[routeID]?.days)

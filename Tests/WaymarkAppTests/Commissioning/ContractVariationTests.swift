@@ -33,6 +33,8 @@ final class ContractVariationTests: AppTestCase {
         let before = try await reasons(commissioner, route: "BHM-01")
         XCTAssertFalse(before.contains("Funded but no contract"), "a route never on a contract says nothing of delivery")
         let contract = try await makeContract(award, reference: "TEST-BHM-T", as: commissioner)
+        let beforeItStarts = try await reasons(commissioner, route: "BHM-01", asOf: "2023-07-03")
+        XCTAssertFalse(beforeItStarts.contains("Funded but no contract"), "nor does one whose first contract has not started")
         let running = try await reasons(commissioner, route: "BHM-01")
         XCTAssertTrue(running.contains("Contract runs to 31 Jul 2024, funding ends"), "the confirmed grant ends before the contract")
 
