@@ -32,7 +32,8 @@ struct ContractFormChoices: Sendable {
         let routeIDs = found.spec.routeIDs
         return ContractFormChoices(
             specification: found, award: award, winningBid: bid, routes: routeIDs.compactMap { routesByID[$0] },
-            providers: organisations.filter { $0.organisationKind == .provider },
+            // The winner is offered whatever its recorded kind, so the suggested form always saves.
+            providers: organisations.filter { $0.organisationKind == .provider || $0.id == bid?.bid.providerOrganisationID },
             sources: try await FundingQueries.visibleSources(context),
             allocations: try await context.query(AllocationRecord.self).filter(\.$routeID ~~ routeIDs).sort(\.$startDay).all(),
             organisationNames: Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.name) }))
@@ -65,7 +66,8 @@ struct ContractFormChoices: Sendable {
         let codes = routeNames
         return sources.flatMap { source -> [FundingOption] in
             let id = source.id!.uuidString
-            let own = FundingOption(value: id, label: "\(label(of: source)) (\(source.amount.display), \(source.period.display))")
+            let own = FundingOption(value: id, label: "\(label(of: source)) (\(source.sourceStatus.displayName.lowercased()), "
+                                        + "\(source.amount.display), \(source.period.display))")
             return [own] + allocations.filter { $0.sourceID == source.id }.map { allocation in
                 .init(value: "\(id)/\(allocation.id!.uuidString)",
                       label: "\(label(of: source)): its allocation to \(codes[allocation.routeID] ?? "a route") "

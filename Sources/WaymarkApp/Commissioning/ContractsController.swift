@@ -54,11 +54,16 @@ struct ContractsController: Sendable {
         return try await PageRenderer.render(req, "contracts/contract", title: loaded.record.reference, page)
     }
 
+    /// A reference as typed may hold anything; a file name (in a header) keeps letters, digits and dashes.
+    static func fileSafe(_ text: String) -> String {
+        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+    }
+
     @Sendable static func paymentsCSV(req: Request, context: TenantContext) async throws -> Response {
         let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
         let rows = try await PaymentsPage.rows(context, [loaded])
         return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
-                                filename: "\(context.tenant.slug)-\(loaded.record.reference)-payments.csv")
+                                filename: "\(context.tenant.slug)-\(fileSafe(loaded.record.reference))-payments.csv")
     }
 }
 
