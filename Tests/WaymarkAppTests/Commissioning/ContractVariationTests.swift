@@ -68,6 +68,9 @@ final class ContractVariationTests: AppTestCase {
                        "terminating keeps the agreed values until a value change settles them")
         let actions = try await auditActions()
         XCTAssertTrue(actions.contains("contract.varied"))
+        stopClock(at: ContractFixtures.instant(2024, 1, 10))
+        let list = try await commissioner.get("/t/west-midlands/contracts.csv").body.string
+        XCTAssertTrue(list.contains(",2023-09-04,2023-12-20,terminated,2024-01-10"), "the list gives the end now and the status today")
     }
 
     func testExtensionsAndValueChangesReplanTheSchedule() async throws {
