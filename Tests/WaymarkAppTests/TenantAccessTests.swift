@@ -43,6 +43,10 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/specifications", allRoles),
         ("/t/west-midlands/specifications.csv", allRoles),
         ("/t/west-midlands/specifications/new", ["commissioner"]),
+        ("/t/west-midlands/contracts", ["commissioner", "finance", "provider", "viewer"]),
+        ("/t/west-midlands/contracts.csv", ["commissioner", "finance", "provider", "viewer"]),
+        ("/t/west-midlands/payments", ["commissioner", "finance", "provider", "viewer"]),
+        ("/t/west-midlands/payments.csv", ["commissioner", "finance", "provider", "viewer"]),
     ]
 
     func testRoleTableBothWays() async throws {

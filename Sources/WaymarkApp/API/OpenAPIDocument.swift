@@ -40,13 +40,15 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": "/"]],
             "security": [["bearerToken": [String]()], ["session": [String]()]],
-            "paths": paths.merging(OpenAPIFunding.paths) { a, _ in a }.merging(OpenAPIForecasting.paths) { a, _ in a },
+            "paths": paths.merging(OpenAPIFunding.paths) { a, _ in a }.merging(OpenAPIForecasting.paths) { a, _ in a }
+                .merging(OpenAPIContracts.paths) { a, _ in a },
             "components": [
                 "securitySchemes": [
                     "bearerToken": ["type": "http", "scheme": "bearer", "description": "A personal API token"],
                     "session": ["type": "apiKey", "in": "cookie", "name": "waymark_session"],
                 ],
-                "schemas": OpenAPISchemas.all.merging(OpenAPIFunding.schemas) { a, _ in a }.merging(OpenAPIForecasting.schemas) { a, _ in a },
+                "schemas": OpenAPISchemas.all.merging(OpenAPIFunding.schemas) { a, _ in a }.merging(OpenAPIForecasting.schemas) { a, _ in a }
+                    .merging(OpenAPIContracts.schemas) { a, _ in a },
             ],
         ]
     }

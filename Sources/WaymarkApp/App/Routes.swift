@@ -26,6 +26,7 @@ extension Waymark {
         SpecificationsController().register(tenant)
         BidsController().register(tenant)
         EvaluationController().register(tenant)
+        ContractsController().register(tenant)
 
         let console = OperatorRoutes(builder: app)
         AdminTenantsController().register(console)
@@ -38,6 +39,7 @@ extension Waymark {
         RoutesAPIController().register(api)
         FundingAPIController().register(api)
         ForecastAPIController().register(api)
+        ContractsAPIController().register(api)
     }
 }
 

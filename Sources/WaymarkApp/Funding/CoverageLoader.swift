@@ -8,8 +8,19 @@ struct CoverageSnapshot: Sendable {
     let asOf: Day
     let results: [UUID: RouteCoverageResult]
     let sources: [UUID: FundingSource]
+    /// Delivery reasons of the routes that have had a contract (`RouteDelivery`).
+    let delivery: [UUID: [DeliveryReason]]
 
     func status(of routeID: UUID?) -> RouteStatusReport? { routeID.flatMap { results[$0]?.status } }
+
+    /// A route's status reasons in words, then its delivery reasons: what every page and API
+    /// answer shows as the route's reasons.
+    func reasons(of routeID: UUID?) -> [String] {
+        guard let routeID, let report = results[routeID]?.status else { return [] }
+        return report.text + deliveryReasons(of: routeID)
+    }
+
+    func deliveryReasons(of routeID: UUID?) -> [String] { routeID.flatMap { delivery[$0] }?.map(\.text) ?? [] }
 }
 
 /// Loads what the coverage engine needs from the tenant's records and runs it.
@@ -38,9 +49,10 @@ enum CoverageLoader {
             .map(\.domain)
         let inputs = TenantCoverage.inputs(schedules: schedules, sources: Array(sources.values), allocations: allocations)
         let windows = StatusWindows(atRiskDays: context.tenant.atRiskWindowDays, watchDays: context.tenant.watchWindowDays)
-        let results = TenantCoverage.run(inputs, asOf: asOf, windows: windows)
-        return CoverageSnapshot(asOf: asOf, results: Dictionary(uniqueKeysWithValues: results.map { ($0.routeID, $0) }),
-                                sources: sources)
+        let results = Dictionary(uniqueKeysWithValues: TenantCoverage.run(inputs, asOf: asOf, windows: windows).map { ($0.routeID, $0) })
+        let delivery = RouteDelivery.reasons(contracts: try await ContractQueries.contracts(context), results: results,
+                                             schedules: schedules, asOf: asOf)
+        return CoverageSnapshot(asOf: asOf, results: results, sources: sources, delivery: delivery)
     }
 
     /// Each source's status on `asOf`: its last change on or before that day.

@@ -19,7 +19,7 @@ enum DashboardTables {
                      "funded_until_projected", "reasons"],
                     data.routesByUrgency.map { route, report in
                         [asOf, route.code, route.name, String(route.childrenPerDay), report.status.rawValue,
-                         report.securedFundedUntil?.iso ?? "", report.projectedFundedUntil?.iso ?? "", report.text.joined(separator: " ")]
+                         report.securedFundedUntil?.iso ?? "", report.projectedFundedUntil?.iso ?? "", data.snapshot.reasons(of: route.id).joined(separator: " ")]
                     })
         case .shortfall:
             let periods = [("school_year", dashboard.schoolYearShortfall), ("financial_year", dashboard.financialYearShortfall)]

@@ -32,6 +32,8 @@ enum FundingSourceDetail {
         let allocateHref: String
         let csvHref: String
         let pledgeHref: String?
+        /// What contracts commit of the source, and any over-commitment warning.
+        let commitment: SourceCommitmentSection?
         let backHref: String
         let asOf: String
     }
@@ -157,6 +159,7 @@ enum FundingSourceDetail {
             editHref: SiteMap.Tenant.fundingSourceEdit.path(slug, id), allocateHref: SiteMap.Tenant.allocationNew.path(slug, id),
             csvHref: SiteMap.Tenant.fundingSourceRoutesCSV.path(slug, id) + "?as_of=\(asOf.iso)",
             pledgeHref: pledge.map { SiteMap.Tenant.pledge.path(slug, $0.id!.uuidString) },
+            commitment: try await SourceCommitmentSection.load(context, source: record, asOf: asOf),
             backHref: SiteMap.Tenant.fundingSources.path(slug), asOf: asOf.display)
         return try await PageRenderer.render(req, "funding/source", title: record.programme, page, errors: errors,
                                              status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))

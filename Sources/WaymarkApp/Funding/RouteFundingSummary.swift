@@ -11,11 +11,12 @@ struct RouteFundingSummary: Encodable {
     let projectedUntil: String
     let nextSchoolDay: String
 
-    init(_ report: RouteStatusReport) {
+    /// `reasons`: the snapshot's (`CoverageSnapshot.reasons(of:)`), delivery reasons included.
+    init(_ report: RouteStatusReport, reasons: [String]) {
         status = report.status.rawValue
         label = report.status.displayName
         tag = FundingDisplay.tag(report.status)
-        reasons = report.text
+        self.reasons = reasons
         securedUntil = report.securedFundedUntil?.display ?? "Not funded"
         projectedUntil = report.projectedFundedUntil?.display ?? "Not funded"
         nextSchoolDay = report.nextSchoolDay?.display ?? "None in the term dates"

@@ -71,7 +71,7 @@ struct RouteDetailPage: Encodable {
             canEdit: context.can(.editRoutes),
             editHref: SiteMap.Tenant.routeEdit.path(slug, route.code),
             backHref: SiteMap.Tenant.routes.path(slug),
-            funding: result.map { RouteFundingSummary($0.status) }, money: money,
+            funding: result.map { RouteFundingSummary($0.status, reasons: coverage.reasons(of: route.id)) }, money: money,
             asOf: asOf.display)
     }
 

@@ -76,7 +76,7 @@ enum RouteQueries {
                 fundedUntil: report?.securedFundedUntil?.display ?? "", fundedUntilProjected: report?.projectedFundedUntil?.display ?? "",
                 fundingReason: report?.text.first ?? "",
                 fundedUntilISO: report?.securedFundedUntil?.iso, fundedUntilProjectedISO: report?.projectedFundedUntil?.iso,
-                fundingReasons: report?.text ?? [])
+                fundingReasons: report == nil ? [] : coverage.reasons(of: route.id))
         }
         func less(_ a: RouteRow, _ b: RouteRow) -> Bool {
             switch filter.sort {

@@ -1,0 +1,45 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// The contracts API: contracts with their terms now, their versions and payment lines, and
+/// every payment line — the same data, and the same visibility, as the pages (a provider
+/// sees only their own organisations' contracts; another's is not found).
+struct ContractsAPIController: Sendable {
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.API.contracts, .viewContracts, Self.contracts)
+        routes.get(SiteMap.API.contract, .viewContracts, Self.contract)
+        routes.get(SiteMap.API.payments, .viewContracts, Self.payments)
+    }
+
+    @Sendable static func contracts(req: Request, context: TenantContext) async throws -> Response {
+        let today = Day(req.now, in: London.timeZone)
+        let rows = try await ContractsController.rows(context, today: today)
+        return try APIJSON.response(ContractsAPIBodies.ContractList(
+            tenant: context.tenant.slug, asOf: today.iso, contracts: rows.map { .init($0, slug: context.tenant.slug) }))
+    }
+
+    @Sendable static func contract(req: Request, context: TenantContext) async throws -> Response {
+        let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
+        let today = Day(req.now, in: London.timeZone)
+        let people = Set(loaded.contract.variations.map(\.approvedBy))
+        let names = try await ContractNames.load(context, people: people)
+        let row = ContractRow(loaded, today: today, names: names, slug: context.tenant.slug)
+        let history = ContractHistoryRow.rows(loaded, names: names)
+        let versions = zip(loaded.contract.versions, history).map { version, row in
+            ContractsAPIBodies.Version(number: version.number, kind: ContractsAPIBodies.kind(version.variation?.change), change: row.change,
+                                       reason: row.reason, effectiveDate: row.effectiveISO, approvedBy: row.approvedBy,
+                                       approvedAt: row.approvedAtISO, terms: .init(version.terms, names: names))
+        }
+        let lines = try await PaymentsPage.rows(context, [loaded])
+        return try APIJSON.response(ContractsAPIBodies.ContractDetail(
+            contract: .init(row, slug: context.tenant.slug), kpis: loaded.contract.kpis,
+            fundingLinks: loaded.contract.fundingLinks.map(ContractsAPIBodies.FundingLink.init),
+            terms: .init(loaded.contract.current, names: names), versions: versions, paymentLines: lines.map(ContractsAPIBodies.PaymentLine.init)))
+    }
+
+    @Sendable static func payments(req: Request, context: TenantContext) async throws -> Response {
+        let rows = PaymentsPage.ordered(try await PaymentsPage.rows(context, try await ContractQueries.visible(context)))
+        return try APIJSON.response(ContractsAPIBodies.PaymentList(tenant: context.tenant.slug, payments: rows.map(ContractsAPIBodies.PaymentLine.init)))
+    }
+}

@@ -1,0 +1,104 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// Contracts: made from an award, listed, each with its history and payment schedule,
+/// varied by commissioners and paid by finance. Providers see only their own.
+struct ContractsController: Sendable {
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.Tenant.contractFromAward, .runEvaluations, ContractFromAward.show)
+        routes.post(SiteMap.Tenant.contractFromAward, .runEvaluations, ContractFromAward.create)
+        routes.get(SiteMap.Tenant.contracts, .viewContracts, Self.list)
+        routes.get(SiteMap.Tenant.contractsCSV, .viewContracts, Self.csv)
+        routes.get(SiteMap.Tenant.contract, .viewContracts, Self.detail)
+        routes.get(SiteMap.Tenant.contractPaymentsCSV, .viewContracts, Self.paymentsCSV)
+        routes.get(SiteMap.Tenant.contractVariationNew, .varyContracts, ContractVariations.show)
+        routes.post(SiteMap.Tenant.contractVariationNew, .varyContracts, ContractVariations.create)
+        routes.post(SiteMap.Tenant.paymentPaid, .recordPayments, PaymentMarking.markPaid)
+        routes.get(SiteMap.Tenant.payments, .viewContracts, PaymentsPage.list)
+        routes.get(SiteMap.Tenant.paymentsCSV, .viewContracts, PaymentsPage.csv)
+    }
+
+    struct ListPage: Encodable {
+        let contracts: [ContractRow]
+        let today: String
+        let csvHref: String
+        var wide = true
+    }
+
+    static func rows(_ context: TenantContext, today: Day) async throws -> [ContractRow] {
+        let names = try await ContractNames.load(context)
+        return try await ContractQueries.visible(context).map { ContractRow($0, today: today, names: names, slug: context.tenant.slug) }
+    }
+
+    @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
+        let today = Day(req.now, in: London.timeZone)
+        let page = ListPage(contracts: try await Self.rows(context, today: today), today: today.display,
+                            csvHref: SiteMap.Tenant.contractsCSV.path(context.tenant.slug))
+        return try await PageRenderer.render(req, "contracts/list", title: "Contracts", page)
+    }
+
+    @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
+        let today = Day(req.now, in: London.timeZone)
+        let rows = try await Self.rows(context, today: today)
+        let data = TabularWriter.csv(
+            headers: ["reference", "title", "provider", "routes", "value", "start_day", "end_day", "status", "as_of"],
+            rows: rows.map { [$0.reference, $0.title, $0.provider, $0.routes.joined(separator: " "), $0.valueDecimal,
+                              $0.startISO, $0.endISO, $0.state, today.iso] })
+        return CSVResponse.make(data, filename: "\(context.tenant.slug)-contracts.csv")
+    }
+
+    @Sendable static func detail(req: Request, context: TenantContext) async throws -> Response {
+        let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
+        let page = try await ContractPage.build(context, loaded, today: Day(req.now, in: London.timeZone))
+        return try await PageRenderer.render(req, "contracts/contract", title: loaded.record.reference, page)
+    }
+
+    /// A reference as typed may hold anything; a file name (in a header) keeps letters, digits and dashes.
+    static func fileSafe(_ text: String) -> String {
+        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+    }
+
+    @Sendable static func paymentsCSV(req: Request, context: TenantContext) async throws -> Response {
+        let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
+        let rows = try await PaymentsPage.rows(context, [loaded])
+        return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
+                                filename: "\(context.tenant.slug)-\(fileSafe(loaded.record.reference))-payments.csv")
+    }
+}
+
+/// Every payment line across the contracts the person may see, payable first: finance's
+/// work queue, and the commissioners' view of what is owed.
+enum PaymentsPage {
+    struct Page: Encodable {
+        let payable: [PaymentRow]
+        let others: [PaymentRow]
+        let canRecordPayments: Bool
+        let csvHref: String
+        var wide = true
+    }
+
+    static func rows(_ context: TenantContext, _ contracts: [ContractQueries.Loaded]) async throws -> [PaymentRow] {
+        let names = try await ContractNames.load(context, people: PaymentRow.payers(contracts))
+        let approved = try await ApprovedReturns.months(context, contractIDs: contracts.map(\.id))
+        return PaymentRow.rows(contracts, approved: approved, names: names, slug: context.tenant.slug)
+    }
+
+    /// Payable lines first, then the rest by period and contract.
+    static func ordered(_ rows: [PaymentRow]) -> [PaymentRow] {
+        rows.sorted { ($0.isPayable ? 0 : 1, $0.startISO, $0.contractReference) < ($1.isPayable ? 0 : 1, $1.startISO, $1.contractReference) }
+    }
+
+    @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
+        let rows = ordered(try await rows(context, try await ContractQueries.visible(context)))
+        let page = Page(payable: rows.filter(\.isPayable), others: rows.filter { !$0.isPayable },
+                        canRecordPayments: context.can(.recordPayments), csvHref: SiteMap.Tenant.paymentsCSV.path(context.tenant.slug))
+        return try await PageRenderer.render(req, "contracts/payments", title: "Payments", page)
+    }
+
+    @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
+        let rows = ordered(try await rows(context, try await ContractQueries.visible(context)))
+        return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
+                                filename: "\(context.tenant.slug)-payments.csv")
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import WaymarkDomain
+
+/// The delivery side of a route's status reasons (DESIGN.md, "Delivery": funding without a
+/// contract, or a contract that ends before its funding, is itself a risk reason), worked out
+/// once for every route `CoverageLoader` loads, so the route page, the routes list, the
+/// dashboard and the API all say the same.
+///
+/// Only routes that have had a contract by the as-of day (one starting on or before it) get
+/// delivery reasons. A tenant starts using Waymark with routes already running under
+/// contracts kept elsewhere, and records them one at a time (the demo has a single contract,
+/// for WLV-01 and WLV-02 from September 2023): saying "Funded but no contract" of every other
+/// funded route, or of those two in the years before their first recorded contract, would
+/// bury the real risks in noise. So a route with no contract yet says nothing about delivery;
+/// once it has had one, a gap between contracts, a contract ending before its money, or money
+/// ending before its contract is named.
+enum RouteDelivery {
+    /// Each route's delivery reasons, for the routes of `results` that have had a contract by `asOf`.
+    ///
+    /// Contracts are read as known at the end of the as-of day: every variation approved by
+    /// then, including ones taking effect later (a termination approved today for next month).
+    /// For today that is "now", since nothing is approved in the future; for a past day it is
+    /// what Waymark knew that day, like every as-of figure.
+    static func reasons(contracts: [Contract], results: [UUID: RouteCoverageResult], schedules: [UUID: RouteSchedule],
+                        asOf: Day) -> [UUID: [DeliveryReason]] {
+        guard !contracts.isEmpty else { return [:] }
+        let knownAt = endOfDay(asOf)
+        var reasons: [UUID: [DeliveryReason]] = [:]
+        for (routeID, result) in results {
+            let periods = contracts.compactMap { $0.deliveryPeriod(ofRoute: routeID, knownAt: knownAt) }
+            guard periods.contains(where: { $0.period.start <= asOf }) else { continue }
+            let found = DeliveryReasons.reasons(asOf: asOf, securedFundedUntil: result.status.securedFundedUntil,
+                                                projectedFundedUntil: result.status.projectedFundedUntil,
+                                                contracts: periods, schoolDays: schedules[routeID]?.days)
+            if !found.isEmpty { reasons[routeID] = found }
+        }
+        return reasons
+    }
+
+    /// The last instant of `day` in London.
+    static func endOfDay(_ day: Day) -> Date {
+        let midnight = LondonWallTime(day: day.next, hour: 0, minute: 0)?.instant ?? Date.distantFuture
+        return midnight.addingTimeInterval(-0.001)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import WaymarkDomain
+
+/// What contracts have committed of a funding source, what of that has been paid, what is
+/// left, and the over-commitment warning (a warning, not an error: the commissioner may be
+/// expecting a top-up). Shown on the source's page and, for each of its sources, on a
+/// contract's page.
+struct SourceCommitmentSection: Encodable, Sendable {
+    struct Line: Encodable, Sendable { let reference: String; let href: String?; let provider: String; let amount: String }
+
+    let sourceID: String
+    let label: String
+    let committed: String
+    let paid: String
+    let remaining: String
+    let warning: String?
+    let contracts: [Line]
+
+    /// The commitment of each of `sources` against every contract of the tenant. Paid means
+    /// paid on or before `asOf`; funding links are not dated, so every contract commits.
+    static func build(_ context: TenantContext, sources: [FundingSourceRecord], contracts: [ContractQueries.Loaded],
+                      names: ContractNames, asOf: Day) -> [UUID: SourceCommitmentSection] {
+        let payments = contracts.map { loaded in
+            ContractPayments(contract: loaded.contract, lines: loaded.lines.compactMap(\.line).map { line in
+                guard let paid = line.payment, paid.paidOn > asOf else { return line }
+                var unpaid = line
+                unpaid.payment = nil
+                return unpaid
+            })
+        }
+        let canOpen = context.can(.viewContracts)
+        let visible = Set(contracts.filter { ContractQueries.isVisible($0.record, to: context) }.map(\.id))
+        let slug = context.tenant.slug
+        var sections: [UUID: SourceCommitmentSection] = [:]
+        for record in sources {
+            let source = record.domain(funderName: names.organisation(record.funderOrganisationID))
+            let commitment = SourceCommitment(source: source, contracts: payments)
+            let lines = contracts.compactMap { loaded -> Line? in
+                let links = loaded.contract.fundingLinks.filter { $0.sourceID == source.id }
+                guard !links.isEmpty else { return nil }
+                return Line(reference: loaded.record.reference,
+                            href: canOpen && visible.contains(loaded.id) ? SiteMap.Tenant.contract.path(slug, loaded.id.uuidString) : nil,
+                            provider: names.organisation(loaded.contract.providerOrganisationID),
+                            amount: links.reduce(Money.zero) { $0 + $1.amount }.display)
+            }
+            sections[source.id] = SourceCommitmentSection(
+                sourceID: source.id.uuidString, label: source.label, committed: commitment.committed.display,
+                paid: commitment.paid.display, remaining: commitment.remaining.display, warning: commitment.warning,
+                contracts: lines)
+        }
+        return sections
+    }
+
+    /// One source's section, for its page.
+    static func load(_ context: TenantContext, source: FundingSourceRecord, asOf: Day) async throws -> SourceCommitmentSection? {
+        let contracts = try await ContractQueries.all(context)
+        let names = try await ContractNames.load(context)
+        return build(context, sources: [source], contracts: contracts, names: names, asOf: asOf)[source.id!]
+    }
+}

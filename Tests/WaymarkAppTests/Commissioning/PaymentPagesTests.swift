@@ -1,0 +1,84 @@
+import Fluent
+import XCTVapor
+@testable import WaymarkApp
+import WaymarkDomain
+
+/// Payment schedules: every line awaits approved monthly returns (which do not exist yet), so
+/// finance cannot mark one paid through the pages; the paid path itself is reached through
+/// the app's marking with returns approved by the test.
+final class PaymentPagesTests: AppTestCase {
+    var contract = ""
+
+    override func setUp() async throws {
+        try await super.setUp()
+        stopClock(at: ContractFixtures.today)
+        let award = try await storeContractAward()
+        contract = try await makeContract(award, reference: "TEST-PAY")
+    }
+
+    func testMarkingPaidIsRefusedWhileReturnsAreAwaited() async throws {
+        let line = try await paymentLines(contractPath: contract)[0]
+        let finance = try await signedIn(DemoPeople.finance)
+        let page = try await finance.get(contract).body.string
+        XCTAssertFalse(page.contains("Mark paid"), "no line is payable, so no form is offered")
+        let response = try await finance.post(contract + "/payments/\(line.id!.uuidString)/paid",
+                                              form: ["paid_on": "2023-10-05", "version": "1"])
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        XCTAssertTrue(response.body.string.contains("The monthly return for September 2023 has not been approved yet"))
+        XCTAssertTrue(response.body.string.contains("href=\"#line-\(line.id!.uuidString)\""), "the summary links to the line")
+        let after = try await paymentLines(contractPath: contract)[0]
+        XCTAssertNil(after.paidOn)
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let notFinance = try await commissioner.post(contract + "/payments/\(line.id!.uuidString)/paid", form: ["paid_on": "2023-10-05"])
+        XCTAssertEqual(notFinance.status, .forbidden, "only finance records payments")
+    }
+
+    func testThePaidPathOnceReturnsAreApproved() async throws {
+        let lines = try await paymentLines(contractPath: contract)
+        let early = try await markPaid(contract, line: lines[0], on: "2023-09-29", approving: true)
+        XCTAssertEqual(early.map(\.message), ["Q2 2023/24 is paid in arrears: the payment date must be after its period ends on 30 Sep 2023"])
+        let paid = try await markPaid(contract, line: lines[0], on: "2023-10-05", approving: true)
+        XCTAssertEqual(paid, [])
+        let again = try await markPaid(contract, line: lines[0], on: "2023-10-06", approving: true)
+        XCTAssertEqual(again.map(\.message), ["Q2 2023/24 was already paid on 5 Oct 2023"])
+        let finance = try await signedIn(DemoPeople.finance)
+        let page = try await finance.get(contract).body.string
+        XCTAssertTrue(page.contains("Paid on 5 Oct 2023 by Gareth Pryce"))
+        let actions = try await auditActions()
+        XCTAssertTrue(actions.contains("payment.paid"))
+        let csv = try await finance.get(contract + "/payments.csv").body.string
+        XCTAssertTrue(csv.contains("TEST-PAY,Lanternway Youth Trust,1,Q2 2023/24,2023-09-04,2023-09-30,"))
+        XCTAssertTrue(csv.contains(",paid,,2023-10-05,Gareth Pryce"))
+    }
+
+    func testThePaymentsPageListsEveryLineWithItsStatusAndDownloads() async throws {
+        let finance = try await signedIn(DemoPeople.finance)
+        let page = try await finance.get("/t/west-midlands/payments")
+        XCTAssertEqual(page.status, .ok)
+        let html = page.body.string
+        XCTAssertTrue(html.contains("No payment is payable"))
+        XCTAssertTrue(html.contains("Awaiting returns for Oct 2023, Nov 2023 and Dec 2023"))
+        let csv = try await finance.get("/t/west-midlands/payments.csv")
+        XCTAssertEqual(csv.headers.contentType?.description, "text/csv; charset=utf-8")
+        let rows = csv.body.string.split(separator: "\r\n")
+        XCTAssertTrue(rows[0].hasSuffix("contract_reference,provider,line,quarter,start_day,end_day,amount,status,awaiting_returns_for,paid_on,paid_by"))
+        XCTAssertEqual(rows.count, 6, "a header and five quarters")
+        XCTAssertTrue(rows[2].contains("awaiting_returns,2023-10 2023-11 2023-12"))
+    }
+
+    func testTheContractsListAndItsCSV() async throws {
+        let viewer = try await signedIn(DemoPeople.viewer)
+        let list = try await viewer.get("/t/west-midlands/contracts").body.string
+        XCTAssertTrue(list.contains("TEST-PAY"))
+        XCTAssertTrue(list.contains("Running"))
+        let csv = try await viewer.get("/t/west-midlands/contracts.csv").body.string
+        XCTAssertTrue(csv.contains("reference,title,provider,routes,value,start_day,end_day,status,as_of"))
+        XCTAssertTrue(csv.contains("TEST-PAY,Test Together Wolverhampton 2023/24,Lanternway Youth Trust,WLV-01 WLV-02,91260.00,2023-09-04,2024-07-31,running,2023-10-02"))
+        stopClock(at: ContractFixtures.instant(2023, 8, 1))
+        let before = try await viewer.get("/t/west-midlands/contracts.csv").body.string
+        XCTAssertTrue(before.contains(",not_started,2023-08-01"))
+        stopClock(at: ContractFixtures.instant(2024, 9, 1))
+        let after = try await viewer.get("/t/west-midlands/contracts.csv").body.string
+        XCTAssertTrue(after.contains(",ended,2024-09-01"))
+    }
+}
