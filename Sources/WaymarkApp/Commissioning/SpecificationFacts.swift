@@ -31,8 +31,9 @@ struct PublishedAward: Sendable {
     let price: Money?
     let decidedAt: Date
 
-    /// "Awarded to Lanternway Youth Trust for £89,400.00 on 21 Jul 2023".
-    var text: String { "Awarded to \(provider)\(price.map { " for \($0.display)" } ?? "") on \(decidedAt.londonDisplay)" }
+    /// "Awarded to Lanternway Youth Trust for £89,400.00 on 21 Jul 2023": the day in London, as
+    /// a decision is dated (the time of day would read "on 12:00 on …").
+    var text: String { "Awarded to \(provider)\(price.map { " for \($0.display)" } ?? "") on \(LondonWallTime(decidedAt).day.display)" }
 
     static func load(_ context: TenantContext, _ award: AwardRecord?) async throws -> PublishedAward? {
         guard let award, let bid = try await context.find(BidRecord.self, award.winningBidID),
@@ -56,31 +57,17 @@ struct PublishedAward: Sendable {
 struct SpecificationFacts: Encodable {
     struct Answered: Encodable { let question: String; let answer: String; let answeredOn: String }
 
-    let title: String
-    let status: String
-    let statusTag: String
-    let deadline: String
-    /// "12:00 on 30 Jun 2023", UK time.
-    let closing: String
+    let title: String; let status: String; let statusTag: String
+    /// "Open for bids until …" or "Bids closed at …"; `closing` is the bare "12:00 on 30 Jun 2023", UK time.
+    let deadline: String; let closing: String
     /// Nil when the commissioner gave no background (an empty string reads as true in Leaf).
     let context: String?
-    let servicesRequired: String
-    let authorities: String
-    let servicePeriod: String
-    let goLive: String
-    let termTime: String
-    let totalValue: String
-    let split: String
-    let pricing: String
-    let routes: [SpecificationDisplay.RouteLine]
-    let criteria: String
-    let formula: String
-    let questions: [SpecificationDisplay.QuestionLine]
-    let scale: [String]
-    let kpis: [String]
-    let attachments: [String]
-    let answered: [Answered]
-    let awardText: String?
+    let servicesRequired: String; let authorities: String
+    let servicePeriod: String; let goLive: String; let termTime: String
+    let totalValue: String; let split: String; let pricing: String; let routes: [SpecificationDisplay.RouteLine]
+    let criteria: String; let formula: String; let questions: [SpecificationDisplay.QuestionLine]; let scale: [String]
+    let kpis: [String]; let attachments: [String]
+    let answered: [Answered]; let awardText: String?
 
     init(_ details: SpecificationDetails, now: Date) {
         let spec = details.spec, status = spec.status(at: now)

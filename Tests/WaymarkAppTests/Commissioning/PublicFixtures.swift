@@ -75,6 +75,29 @@ struct PublicFixtures {
         }
     }
 
+    /// What `questioned` asks: one question answered, one not.
+    static let answeredQuestion = "Can the afternoon walk be subcontracted?"
+    static let answer = "Yes, with the partnership's written agreement."
+    static let unansweredQuestion = "Is there parking near Whitmore Reans?"
+
+    /// A published specification with a question from Kestrel Youth Outreach answered and one
+    /// from Lanternway Youth Trust waiting.
+    func questioned(_ title: String) async throws -> Specification {
+        let spec = try await specification(title)
+        try await clarification(on: spec, Self.answeredQuestion, askedBy: "Kestrel Youth Outreach", answer: Self.answer)
+        try await clarification(on: spec, Self.unansweredQuestion, askedBy: "Lanternway Youth Trust", answer: nil)
+        return spec
+    }
+
+    /// A published specification with bids from Lanternway Youth Trust (£55,000) and Kestrel
+    /// Youth Outreach (£58,000), both in time.
+    func twoBids(_ title: String) async throws -> Specification {
+        let spec = try await specification(title)
+        try await bid(on: spec, by: "Lanternway Youth Trust", pounds: 55_000)
+        try await bid(on: spec, by: "Kestrel Youth Outreach", pounds: 58_000)
+        return spec
+    }
+
     /// A provider's question, answered for every bidder when `answer` is given.
     func clarification(on spec: Specification, _ question: String, askedBy organisation: String, answer: String?) async throws {
         let tenantID = self.tenantID

@@ -40,9 +40,7 @@ final class SpecificationAPITests: AppTestCase {
 
     func testOneSpecificationInFullWithOnlyAnsweredClarifications() async throws {
         let fixtures = try await PublicFixtures(app)
-        let spec = try await fixtures.specification("Fixture: API detail")
-        try await fixtures.clarification(on: spec, "Do chaperones need DBS checks?", askedBy: "Lanternway Youth Trust", answer: "Yes, enhanced.")
-        try await fixtures.clarification(on: spec, "Who pays for hi-vis jackets?", askedBy: "Kestrel Youth Outreach", answer: nil)
+        let spec = try await fixtures.questioned("Fixture: API detail")
         app.clock.set(PublicFixtures.closesAt.addingTimeInterval(-3_600))
 
         let read = try await apiGet("\(specifications)/\(spec.id.uuidString)", token: try await apiToken(as: DemoPeople.provider))
@@ -69,17 +67,15 @@ final class SpecificationAPITests: AppTestCase {
         XCTAssertFalse(((json["local_authorities"] as? [[String: Any]]) ?? []).isEmpty)
         let clarifications = try XCTUnwrap(json["clarifications"] as? [[String: Any]])
         XCTAssertEqual(clarifications.count, 1)
-        XCTAssertEqual(clarifications.first?["answer"] as? String, "Yes, enhanced.")
+        XCTAssertEqual(clarifications.first?["answer"] as? String, PublicFixtures.answer)
         XCTAssertEqual(Set(clarifications.first?.keys.map { $0 } ?? []), ["question", "answer", "answered_at"], "never who asked")
-        XCTAssertFalse(read.body.contains("hi-vis"))
-        XCTAssertFalse(read.body.contains("Lanternway"))
+        XCTAssertFalse(read.body.contains(PublicFixtures.unansweredQuestion))
+        XCTAssertFalse(read.body.contains("Kestrel") || read.body.contains("Lanternway"), "never who asked")
     }
 
     func testTheSealHoldsThroughTheAPI() async throws {
         let fixtures = try await PublicFixtures(app)
-        let spec = try await fixtures.specification("Fixture: API sealed bids")
-        try await fixtures.bid(on: spec, by: "Lanternway Youth Trust", pounds: 55_000)
-        try await fixtures.bid(on: spec, by: "Kestrel Youth Outreach", pounds: 58_000)
+        let spec = try await fixtures.twoBids("Fixture: API sealed bids")
         let bids = "\(specifications)/\(spec.id.uuidString)/bids"
         let commissioner = try await apiToken(as: DemoPeople.commissioner)
         let provider = try await apiToken(as: DemoPeople.provider)
@@ -116,11 +112,28 @@ final class SpecificationAPITests: AppTestCase {
         XCTAssertEqual(reads, 2, "each bid opened through the API is on the record")
     }
 
+    /// With no bids the list is refused on the same grounds, so an empty answer says nothing either.
+    func testWithNoBidsTheSealAnswersTheSame() async throws {
+        let fixtures = try await PublicFixtures(app)
+        let spec = try await fixtures.specification("Fixture: API no bids")
+        let bids = "\(specifications)/\(spec.id.uuidString)/bids"
+        let commissioner = try await apiToken(as: DemoPeople.commissioner)
+        let assessor = try await apiToken(as: DemoPeople.assessor)
+
+        app.clock.set(PublicFixtures.closesAt.addingTimeInterval(-1))
+        let sealed = try await apiGet(bids, token: commissioner)
+        XCTAssertEqual(sealed.status, .forbidden, "before the deadline, whether or not anyone has bid")
+        app.clock.set(PublicFixtures.closesAt)
+        let empty = try await apiGet(bids, token: commissioner)
+        XCTAssertEqual(empty.status, .ok)
+        XCTAssertEqual((empty.json["bids"] as? [Any])?.count, 0)
+        let unassigned = try await apiGet(bids, token: assessor)
+        XCTAssertEqual(unassigned.status, .forbidden, "an assessor off the panel")
+    }
+
     func testAnAssessorNeedsThePanelAndEveryDeclarationWithoutConflict() async throws {
         let fixtures = try await PublicFixtures(app)
-        let spec = try await fixtures.specification("Fixture: API panel")
-        try await fixtures.bid(on: spec, by: "Lanternway Youth Trust", pounds: 55_000)
-        try await fixtures.bid(on: spec, by: "Kestrel Youth Outreach", pounds: 58_000)
+        let spec = try await fixtures.twoBids("Fixture: API panel")
         let bids = "\(specifications)/\(spec.id.uuidString)/bids"
         let assessor = try await apiToken(as: DemoPeople.assessor)
         app.clock.set(PublicFixtures.closesAt.addingTimeInterval(3_600))
