@@ -7,8 +7,9 @@ import WaymarkDomain
 final class SpecificationAPITests: AppTestCase {
     let specifications = "/api/v1/t/west-midlands/specifications"
 
+    /// This file's specifications in the answer, in order (the demo may publish its own too).
     func titles(_ json: [String: Any], _ key: String = "specifications") -> [String] {
-        (json[key] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+        (json[key] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }.filter { $0.hasPrefix("Fixture:") }
     }
 
     func testCommissionersSeeDraftsAndEveryoneElseWhatIsPublished() async throws {
@@ -19,7 +20,7 @@ final class SpecificationAPITests: AppTestCase {
 
         let commissioner = try await apiGet(specifications, token: try await apiToken(as: DemoPeople.commissioner))
         XCTAssertEqual(commissioner.status, .ok, commissioner.body)
-        XCTAssertEqual(Set(titles(commissioner.json)).intersection(["Fixture: API published", "Fixture: API draft"]).count, 2)
+        XCTAssertEqual(Set(titles(commissioner.json)), ["Fixture: API published", "Fixture: API draft"])
         let draftSummary = (commissioner.json["specifications"] as? [[String: Any]])?.first { $0["title"] as? String == "Fixture: API draft" }
         XCTAssertNil(draftSummary?["public_url"], "a draft has no public page")
         XCTAssertEqual(draftSummary?["status"] as? String, "draft")
@@ -173,7 +174,7 @@ final class SpecificationAPITests: AppTestCase {
         let before = try await apiGet(calls)
         XCTAssertEqual(before.status, .ok, before.body)
         XCTAssertEqual(titles(before.json, "calls"), ["Fixture: call closing first", "Fixture: call closing later"], "soonest closing first")
-        let call = try XCTUnwrap((before.json["calls"] as? [[String: Any]])?.first)
+        let call = try XCTUnwrap((before.json["calls"] as? [[String: Any]])?.first { $0["title"] as? String == "Fixture: call closing first" })
         XCTAssertEqual(call["public_url"] as? String, SiteMap.Public.specification.path("west-midlands", first.id.uuidString.lowercased()))
         XCTAssertEqual((call["closes"] as? [String: Any])?["uk_time"] as? String, "2023-06-30T12:00")
         XCTAssertNotNil((call["routes"] as? [[String: Any]])?.first?["name"] as? String, "routes by code and name")
