@@ -36,12 +36,13 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": [
                 "title": "Waymark API", "version": "1.0.0",
-                "description": "Routes, funding and commissioning of a Waymark tenant. Authenticate with a personal API token (Authorization: Bearer wmk_…) created on the tenant's API tokens page, or with a signed-in browser session. A token works for its own tenant only.",
+                "description": "Routes, funding and commissioning of a Waymark tenant. Authenticate with a personal API token (Authorization: Bearer wmk_…) created on the tenant's API tokens page, or with a signed-in browser session. A token works for its own tenant only. The published calls for bids under /api/v1/public need neither.",
             ],
             "servers": [["url": "/"]],
             "security": [["bearerToken": [String]()], ["session": [String]()]],
             "paths": paths.merging(OpenAPIFunding.paths) { a, _ in a }.merging(OpenAPIForecasting.paths) { a, _ in a }
                 .merging(OpenAPIContracts.paths) { a, _ in a },
+                .merging(OpenAPICommissioning.paths) { a, _ in a },
             "components": [
                 "securitySchemes": [
                     "bearerToken": ["type": "http", "scheme": "bearer", "description": "A personal API token"],
@@ -49,6 +50,7 @@ enum OpenAPIDocument {
                 ],
                 "schemas": OpenAPISchemas.all.merging(OpenAPIFunding.schemas) { a, _ in a }.merging(OpenAPIForecasting.schemas) { a, _ in a }
                     .merging(OpenAPIContracts.schemas) { a, _ in a },
+                    .merging(OpenAPICommissioning.schemas) { a, _ in a },
             ],
         ]
     }

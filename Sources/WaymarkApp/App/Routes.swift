@@ -8,6 +8,7 @@ extension Waymark {
         try app.register(collection: SignInController())
         try app.register(collection: AccountController())
         try app.register(collection: StaticPagesController())
+        try app.register(collection: PublicSpecificationsController())
 
         let tenant = TenantRoutes(app)
         TenantHomeController().register(tenant)
@@ -35,11 +36,13 @@ extension Waymark {
         AdminAuditController().register(console)
 
         app.get(SiteMap.API.openAPI.components) { _ in try OpenAPIDocument.response() }
+        try app.register(collection: PublishedCallsAPIController())
         let api = TenantRoutes(app.grouped(BearerTokenMiddleware()))
         RoutesAPIController().register(api)
         FundingAPIController().register(api)
         ForecastAPIController().register(api)
         ContractsAPIController().register(api)
+        SpecificationAPIController().register(api)
     }
 }
 

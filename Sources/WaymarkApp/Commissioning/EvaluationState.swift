@@ -43,9 +43,21 @@ struct EvaluationState {
     }
 
     /// The seal's answer for this person and `bid` (the one rule for pages and the API).
-    func access(to bid: Bid) -> BidAccessDecision {
-        BidAccess.decide(reader: reader, bidderID: bid.providerOrganisationID,
+    func access(to bid: Bid) -> BidAccessDecision { access(toBidOf: bid.providerOrganisationID) }
+
+    private func access(toBidOf bidderID: UUID) -> BidAccessDecision {
+        BidAccess.decide(reader: reader, bidderID: bidderID,
                          allBidderIDs: Set(bids.map(\.bid.providerOrganisationID)), now: now, closesAt: spec.closesAt)
+    }
+
+    /// Why this person may not read the counted bids all together, or nil when they may read
+    /// every one: for answers that give the bids whole or not at all (the API), so that what a
+    /// list leaves out never says who bid. The seal is asked about each counted bid (a declared
+    /// conflict) and about a bidder the person cannot belong to, so that even with no bids the
+    /// answer is refused on the same grounds: before the deadline, declarations outstanding, no ground.
+    var refusalForEveryBid: String? {
+        let decisions = [access(toBidOf: UUID())] + countedBids.map { access(to: $0.bid) }
+        return decisions.lazy.compactMap(\.refusalText).first
     }
 
     var forScoring: [BidForScoring] {

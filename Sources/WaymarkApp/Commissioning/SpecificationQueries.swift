@@ -35,6 +35,11 @@ enum SpecificationQueries {
         return Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0.code) })
     }
 
+    /// The tenant's routes by id, for lists that name each specification's routes.
+    static func routes(_ context: TenantContext) async throws -> [UUID: Route] {
+        Dictionary(uniqueKeysWithValues: try await context.query(Route.self).all().map { ($0.id!, $0) })
+    }
+
     /// The organisations the person bids through: those they are a provider in.
     static func providerOrganisations(_ context: TenantContext) -> [Organisation] {
         let ids = Set(context.memberships.filter { $0.role == Role.provider.rawValue }.map(\.organisationID))

@@ -23,9 +23,13 @@ struct SpecificationsController: Sendable {
         let status: String
         let statusTag: String
         let value: String
+        /// Route codes, "WLV-01, WLV-02".
         let routes: String
+        /// Codes and names, for readers who do not know the codes (the public list).
+        let routeNames: [String]
         let closing: String
         let servicePeriod: String
+        let award: String?
     }
 
     struct ListPage: Encodable {
@@ -33,24 +37,30 @@ struct SpecificationsController: Sendable {
         let canCreate: Bool
         let newHref: String
         let csvHref: String
+        let publicHref: String
     }
 
-    static func rows(_ context: TenantContext, now: Date) async throws -> [Row] {
-        let codes = try await SpecificationQueries.routeNames(context)
+    /// The specifications the context may see, each linked to `page` (the signed-in page, or the
+    /// public one).
+    static func rows(_ context: TenantContext, now: Date, linkingTo page: PathTemplate = SiteMap.Tenant.specification) async throws -> [Row] {
+        let routes = try await SpecificationQueries.routes(context)
+        let awards = try await PublishedAward.bySpecification(context)
         return try await SpecificationQueries.list(context).map { found in
             let spec = found.spec
             let status = spec.status(at: now)
-            return Row(title: spec.title, href: SiteMap.Tenant.specification.path(context.tenant.slug, spec.id.uuidString),
+            let covered = spec.routeIDs.compactMap { routes[$0] }
+            return Row(title: spec.title, href: page.path(context.tenant.slug, spec.id.uuidString),
                        status: status.displayName, statusTag: SpecificationDisplay.tag(status), value: spec.totalValue.display,
-                       routes: spec.routeIDs.compactMap { codes[$0] }.joined(separator: ", "),
-                       closing: spec.closing.display, servicePeriod: spec.servicePeriod.display)
+                       routes: covered.map(\.code).joined(separator: ", "), routeNames: covered.map { "\($0.code) \($0.name)" },
+                       closing: spec.closing.display, servicePeriod: spec.servicePeriod.display, award: awards[spec.id]?.text)
         }
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
         let slug = context.tenant.slug
         let page = ListPage(rows: try await Self.rows(context, now: req.now), canCreate: context.can(.editSpecifications),
-                            newHref: SiteMap.Tenant.specificationNew.path(slug), csvHref: SiteMap.Tenant.specificationsCSV.path(slug))
+                            newHref: SiteMap.Tenant.specificationNew.path(slug), csvHref: SiteMap.Tenant.specificationsCSV.path(slug),
+                            publicHref: SiteMap.Public.specifications.path(slug))
         return try await PageRenderer.render(req, "commissioning/specifications", title: "Specifications", page)
     }
 

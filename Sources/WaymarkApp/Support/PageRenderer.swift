@@ -24,6 +24,8 @@ struct Layout: Encodable {
     var user: User?
     var tenant: TenantRef?
     var nav: [NavItem]?
+    /// The tenant's transparency pages, linked in the footer.
+    var transparencyHref: String?
     var csrf: String?
     var asOf: String?
     var flash: Flash?
@@ -49,6 +51,7 @@ enum PageRenderer {
         if let context = try? req.tenantContext {
             layout.tenant = .init(slug: context.tenant.slug, name: context.tenant.name)
             layout.nav = navigation(for: context, currentPath: req.url.path)
+            layout.transparencyHref = SiteMap.Public.specifications.path(context.tenant.slug)
         }
         var data = try leafDictionary(page)
         for (key, value) in try leafDictionary(layout) where data[key] == nil { data[key] = value }

@@ -5,16 +5,6 @@ import WaymarkDomain
 
 /// Running and reading scenarios through the API, in the scenario file's own format.
 final class ForecastAPITests: AppTestCase {
-    func apiToken(as email: String) async throws -> String {
-        let browser = try await signedIn(email)
-        let page = try await browser.post("/t/west-midlands/tokens", form: ["name": "Forecasts"])
-        let html = page.body.string
-        guard let start = html.range(of: "id=\"new-token\">")?.upperBound, let end = html[start...].firstIndex(of: "<") else {
-            throw TestFailure("the new token is shown once on the page")
-        }
-        return String(html[start..<end])
-    }
-
     func post(_ path: String, token: String, json: String) async throws -> XCTHTTPResponse {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = .init(token: token)
