@@ -41,7 +41,7 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "security": [["bearerToken": [String]()], ["session": [String]()]],
             "paths": paths.merging(OpenAPIFunding.paths) { a, _ in a }.merging(OpenAPIForecasting.paths) { a, _ in a }
-                .merging(OpenAPIContracts.paths) { a, _ in a },
+                .merging(OpenAPIContracts.paths) { a, _ in a }
                 .merging(OpenAPICommissioning.paths) { a, _ in a },
             "components": [
                 "securitySchemes": [
@@ -49,7 +49,7 @@ enum OpenAPIDocument {
                     "session": ["type": "apiKey", "in": "cookie", "name": "waymark_session"],
                 ],
                 "schemas": OpenAPISchemas.all.merging(OpenAPIFunding.schemas) { a, _ in a }.merging(OpenAPIForecasting.schemas) { a, _ in a }
-                    .merging(OpenAPIContracts.schemas) { a, _ in a },
+                    .merging(OpenAPIContracts.schemas) { a, _ in a }
                     .merging(OpenAPICommissioning.schemas) { a, _ in a },
             ],
         ]
