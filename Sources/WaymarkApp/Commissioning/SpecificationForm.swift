@@ -21,20 +21,22 @@ enum SpecificationForm {
         try await context.transaction { tx in
             let record = try SpecificationRecord(tenantID: tx.tenantID, specification: spec, createdBy: tx.actor.label, at: now)
             try await record.create(on: tx.db)
-            try await tx.audit("specification.created", "specification", spec.id.uuidString, after: AuditView(spec))
+            try await tx.audit("specification.created", "specification", spec.id.uuidString, after: SpecificationAuditView(spec))
         }
         return req.redirect(to: SiteMap.Tenant.specification.path(context.tenant.slug, spec.id.uuidString),
                             flash: "Specification saved as a draft. Providers cannot see it until you publish it.")
     }
 
     @Sendable static func showEdit(req: Request, context: TenantContext) async throws -> Response {
-        let found = try await editableDraft(req, context)
+        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
+        if let refused = try await refuseUnlessDraft(req, context, found) { return refused }
         let codes = try await SpecificationQueries.routeNames(context)
         return try await render(req, context, SpecificationFormValues(found.spec, routeCodes: codes), editing: found, errors: [])
     }
 
     @Sendable static func update(req: Request, context: TenantContext) async throws -> Response {
-        let found = try await editableDraft(req, context)
+        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
+        if let refused = try await refuseUnlessDraft(req, context, found) { return refused }
         let form = try req.content.decode(SpecificationFormValues.self)
         guard let opened = form.version.flatMap(Int.init) else { throw WaymarkError.badRequest("The form was sent without its version") }
         let (parsed, errors) = try await parser(context).parse(form, id: found.spec.id, version: opened)
@@ -48,19 +50,19 @@ enum SpecificationForm {
             try record.store(spec, at: now)
             try await record.save(on: tx.db)
             try await tx.audit("specification.edited", "specification", spec.id.uuidString,
-                               before: AuditView(found.spec), after: AuditView(spec))
+                               before: SpecificationAuditView(found.spec), after: SpecificationAuditView(spec))
         }
         return req.redirect(to: SiteMap.Tenant.specification.path(context.tenant.slug, spec.id.uuidString), flash: "Specification saved.")
     }
 
     /// Only drafts are edited: once published, bidders rely on what it says, and questions
-    /// about it are answered as clarifications for everyone.
-    private static func editableDraft(_ req: Request, _ context: TenantContext) async throws -> SpecificationQueries.Found {
-        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
-        guard found.spec.status == .draft else {
-            throw WaymarkError.conflict("Only a draft specification can be edited; this one is \(found.spec.status(at: req.now).displayName.lowercased()). Answer bidders' questions as clarifications instead.")
-        }
-        return found
+    /// about it are answered as clarifications for everyone. Otherwise the answer is the
+    /// specification's own page with the reason in its error summary (409).
+    private static func refuseUnlessDraft(_ req: Request, _ context: TenantContext,
+                                          _ found: SpecificationQueries.Found) async throws -> Response? {
+        guard found.spec.status != .draft else { return nil }
+        let message = "Only a draft specification can be edited; this one is \(found.spec.status(at: req.now).displayName.lowercased()). Answer bidders' questions as clarifications instead."
+        return try await SpecificationPage.render(req, context, found, errors: [.init(field: "status", message: message)], status: .conflict)
     }
 
     static func parser(_ context: TenantContext) async throws -> SpecificationParser {
@@ -116,7 +118,7 @@ enum SpecificationForm {
 }
 
 /// What the audit log keeps of a specification: the whole definition, readable.
-struct AuditView: Encodable {
+struct SpecificationAuditView: Encodable {
     let specification: Specification
     init(_ spec: Specification) { specification = spec }
 }

@@ -42,8 +42,7 @@ enum SpecificationQueries {
 
     /// The organisations the person bids through: those they are a provider in.
     static func providerOrganisations(_ context: TenantContext) -> [Organisation] {
-        let ids = Set(context.memberships.filter { $0.role == Role.provider.rawValue }.map(\.organisationID))
-        return context.organisations.filter { ids.contains($0.id!) }.sorted { $0.name < $1.name }
+        context.organisations(as: .provider)
     }
 }
 

@@ -37,8 +37,7 @@ enum PledgeForm {
 
     /// The organisations a person pledges through: those they are a partner in.
     static func pledgingOrganisations(_ context: TenantContext) -> [Organisation] {
-        let ids = Set(context.memberships.filter { $0.role == Role.partner.rawValue }.map(\.organisationID))
-        return context.organisations.filter { ids.contains($0.id!) }.sorted { $0.name < $1.name }
+        context.organisations(as: .partner)
     }
 
     @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {

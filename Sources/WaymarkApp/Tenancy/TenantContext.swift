@@ -20,6 +20,13 @@ struct TenantContext: Sendable {
 
     func can(_ capability: Capability) -> Bool { AccessPolicy.allows(roles, capability) }
 
+    /// The organisations the person belongs to in `role` (a partner's for pledging, a
+    /// provider's for bidding), by name.
+    func organisations(as role: Role) -> [Organisation] {
+        let ids = Set(memberships.filter { $0.role == role.rawValue }.map(\.organisationID))
+        return organisations.filter { ids.contains($0.id!) }.sorted { $0.name < $1.name }
+    }
+
     func require(_ capability: Capability) throws {
         guard can(capability) else { throw WaymarkError.forbidden }
     }

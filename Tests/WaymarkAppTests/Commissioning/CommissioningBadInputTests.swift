@@ -55,3 +55,21 @@ final class CommissioningBadInputTests: AppTestCase {
         XCTAssertEqual(versions, 2, "both submissions are kept; the refused one is not")
     }
 }
+
+/// Once published, a specification is not edited: the page says why instead.
+final class SpecificationEditingTests: AppTestCase {
+    func testAPublishedSpecificationIsNotEditedAndThePageSaysWhy() async throws {
+        setClock("2025-05-01T09:00:00Z")
+        let spec = try await publishedSpecification(closingDay: "2025-06-30")
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let opened = try await commissioner.get(SiteMap.Tenant.specificationEdit.path(Self.slug, spec))
+        XCTAssertEqual(opened.status, .conflict)
+        XCTAssertTrue(opened.body.string.contains("Only a draft specification can be edited; this one is published."))
+        XCTAssertTrue(opened.body.string.contains("id=\"status\""), "the error summary's link has a target")
+        let sent = try await commissioner.post(SiteMap.Tenant.specificationEdit.path(Self.slug, spec),
+                                               pairs: try await specificationForm(closingDay: "2025-06-30", overrides: [("title", "Changed"), ("version", "2")]))
+        XCTAssertEqual(sent.status, .conflict)
+        let title = try await platform { db in try await SpecificationRecord.find(UUID(uuidString: spec), on: db)!.title }
+        XCTAssertEqual(title, "Test chaperones Wolverhampton")
+    }
+}
