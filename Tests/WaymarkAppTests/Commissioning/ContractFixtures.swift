@@ -111,8 +111,23 @@ extension AppTestCase {
         return try XCTUnwrap(response.headers.first(name: .location))
     }
 
+    /// Contracts the tests made: every fixture reference starts "TEST-", so the demo's own
+    /// contract (ST-WLV-2023-01) never counts.
     func contractCount() async throws -> Int {
-        try await platform { db in try await ContractRecord.query(on: db).count() }
+        try await fixtureContractIDs().count
+    }
+
+    /// Payment lines of the contracts the tests made.
+    func fixturePaymentLineCount() async throws -> Int {
+        let ids = try await fixtureContractIDs()
+        guard !ids.isEmpty else { return 0 }
+        return try await platform { db in try await PaymentLineRecord.query(on: db).filter(\.$contractID ~~ ids).count() }
+    }
+
+    private func fixtureContractIDs() async throws -> [UUID] {
+        try await platform { db in
+            try await ContractRecord.query(on: db).filter(\.$reference =~ "TEST-").all().compactMap(\.id)
+        }
     }
 
     func paymentLines(contractPath: String) async throws -> [PaymentLineRecord] {

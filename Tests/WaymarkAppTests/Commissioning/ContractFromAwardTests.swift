@@ -84,7 +84,7 @@ final class ContractFromAwardTests: AppTestCase {
         XCTAssertTrue(html.contains("value=\"40,000\"") && html.contains("value=\"TEST-WLV-E\""), "what was typed is kept")
         let contracts = try await contractCount()
         XCTAssertEqual(contracts, 0)
-        let lines = try await platform { db in try await PaymentLineRecord.query(on: db).count() }
+        let lines = try await fixturePaymentLineCount()
         XCTAssertEqual(lines, 0)
     }
 
