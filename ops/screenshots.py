@@ -54,9 +54,30 @@ PAGES = [
     ("specifications-provider-feedback", "spec:0/feedback", None),
     # As an assessor (--as tomasz.nowak@coventrycc.example --only specifications-assessor):
     ("specifications-assessor-bids", "spec:0/bids", None),
+    ("contracts-list", "/t/west-midlands/contracts", None),
+    ("contracts-detail", "contract:0", None),
+    ("contracts-variation-extend", "contract:0/variations/new?kind=extend", None),
+    ("contracts-payments", "/t/west-midlands/payments", None),
+    ("public-specifications", "/p/west-midlands/specifications", None),
+    ("public-specification", "public:0", None),
     ("admin-tenant", "/admin/tenants/west-midlands", None),
     ("admin-people", "/admin/people?q=wmvrp", None),
 ]
+
+
+# "kind:N/sub" pages: the Nth record on the kind's list page, then the sub-path.
+LISTS = {
+    "spec": "/t/west-midlands/specifications",
+    "forecast": "/t/west-midlands/forecasts",
+    "contract": "/t/west-midlands/contracts",
+    "public": "/p/west-midlands/specifications",
+}
+
+
+def ids_on(base, list_path, cookies):
+    request = urllib.request.Request(base + list_path, headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
+    html = urllib.request.urlopen(request).read().decode()
+    return list(dict.fromkeys(re.findall(re.escape(list_path) + r"/([0-9A-Fa-f-]{36})", html)))
 
 
 def sign_in(base, email, password):
@@ -158,25 +179,15 @@ def main():
                 browser.call("DOM.setFileInputFiles", files=[fixture], nodeId=node)
                 browser.evaluate("document.querySelector('form[enctype]').submit()")
                 time.sleep(1.5)
-            elif path.startswith("spec:"):
-                request = urllib.request.Request(args.base + "/t/west-midlands/specifications",
-                                                 headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
-                html = urllib.request.urlopen(request).read().decode()
-                ids = list(dict.fromkeys(re.findall(r'/t/west-midlands/specifications/([0-9A-Fa-f-]{36})', html)))
-                index, _, rest = path[5:].partition("/")
-                browser.navigate(args.base + f"/t/west-midlands/specifications/{ids[int(index)]}" + (f"/{rest}" if rest else ""), width or 1280)
-            elif path.startswith("forecast:") or path.startswith("compare:"):
-                # Saved scenarios have ids: take them from the list, most recently changed first.
-                request = urllib.request.Request(args.base + "/t/west-midlands/forecasts",
-                                                 headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())})
-                html = urllib.request.urlopen(request).read().decode()
-                ids = list(dict.fromkeys(re.findall(r'/t/west-midlands/forecasts/([0-9A-Fa-f-]{36})', html)))
-                if path.startswith("compare:"):
-                    url = f"/t/west-midlands/forecasts/compare?a={ids[0]}&b={ids[1]}"
-                else:
-                    index, _, rest = path[9:].partition("/")
-                    url = f"/t/west-midlands/forecasts/{ids[int(index)]}" + (f"/{rest}" if rest else "")
-                browser.navigate(args.base + url, width or 1280)
+            elif path.startswith("compare:"):
+                ids = ids_on(args.base, LISTS["forecast"], cookies)
+                browser.navigate(args.base + f"{LISTS['forecast']}/compare?a={ids[0]}&b={ids[1]}", width or 1280)
+            elif path.partition(":")[0] in LISTS:
+                # Records have ids: take them from their list page, in the list's order.
+                kind, _, rest = path.partition(":")
+                index, _, sub = rest.partition("/")
+                ids = ids_on(args.base, LISTS[kind], cookies)
+                browser.navigate(args.base + f"{LISTS[kind]}/{ids[int(index)]}" + (f"/{sub}" if sub else ""), width or 1280)
             else:
                 if name == "sign-in":
                     continue

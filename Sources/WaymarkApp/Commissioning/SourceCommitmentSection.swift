@@ -12,6 +12,7 @@ struct SourceCommitmentSection: Encodable, Sendable {
     let label: String
     let committed: String
     let paid: String
+    /// "£1,860.00", or "none: over-committed by £480.00" (never a negative amount).
     let remaining: String
     let warning: String?
     let contracts: [Line]
@@ -45,7 +46,9 @@ struct SourceCommitmentSection: Encodable, Sendable {
             }
             sections[source.id] = SourceCommitmentSection(
                 sourceID: source.id.uuidString, label: source.label, committed: commitment.committed.display,
-                paid: commitment.paid.display, remaining: commitment.remaining.display, warning: commitment.warning,
+                paid: commitment.paid.display,
+                remaining: commitment.overCommitment.isPositive ? "none: over-committed by \(commitment.overCommitment.display)" : commitment.remaining.display,
+                warning: commitment.warning,
                 contracts: lines)
         }
         return sections

@@ -25,6 +25,11 @@ final class DemoCommissioningTests: AppTestCase {
         XCTAssertTrue(detail.body.string.contains("May a bid propose to serve only one of the two routes?"))
         let contract = try await platform { db in try await ContractRecord.query(on: db).filter(\.$reference == DemoCommissioning.contractReference).first() }
         XCTAssertEqual(contract?.valuePence, 8_940_000)
+        let contractPage = try await commissioner.get(SiteMap.Tenant.contract.path(Self.slug, try XCTUnwrap(contract?.id).uuidString))
+        XCTAssertEqual(contractPage.status, .ok)
+        XCTAssertTrue(contractPage.body.string.contains("£89,400.00 committed to contracts, £0.00 paid; not yet committed: £1,860.00"),
+                      "the council's pledge of the whole budget holds the contract")
+        XCTAssertFalse(contractPage.body.string.contains("more than it holds"))
     }
 
     func testEachRoleOnTheDemoSpecification() async throws {

@@ -45,7 +45,9 @@ extension DemoWestMidlands {
         DemoSource(funder: "Coventry City Council", programme: "Coventry Youth Partnership", kind: "council", amountPence: nil,
                    start: "2022-11-01", end: "2023-03-31",
                    history: [.init(status: "confirmed", on: "2022-10-12")], routes: ["COV-01", "COV-02"]),
-        DemoSource(funder: "City of Wolverhampton Council", programme: "Step Together 2023/24", kind: "council", amountPence: nil,
+        // The council pledged the specification's whole budget, not just the routes' costed
+        // need, so the contract let from it (£89,400) fits inside it.
+        DemoSource(funder: "City of Wolverhampton Council", programme: "Step Together 2023/24", kind: "council", amountPence: 9_126_000,
                    start: "2023-09-01", end: "2024-07-31",
                    history: [.init(status: "pledged", on: "2023-05-10")], routes: ["WLV-01", "WLV-02"]),
     ]
