@@ -28,7 +28,9 @@ public enum TenantOwnedTables {
         "assessor_scores", "moderated_scores", "awards", "contracts", "contract_variations", "payment_lines",
     ]
 
-    public static let all: [String] = foundation + funding + pledgesAndAlerts + forecasting + commissioning
+    public static let monthlyReturns: [String] = ["monthly_returns", "return_versions", "return_reviews"]
+
+    public static let all: [String] = foundation + funding + pledgesAndAlerts + forecasting + commissioning + monthlyReturns
 }
 
 extension SchemaBuilder {

@@ -13,5 +13,6 @@ public enum WaymarkMigrations {
         M007_PledgesAndAlerts(),
         M008_Forecasting(),
         M009_Commissioning(),
+        M010_MonthlyReturns(),
     ]
 }

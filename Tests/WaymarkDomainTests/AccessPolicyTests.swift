@@ -30,6 +30,9 @@ import Testing
         .viewContracts: [.commissioner, .finance, .provider, .viewer],
         .varyContracts: [.commissioner],
         .recordPayments: [.finance],
+        .viewReturns: [.commissioner, .finance, .partner, .provider, .viewer],
+        .fileReturns: [.provider],
+        .reviewReturns: [.commissioner],
     ]
 
     @Test(arguments: Capability.allCases)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import WaymarkDomain
 
 final class Tenant: Model, @unchecked Sendable {
     static let schema = "tenants"
@@ -9,6 +10,8 @@ final class Tenant: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "at_risk_window_days") var atRiskWindowDays: Int
     @Field(key: "watch_window_days") var watchWindowDays: Int
+    /// Monthly returns fall due on this working day after the month ends.
+    @Field(key: "return_due_working_day") var returnDueWorkingDay: Int
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -21,6 +24,7 @@ final class Tenant: Model, @unchecked Sendable {
         self.name = name
         self.atRiskWindowDays = 90
         self.watchWindowDays = 180
+        self.returnDueWorkingDay = ReturnDeadlines.defaultWorkingDay
         self.version = 1
     }
 

@@ -42,6 +42,13 @@ public enum Capability: String, CaseIterable, Sendable {
     case varyContracts
     /// Mark payment lines paid.
     case recordPayments
+    /// Read monthly returns and the delivery dashboards: providers their own contracts',
+    /// partners the routes they fund.
+    case viewReturns
+    /// File a monthly return for one's own organisation's contracts.
+    case fileReturns
+    /// Approve, query or send back a return, and extend its due date.
+    case reviewReturns
 }
 
 /// How much of the tenant's routes a role sees: all of them, or those in the local
@@ -79,6 +86,9 @@ public enum AccessPolicy {
         .viewContracts: [.commissioner, .finance, .provider, .viewer],
         .varyContracts: [.commissioner],
         .recordPayments: [.finance],
+        .viewReturns: [.commissioner, .finance, .partner, .provider, .viewer],
+        .fileReturns: [.provider],
+        .reviewReturns: [.commissioner],
     ]
 
     /// A person with several roles in a tenant may do what any of them allows.

@@ -56,15 +56,22 @@ extension CalendarMonth: CustomStringConvertible {
     public var description: String { Day.pad(year, to: 4) + "-" + Day.pad(month, to: 2) }
 }
 
+extension CalendarMonth {
+    /// "2024-03"; nil for anything else, or a month that does not exist.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+        self.init(year: year, month: month)
+    }
+}
+
 /// Encoded as "2024-03"; decoding refuses a month that does not exist.
 extension CalendarMonth: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]),
-              let value = CalendarMonth(year: year, month: month) else {
+        guard let value = CalendarMonth(iso: text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a month like 2024-03")
         }
         self = value

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+/// Whose returns a person may read. Commissioners, finance and viewers read every return; a
+/// provider reads the returns of their own organisations' contracts; a partner reads the
+/// lines of the routes their organisations fund (an allocation from one of their sources, or
+/// a contract paid from one). A person with both of the last two roles reads both.
+struct ReturnScope: Sendable {
+    /// nil: every contract.
+    let providers: Set<UUID>?
+    /// nil: no partner limit; otherwise the routes a partner-only reader sees lines for.
+    let fundedRoutes: Set<UUID>?
+
+    var seesEverything: Bool { providers == nil && fundedRoutes == nil }
+
+    static func of(_ context: TenantContext) async throws -> ReturnScope {
+        let wide = context.roles.subtracting([.provider, .partner])
+        if wide.contains(where: { AccessPolicy.allows([$0], .viewReturns) }) { return ReturnScope(providers: nil, fundedRoutes: nil) }
+        let providers = context.roles.contains(.provider)
+            ? Set(SpecificationQueries.providerOrganisations(context).compactMap(\.id)) : []
+        let funded = context.roles.contains(.partner) ? try await fundedRoutes(context) : []
+        return ReturnScope(providers: providers, fundedRoutes: funded)
+    }
+
+    /// Whether a contract's returns are readable at all.
+    func sees(_ contract: ContractRecord, routes: [UUID]) -> Bool {
+        if seesEverything { return true }
+        if providers?.contains(contract.providerOrganisationID) == true { return true }
+        return !(fundedRoutes ?? []).isDisjoint(with: routes)
+    }
+
+    /// Whether one route's line of a readable contract is shown: all of them to the provider,
+    /// only funded routes to a partner.
+    func sees(line routeID: UUID, of contract: ContractRecord) -> Bool {
+        if seesEverything || providers?.contains(contract.providerOrganisationID) == true { return true }
+        return fundedRoutes?.contains(routeID) == true
+    }
+
+    /// Routes paid for, in part, by the partner's organisations' sources.
+    private static func fundedRoutes(_ context: TenantContext) async throws -> Set<UUID> {
+        let funders = Array(context.memberships.filter { $0.role == Role.partner.rawValue }.map(\.organisationID))
+        guard !funders.isEmpty else { return [] }
+        let sources = try await context.query(FundingSourceRecord.self).filter(\.$funderOrganisationID ~~ funders).all().compactMap(\.id)
+        guard !sources.isEmpty else { return [] }
+        var routes = Set(try await context.query(AllocationRecord.self).filter(\.$sourceID ~~ sources).all().map(\.routeID))
+        let sourceSet = Set(sources)
+        for contract in try await ContractQueries.contracts(context) where contract.fundingLinks.contains(where: { sourceSet.contains($0.sourceID) }) {
+            routes.formUnion(contract.current.routes.map(\.routeID))
+        }
+        return routes
+    }
+}
