@@ -96,6 +96,16 @@ enum SiteMap {
         static let inboxRead = PathTemplate("/t/:tenant/inbox/read")
         static let tokens = PathTemplate("/t/:tenant/tokens")
         static let tokenRevoke = PathTemplate("/t/:tenant/tokens/:id/revoke")
+        // Monthly returns: one per contract per month, addressed by the month ("2023-10").
+        static let returns = PathTemplate("/t/:tenant/returns")
+        static let monthlyReturn = PathTemplate("/t/:tenant/contracts/:id/returns/:month")
+        static let returnForm = PathTemplate("/t/:tenant/contracts/:id/returns/:month/form")
+        static let returnUpload = PathTemplate("/t/:tenant/contracts/:id/returns/:month/upload")
+        static let returnTemplateCSV = PathTemplate("/t/:tenant/contracts/:id/returns/:month/template.csv")
+        static let returnTemplateXLSX = PathTemplate("/t/:tenant/contracts/:id/returns/:month/template.xlsx")
+        static let returnReview = PathTemplate("/t/:tenant/contracts/:id/returns/:month/review")
+        static let returnExtension = PathTemplate("/t/:tenant/contracts/:id/returns/:month/extension")
+        static let returnVersions = PathTemplate("/t/:tenant/contracts/:id/returns/:month/versions")
     }
 
     /// The tenant's transparency pages: no sign-in.

@@ -54,12 +54,13 @@ public enum ReturnTimeliness: Hashable, Sendable {
     case late(days: Int)
 
     /// A return is judged by its first submission: a resubmission after a query is not late.
-    public static func of(due: Day, firstSubmitted: Day?, asOf today: Day, remindDaysBefore: Int = 5) -> ReturnTimeliness {
+    /// "Due soon" starts when the first reminder goes (`ReturnReminders.workingDaysBefore`).
+    public static func of(due: Day, firstSubmitted: Day?, asOf today: Day, deadlines: ReturnDeadlines = ReturnDeadlines()) -> ReturnTimeliness {
         if let submitted = firstSubmitted {
             return submitted > due ? .late(days: submitted.days(from: due)) : .onTime
         }
         if today > due { return .overdue(days: today.days(from: due)) }
-        return today.days(from: due) >= -remindDaysBefore ? .dueSoon : .notDue
+        return today >= deadlines.workingDays(ReturnReminders.workingDaysBefore, before: due) ? .dueSoon : .notDue
     }
 
     public var isOverdue: Bool { if case .overdue = self { true } else { false } }

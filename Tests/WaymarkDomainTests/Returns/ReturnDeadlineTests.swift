@@ -20,7 +20,8 @@ struct ReturnDeadlineTests {
     func timeliness() {
         let due = day("2023-11-14")
         #expect(ReturnTimeliness.of(due: due, firstSubmitted: nil, asOf: day("2023-11-01")) == .notDue)
-        #expect(ReturnTimeliness.of(due: due, firstSubmitted: nil, asOf: day("2023-11-09")) == .dueSoon)
+        #expect(ReturnTimeliness.of(due: due, firstSubmitted: nil, asOf: day("2023-11-08")) == .notDue)
+        #expect(ReturnTimeliness.of(due: due, firstSubmitted: nil, asOf: day("2023-11-09")) == .dueSoon, "when the first reminder goes")
         #expect(ReturnTimeliness.of(due: due, firstSubmitted: nil, asOf: day("2023-11-14")) == .dueSoon)
         #expect(ReturnTimeliness.of(due: due, firstSubmitted: nil, asOf: day("2023-11-17")) == .overdue(days: 3))
         #expect(ReturnTimeliness.of(due: due, firstSubmitted: day("2023-11-14"), asOf: day("2023-12-01")) == .onTime)

@@ -1,0 +1,79 @@
+import Fluent
+import Vapor
+import WaymarkDomain
+
+/// Monthly returns: providers file them by form or upload; commissioners review them and
+/// grant extensions; everyone allowed reads them, partners only the routes they fund.
+struct ReturnsController: Sendable {
+    func register(_ routes: TenantRoutes) {
+        routes.get(SiteMap.Tenant.returns, .viewReturns, ReturnsList.show)
+        routes.get(SiteMap.Tenant.monthlyReturn, .viewReturns, Self.show)
+        routes.get(SiteMap.Tenant.returnVersions, .viewReturns, ReturnComparison.show)
+        routes.get(SiteMap.Tenant.returnForm, .fileReturns, Self.form)
+        routes.post(SiteMap.Tenant.returnForm, .fileReturns, Self.saveForm)
+        routes.post(SiteMap.Tenant.returnUpload, .fileReturns, ReturnUploads.upload)
+        routes.get(SiteMap.Tenant.returnTemplateCSV, .fileReturns, ReturnUploads.csvTemplate)
+        routes.get(SiteMap.Tenant.returnTemplateXLSX, .fileReturns, ReturnUploads.xlsxTemplate)
+        routes.post(SiteMap.Tenant.returnReview, .reviewReturns, ReturnReviewing.review)
+        routes.post(SiteMap.Tenant.returnExtension, .reviewReturns, ReturnReviewing.extend)
+    }
+
+    @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
+        let file = try await ReturnFile.load(req, context)
+        return try await render(req, context, file)
+    }
+
+    static func render(_ req: Request, _ context: TenantContext, _ file: ReturnFile, errors: [FieldError] = [],
+                       uploadIssues: [ImportIssue] = [], comments: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
+        let page = try await ReturnPage.build(req, context, file, uploadIssues: uploadIssues, typedComments: comments)
+        return try await PageRenderer.render(req, "returns/return", title: page.heading, page, errors: errors, status: status)
+    }
+
+    /// The filer must be the contract's provider, and the return open to them.
+    static func fileable(_ req: Request, _ context: TenantContext) async throws -> ReturnFile {
+        let file = try await ReturnFile.load(req, context)
+        guard file.canFile(context) else { throw WaymarkError.forbiddenBecause("Only the contract's provider files its returns") }
+        return file
+    }
+
+    @Sendable static func form(req: Request, context: TenantContext) async throws -> Response {
+        let file = try await fileable(req, context)
+        if let problem = ReturnReview.submitProblem(from: file.status) {
+            return try await render(req, context, file, errors: [FieldError(field: "status", message: problem)], status: .conflict)
+        }
+        let page = ReturnFormPage.build(context, file, values: ReturnFormValues(file.workingContent, file: file))
+        return try await PageRenderer.render(req, "returns/form", title: page.heading, page)
+    }
+
+    @Sendable static func saveForm(req: Request, context: TenantContext) async throws -> Response {
+        let file = try await fileable(req, context)
+        let values = try ReturnFormValues(req)
+        func refuse(_ problems: [ReturnProblem], personalData: String? = nil, status: HTTPStatus = .unprocessableEntity) async throws -> Response {
+            let page = ReturnFormPage.build(context, file, values: values, problems: problems, personalData: personalData)
+            var errors = ReturnFormPage.fieldErrors(problems, file: file)
+            if let personalData { errors.append(FieldError(field: "personal_data_checked", message: personalData)) }
+            return try await PageRenderer.render(req, "returns/form", title: page.heading, page, errors: errors, status: status)
+        }
+        let content: ReturnContent
+        switch values.content(for: file) {
+        case .failure(let refused): return try await refuse(refused.problems)
+        case .success(let read): content = read
+        }
+        let findings = PersonalDataScan.findings(in: content.narrative + "\n" + (content.caseStudy ?? ""))
+        if !findings.isEmpty && !values.personalDataChecked {
+            return try await refuse([], personalData: "The narrative or case study looks like it holds personal data: \(PersonalDataScan.summary(findings)). Returns hold counts, never people: remove it, or confirm it is not personal data")
+        }
+        do {
+            if values.submitting {
+                let number = try await ReturnActions.submit(file, content, channel: .form, openedAt: values.version, context, at: req.now)
+                return req.redirect(to: SiteMap.Tenant.monthlyReturn.path(context.tenant.slug, file.contract.id!.uuidString, file.month.description),
+                                    flash: "Version \(number) of the \(file.month.longDisplay) return submitted for review.")
+            }
+            try await ReturnActions.saveDraft(file, content, openedAt: values.version, context, at: req.now)
+            return req.redirect(to: SiteMap.Tenant.monthlyReturn.path(context.tenant.slug, file.contract.id!.uuidString, file.month.description),
+                                flash: "Draft saved. It is not submitted until you submit it.")
+        } catch let refused as ReturnActions.Refused {
+            return try await refuse(refused.problems)
+        }
+    }
+}

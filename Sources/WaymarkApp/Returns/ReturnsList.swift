@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import Vapor
+import WaymarkDomain
+
+/// Every return owed so far on the contracts a person may read, newest month first: those due,
+/// overdue and awaiting review at a glance, with a filter for each.
+enum ReturnsList {
+    struct Row: Encodable, Sendable {
+        let contract: String; let provider: String; let month: String; let due: String
+        let status: String; let statusTag: String; let timeliness: String; let href: String
+    }
+    struct Filter: Encodable, Sendable { let label: String; let href: String; let current: Bool; let count: Int }
+    struct Page: Encodable, Sendable { let rows: [Row]; let filters: [Filter]; let empty: String; var wide = true }
+
+    enum Show: String, CaseIterable { case all, awaiting, overdue, open }
+
+    @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
+        let today = Day(req.now, in: London.timeZone)
+        let show = req.query[String.self, at: "show"].flatMap(Show.init(rawValue:)) ?? .all
+        let all = try await rows(context, today: today)
+        let slug = context.tenant.slug
+        let filters = Show.allCases.map { option in
+            Filter(label: label(option), href: SiteMap.Tenant.returns.path(slug) + (option == .all ? "" : "?show=\(option.rawValue)"),
+                   current: option == show, count: all.filter { matches($0, option) }.count)
+        }
+        let page = Page(rows: all.filter { matches($0, show) }.map(\.row), filters: filters,
+                        empty: show == .all ? "No returns are owed yet on the contracts you can see." : "None at the moment.")
+        return try await PageRenderer.render(req, "returns/list", title: "Monthly returns", page)
+    }
+
+    struct Owed { let row: Row; let month: CalendarMonth; let status: ReturnStatus?; let overdue: Bool }
+
+    static func label(_ show: Show) -> String {
+        switch show {
+        case .all: "All"
+        case .awaiting: "Awaiting review"
+        case .overdue: "Overdue"
+        case .open: "Queried or returned"
+        }
+    }
+
+    static func matches(_ owed: Owed, _ show: Show) -> Bool {
+        switch show {
+        case .all: true
+        case .awaiting: owed.status == .submitted
+        case .overdue: owed.overdue
+        case .open: owed.status == .queried || owed.status == .returned
+        }
+    }
+
+    /// Each visible contract's months from its start to this month, with the stored return if any.
+    static func rows(_ context: TenantContext, today: Day) async throws -> [Owed] {
+        let scope = try await ReturnScope.of(context)
+        let contracts = try await ContractQueries.all(context).filter { scope.sees($0.record, routes: $0.contract.current.routes.map(\.routeID)) }
+        guard !contracts.isEmpty else { return [] }
+        let records = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ contracts.map(\.id)).all()
+        let stored = Dictionary(records.map { ("\($0.contractID)|\($0.monthText)", $0) }, uniquingKeysWith: { first, _ in first })
+        let names = try await ContractQueries.organisationNames(context)
+        let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
+        let thisMonth = CalendarMonth(containing: today)
+        var owed: [Owed] = []
+        for loaded in contracts {
+            for month in ReturnExpectation.months(of: loaded.contract.current) where month <= thisMonth {
+                let record = stored["\(loaded.id)|\(month.description)"]
+                let due = record?.due ?? deadlines.due(for: month)
+                let timeliness = ReturnTimeliness.of(due: due, firstSubmitted: record?.firstSubmittedAt.map { Day($0, in: London.timeZone) },
+                                                     asOf: today, deadlines: deadlines)
+                let status = record?.status
+                let started = record.map { $0.latestVersion > 0 || $0.draft != nil } ?? false
+                owed.append(Owed(row: Row(
+                    contract: loaded.record.reference, provider: names[loaded.contract.providerOrganisationID] ?? "",
+                    month: month.longDisplay, due: due.display,
+                    status: started ? (status ?? .draft).label : "Not started",
+                    statusTag: ReturnPage.tag(status ?? .draft, timeliness), timeliness: ReturnPage.describe(timeliness),
+                    href: SiteMap.Tenant.monthlyReturn.path(context.tenant.slug, loaded.id.uuidString, month.description)),
+                    month: month, status: status, overdue: timeliness.isOverdue))
+            }
+        }
+        return owed.sorted { $0.month != $1.month ? $0.month > $1.month : $0.row.contract < $1.row.contract }
+    }
+}
