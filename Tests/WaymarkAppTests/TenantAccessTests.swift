@@ -47,6 +47,7 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/contracts.csv", ["commissioner", "finance", "provider", "viewer"]),
         ("/t/west-midlands/payments", ["commissioner", "finance", "provider", "viewer"]),
         ("/t/west-midlands/payments.csv", ["commissioner", "finance", "provider", "viewer"]),
+        ("/t/west-midlands/returns", ["commissioner", "finance", "partner", "provider", "viewer"]),
     ]
 
     func testRoleTableBothWays() async throws {
