@@ -58,6 +58,12 @@ PAGES = [
     ("contracts-detail", "contract:0", None),
     ("contracts-variation-extend", "contract:0/variations/new?kind=extend", None),
     ("contracts-payments", "/t/west-midlands/payments", None),
+    ("returns-list", "/t/west-midlands/returns", None),
+    ("returns-return", "contract:0/returns/2023-10", None),
+    # As a provider (--as chloe.adebayo@lanternway.example --only returns-provider):
+    ("returns-provider-return", "contract:0/returns/2023-10", None),
+    ("returns-provider-form", "contract:0/returns/2023-10/form", None),
+    ("returns-provider-form-375", "contract:0/returns/2023-10/form", 375),
     ("public-specifications", "/p/west-midlands/specifications", None),
     ("public-specification", "public:0", None),
     ("admin-tenant", "/admin/tenants/west-midlands", None),
