@@ -2,8 +2,9 @@ import Fluent
 import Vapor
 import WaymarkDomain
 
-/// The funding alerts for every tenant as of a day, then delivery of the outbox. Safe to
-/// run any number of times: what was alerted is recorded, so a rerun sends nothing new.
+/// The funding alerts and the monthly-return reminders for every tenant as of a day, then
+/// delivery of the outbox. Safe to run any number of times: what was alerted is recorded, so
+/// a rerun sends nothing new.
 enum FundingAlertsJob {
     static func run(_ app: Application, asOf: Day) async throws -> [(tenant: String, summary: FundingAlertRun.Summary)] {
         let tenants = try await app.platformDB { db in try await Tenant.query(on: db).sort(\.$slug).all() }
@@ -17,6 +18,13 @@ enum FundingAlertsJob {
                                                  siteURL: app.waymark.publicURL)
                 }
                 results.append((tenant.slug, summary))
+                let reminders = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
+                    try await ReturnReminderRun.run(.system(tenant: tenant, db: db, job: "alerts@waymark"), asOf: asOf,
+                                                    siteURL: app.waymark.publicURL)
+                }
+                if reminders > 0 {
+                    app.logger.notice("Monthly return reminders", metadata: ["tenant": .string(tenant.slug), "messages": "\(reminders)"])
+                }
             } catch {
                 app.logger.error("Funding alerts failed for a tenant",
                                  metadata: ["tenant": .string(tenant.slug), "error": .string(String(describing: error))])
