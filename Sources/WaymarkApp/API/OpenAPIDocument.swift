@@ -42,7 +42,8 @@ enum OpenAPIDocument {
             "security": [["bearerToken": [String]()], ["session": [String]()]],
             "paths": paths.merging(OpenAPIFunding.paths) { a, _ in a }.merging(OpenAPIForecasting.paths) { a, _ in a }
                 .merging(OpenAPIContracts.paths) { a, _ in a }
-                .merging(OpenAPICommissioning.paths) { a, _ in a },
+                .merging(OpenAPICommissioning.paths) { a, _ in a }
+                .merging(OpenAPIReturns.paths) { a, _ in a },
             "components": [
                 "securitySchemes": [
                     "bearerToken": ["type": "http", "scheme": "bearer", "description": "A personal API token"],
@@ -50,7 +51,8 @@ enum OpenAPIDocument {
                 ],
                 "schemas": OpenAPISchemas.all.merging(OpenAPIFunding.schemas) { a, _ in a }.merging(OpenAPIForecasting.schemas) { a, _ in a }
                     .merging(OpenAPIContracts.schemas) { a, _ in a }
-                    .merging(OpenAPICommissioning.schemas) { a, _ in a },
+                    .merging(OpenAPICommissioning.schemas) { a, _ in a }
+                    .merging(OpenAPIReturns.schemas) { a, _ in a },
             ],
         ]
     }

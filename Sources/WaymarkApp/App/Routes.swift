@@ -43,6 +43,7 @@ extension Waymark {
         FundingAPIController().register(api)
         ForecastAPIController().register(api)
         ContractsAPIController().register(api)
+        ReturnsAPIController().register(api)
         SpecificationAPIController().register(api)
     }
 }

@@ -148,5 +148,7 @@ enum SiteMap {
         static let contracts = PathTemplate("/api/v1/t/:tenant/contracts")
         static let contract = PathTemplate("/api/v1/t/:tenant/contracts/:id")
         static let payments = PathTemplate("/api/v1/t/:tenant/payments")
+        static let returns = PathTemplate("/api/v1/t/:tenant/returns")
+        static let monthlyReturn = PathTemplate("/api/v1/t/:tenant/contracts/:id/returns/:month")
     }
 }

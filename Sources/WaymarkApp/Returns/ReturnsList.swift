@@ -29,7 +29,7 @@ enum ReturnsList {
         return try await PageRenderer.render(req, "returns/list", title: "Monthly returns", page)
     }
 
-    struct Owed { let row: Row; let month: CalendarMonth; let status: ReturnStatus?; let overdue: Bool }
+    struct Owed { let row: Row; let contractID: UUID; let month: CalendarMonth; let due: Day; let status: ReturnStatus?; let overdue: Bool }
 
     static func label(_ show: Show) -> String {
         switch show {
@@ -74,7 +74,7 @@ enum ReturnsList {
                     status: started ? (status ?? .draft).label : "Not started",
                     statusTag: ReturnPage.tag(status ?? .draft, timeliness), timeliness: ReturnPage.describe(timeliness),
                     href: SiteMap.Tenant.monthlyReturn.path(context.tenant.slug, loaded.id.uuidString, month.description)),
-                    month: month, status: status, overdue: timeliness.isOverdue))
+                    contractID: loaded.id, month: month, due: due, status: status, overdue: timeliness.isOverdue))
             }
         }
         return owed.sorted { $0.month != $1.month ? $0.month > $1.month : $0.row.contract < $1.row.contract }
