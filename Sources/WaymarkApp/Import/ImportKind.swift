@@ -23,7 +23,7 @@ struct ImportColumn: Encodable, Sendable {
 /// What a commissioner can bulk-import. Each kind owns its template (columns and an
 /// example row) so the page, the downloadable files and the validator cannot disagree.
 enum ImportKind: String, CaseIterable, Sendable {
-    case routes, schools, calendars, fundingSources, allocations, pledges
+    case routes, schools, calendars, fundingSources, allocations, pledges, returns
 
     var title: String {
         switch self {
@@ -33,6 +33,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .fundingSources: "Funding sources"
         case .allocations: "Allocations"
         case .pledges: "Pledges on behalf of partners"
+        case .returns: "Monthly returns on behalf of providers"
         }
     }
 
@@ -45,6 +46,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .fundingSources: "funding source"
         case .allocations: "allocation"
         case .pledges: "pledge"
+        case .returns: "monthly return"
         }
     }
 
@@ -62,6 +64,8 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Allocate money from funding sources to routes: source reference, route, amount and period."
         case .pledges:
             "Record pledges partners made by letter or email: each pledge becomes a pledged source with an allocation per route."
+        case .returns:
+            "Bring in providers' monthly returns kept in spreadsheets, many contracts and months in one file: a line per route per month."
         }
     }
 
@@ -80,6 +84,8 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Every row adds an allocation. Rows are checked in order against what is already allocated, so earlier rows of the file count against the same source."
         case .pledges:
             "Rows sharing a pledge_reference form one pledge, with one route each. Each pledge is saved as pledged money awaiting your decision, recorded as pledged by you."
+        case .returns:
+            "Rows sharing a contract_reference and month form one return, which must have a line for each route the contract served that month. Each is submitted as a new version awaiting review, recorded as imported by you; a return already awaiting review or approved is refused."
         }
     }
 
@@ -91,6 +97,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .fundingSources: FundingSourceImport.columns
         case .allocations: AllocationImport.columns
         case .pledges: PledgeImport.columns
+        case .returns: ReturnsImport.columns
         }
     }
 
@@ -103,6 +110,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .fundingSources: FundingSourceImport.exampleRows
         case .allocations: AllocationImport.exampleRows
         case .pledges: PledgeImport.exampleRows
+        case .returns: ReturnsImport.exampleRows
         }
     }
 }

@@ -55,20 +55,21 @@ enum ImportRunner {
         case .fundingSources: return try await run(FundingSourceImport.self, kind, upload, table, context, apply: apply)
         case .allocations: return try await run(AllocationImport.self, kind, upload, table, context, apply: apply)
         case .pledges: return try await run(PledgeImport.self, kind, upload, table, context, apply: apply)
+        case .returns: return try await run(ReturnsImport.self, kind, upload, table, context, apply: apply)
         }
     }
 
     private static func run<I: TabularImporter>(_ importer: I.Type, _ kind: ImportKind, _ upload: ImportUpload, _ table: TabularTable,
                                                 _ context: TenantContext, apply: Bool) async throws -> Result {
         guard apply else {
-            switch I.plan(table, try await ImportReference.load(context)) {
+            switch I.plan(table, try await I.reference(context)) {
             case .failure(let rejected): return .rejected(rejected.issues)
             case .success((_, let outcome)): return .checked(outcome)
             }
         }
         do {
             let outcome = try await context.transaction { tx -> ImportOutcome in
-                switch I.plan(table, try await ImportReference.load(tx)) {
+                switch I.plan(table, try await I.reference(tx)) {
                 case .failure(let rejected): throw rejected
                 case .success((let plan, let outcome)):
                     try await I.apply(plan, tx)

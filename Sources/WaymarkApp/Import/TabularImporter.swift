@@ -28,8 +28,15 @@ struct ImportOutcome: Encodable, Sendable, Equatable {
 /// every issue, never both, so nothing is written from a file with any error.
 protocol TabularImporter {
     associatedtype Plan: Sendable
-    static func plan(_ table: TabularTable, _ reference: ImportReference) -> Result<(Plan, ImportOutcome), ImportIssues>
+    /// What the plan checks the file against: most kinds share `ImportReference`.
+    associatedtype Reference = ImportReference
+    static func reference(_ context: TenantContext) async throws -> Reference
+    static func plan(_ table: TabularTable, _ reference: Reference) -> Result<(Plan, ImportOutcome), ImportIssues>
     static func apply(_ plan: Plan, _ context: TenantContext) async throws
+}
+
+extension TabularImporter where Reference == ImportReference {
+    static func reference(_ context: TenantContext) async throws -> ImportReference { try await ImportReference.load(context) }
 }
 
 struct ImportIssues: Error, Sendable {

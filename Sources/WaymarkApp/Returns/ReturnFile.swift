@@ -28,6 +28,8 @@ struct ReturnFile: Sendable {
 
     func code(_ routeID: UUID) -> String { routeCodes[routeID] ?? "a route no longer in Waymark" }
 
+    var target: ReturnTarget { ReturnTarget(contractReference: contract.reference, month: month, expectation: expectation) }
+
     /// The content the provider is working on: the draft, else the latest submission, else
     /// an empty line per route.
     var workingContent: ReturnContent {
@@ -76,4 +78,12 @@ struct ReturnFile: Sendable {
         context.can(.fileReturns)
             && SpecificationQueries.providerOrganisations(context).contains { $0.id == contract.providerOrganisationID }
     }
+}
+
+/// What a return's figures are checked against: its contract, its month, and the routes the
+/// contract served that month with their school days.
+struct ReturnTarget: Sendable {
+    let contractReference: String
+    let month: CalendarMonth
+    let expectation: ReturnExpectation
 }

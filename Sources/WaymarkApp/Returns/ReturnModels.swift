@@ -132,7 +132,7 @@ final class ReturnReviewRecord: Model, TenantOwned, @unchecked Sendable {
 
 /// How a version reached Waymark.
 enum ReturnChannel: String, Sendable {
-    case form, csv, xlsx, api
+    case form, csv, xlsx, api, `import`
 
     var label: String {
         switch self {
@@ -140,6 +140,7 @@ enum ReturnChannel: String, Sendable {
         case .csv: "a CSV upload"
         case .xlsx: "an Excel upload"
         case .api: "the API"
+        case .import: "a bulk import"
         }
     }
 }

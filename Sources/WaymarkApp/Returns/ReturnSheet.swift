@@ -25,9 +25,17 @@ enum ReturnSheet {
     /// The return an uploaded table holds, or every problem with it. `narrative` is the one
     /// typed beside the upload, used when the file has none.
     static func read(_ table: TabularTable, file: ReturnFile, narrative typed: String) -> Result<ReturnContent, ImportIssues> {
-        do { try table.requireColumns(["route_code"] + ReturnFormValues.columns) } catch let error as TabularError {
+        do { try table.requireColumns(requiredColumns) } catch let error as TabularError {
             return .failure(ImportIssues(issues: [.file(error.message)]))
         } catch { return .failure(ImportIssues(issues: [.file("The file could not be read")])) }
+        return read(table.rows, target: file.target, narrative: typed)
+    }
+
+    /// Every figure column must be there; the rest of the template's are optional.
+    static let requiredColumns = ["route_code"] + ReturnFormValues.columns
+
+    /// The rows of one return (a contract and month), read and checked.
+    static func read(_ rows: [TabularRow], target file: ReturnTarget, narrative typed: String) -> Result<ReturnContent, ImportIssues> {
         var issues: [ImportIssue] = []
         var lines: [RouteReturnLine] = []
         var rowOf: [UUID: Int] = [:]
@@ -35,10 +43,10 @@ enum ReturnSheet {
         let byCode = Dictionary(file.expectation.routes.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var narrative: String?
         var caseStudy: String?
-        for row in table.rows {
+        for row in rows {
             var reader = RowReader(row)
-            if let reference = reader.text("contract_reference"), reference != file.contract.reference {
-                reader.fail("contract_reference", "This file is for contract \(reference), not \(file.contract.reference)")
+            if let reference = reader.text("contract_reference"), reference != file.contractReference {
+                reader.fail("contract_reference", "This file is for contract \(reference), not \(file.contractReference)")
             }
             if let month = reader.text("month"), CalendarMonth(iso: month) != file.month {
                 reader.fail("month", "'\(month)' is not this return's month, \(file.month.description)")
