@@ -28,6 +28,7 @@ extension Waymark {
         BidsController().register(tenant)
         EvaluationController().register(tenant)
         ContractsController().register(tenant)
+        DeliveryDashboardController().register(tenant)
 
         let console = OperatorRoutes(builder: app)
         AdminTenantsController().register(console)
