@@ -148,3 +148,33 @@ final class DeliveryDashboardTests: AppTestCase {
         Array(body.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty })
     }
 }
+
+/// Where returns stand, worked without a database: extensions, queries and months never started.
+final class ReturnsStatusCountsTests: XCTestCase {
+    func testEachMonthCountsOnceByItsOwnDueDay() throws {
+        let contract = Contract(providerOrganisationID: UUID(), value: Money(pounds: 1_000), start: Day(2023, 9, 4), end: Day(2024, 7, 31),
+                                routes: [])
+        func record(_ month: Int, year: Int = 2023, _ status: ReturnStatus, due: Day? = nil, submitted: Bool = false) -> MonthlyReturnRecord {
+            let month = CalendarMonth(year: year, month: month)!
+            let record = MonthlyReturnRecord(tenantID: UUID(), contractID: contract.id, month: month,
+                                             due: due ?? ReturnDeadlines().due(for: month), at: Date())
+            record.statusText = status.rawValue
+            record.firstSubmittedAt = submitted ? Date() : nil
+            return record
+        }
+        // September extended to 20 Feb: due, not overdue. October queried: with the provider.
+        // November never started, due 14 Dec: overdue. December submitted: awaiting review.
+        // January never started, due 14 Feb: due. February has not ended: not owed.
+        let returns = [record(9, .draft, due: Day(2024, 2, 20)), record(10, .queried, submitted: true), record(12, .submitted, submitted: true)]
+        let counts = ReturnsStatusCounts.of([(contract, returns)], deadlines: ReturnDeadlines(), today: Day(2024, 2, 5))
+        XCTAssertEqual(counts.due, 2)
+        XCTAssertEqual(counts.overdue, 1)
+        XCTAssertEqual(counts.awaitingReview, 1)
+        XCTAssertEqual(counts.withProvider, 1)
+
+        let later = ReturnDeadlines(workingDay: 20)
+        let lenient = ReturnsStatusCounts.of([(contract, [])], deadlines: later, today: Day(2023, 10, 20))
+        XCTAssertEqual(lenient.due, 1, "September is due on the 20th working day of October, the 27th")
+        XCTAssertEqual(lenient.overdue, 0)
+    }
+}
