@@ -56,8 +56,9 @@ enum DeliveryChartSVG {
         }
         for (index, value) in values.enumerated() {
             guard let value else { continue }
-            let x = left + band * Double(index) + band * 0.2
-            svg += "<rect x=\"\(f(x))\" y=\"\(f(y(value)))\" width=\"\(f(band * 0.6))\" height=\"\(f(bottom - y(value)))\" fill=\"\(colour)\"/>"
+            // A few months would make slabs of bars; past 48px width adds nothing.
+            let barWidth = Swift.min(band * 0.6, 48), x = left + band * (Double(index) + 0.5) - barWidth / 2
+            svg += "<rect x=\"\(f(x))\" y=\"\(f(y(value)))\" width=\"\(f(barWidth))\" height=\"\(f(bottom - y(value)))\" fill=\"\(colour)\"/>"
         }
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(bottom))\" y2=\"\(f(bottom))\" stroke=\"#0b0c0c\"/>"
         return svg

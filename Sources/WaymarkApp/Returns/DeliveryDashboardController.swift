@@ -17,7 +17,8 @@ struct DeliveryDashboardController: Sendable {
         let today = Day(req.now, in: London.timeZone)
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
         let status = ReturnsStatusCounts.of(data.contracts, deadlines: deadlines, today: today)
-        let page = DeliveryDashboardPage(data: data, filter: filter, status: status, today: today, slug: context.tenant.slug)
+        let page = DeliveryDashboardPage(data: data, filter: filter, status: status, today: today, slug: context.tenant.slug,
+                                          linksContracts: context.can(.viewContracts))
         return try await PageRenderer.render(req, "returns/dashboard", title: "Delivery", page, errors: errors)
     }
 

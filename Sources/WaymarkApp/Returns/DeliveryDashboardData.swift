@@ -19,6 +19,8 @@ struct DeliveryDashboardData: Sendable {
     let routes: [UUID: RouteName]
     /// The visible contracts with their returns, for what is due, overdue and awaiting review.
     let contracts: [(contract: Contract, returns: [MonthlyReturnRecord])]
+    /// Contract ids to references, for naming overdue returns.
+    let references: [UUID: String]
 
     static func load(_ context: TenantContext) async throws -> DeliveryDashboardData {
         let scope = try await ReturnScope.of(context)
@@ -27,13 +29,14 @@ struct DeliveryDashboardData: Sendable {
         }
         let routeRecords = try await context.query(Route.self).all()
         let routes = Dictionary(uniqueKeysWithValues: routeRecords.map { ($0.id!, RouteName(code: $0.code, name: $0.name)) })
-        guard !visible.isEmpty else { return DeliveryDashboardData(facts: [], routes: routes, contracts: []) }
+        guard !visible.isEmpty else { return DeliveryDashboardData(facts: [], routes: routes, contracts: [], references: [:]) }
 
         let returns = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ visible.map(\.id)).all()
         let facts = try await approvedFacts(context, scope: scope, contracts: visible, returns: returns, routes: routeRecords)
         let byContract = Dictionary(grouping: returns, by: \.contractID)
         return DeliveryDashboardData(facts: facts, routes: routes,
-                                     contracts: visible.map { ($0.contract, byContract[$0.id] ?? []) })
+                                     contracts: visible.map { ($0.contract, byContract[$0.id] ?? []) },
+                                     references: Dictionary(uniqueKeysWithValues: visible.map { ($0.id, $0.record.reference) }))
     }
 
     /// Each line of each approved return's approved version that the asker may read, with its
@@ -65,9 +68,17 @@ struct DeliveryDashboardData: Sendable {
 
 /// Where the visible returns stand as of a day: owed and not yet in, past their due day and
 /// not yet in, and in and waiting for the commissioner.
-struct ReturnsStatusCounts: Sendable, Encodable {
+struct ReturnsStatusCounts: Sendable {
+    struct Overdue: Sendable {
+        let contractID: UUID
+        let month: CalendarMonth
+        let due: Day
+        let days: Int
+    }
+
     var due = 0
-    var overdue = 0
+    /// Oldest first, so the longest-waiting is chased first.
+    var overdueReturns: [Overdue] = []
     var awaitingReview = 0
     var withProvider = 0
 
@@ -89,14 +100,17 @@ struct ReturnsStatusCounts: Sendable, Encodable {
                 case .draft?, nil:
                     guard record?.firstSubmittedAt == nil else { counts.withProvider += 1; continue }
                     let due = record?.due ?? deadlines.due(for: month)
-                    if ReturnTimeliness.of(due: due, firstSubmitted: nil, asOf: today).isOverdue {
-                        counts.overdue += 1
+                    if case .overdue(let days) = ReturnTimeliness.of(due: due, firstSubmitted: nil, asOf: today) {
+                        counts.overdueReturns.append(Overdue(contractID: contract.id, month: month, due: due, days: days))
                     } else if month.range.end < today {
                         counts.due += 1
                     }
                 }
             }
         }
+        counts.overdueReturns.sort { ($0.month, $0.contractID.uuidString) < ($1.month, $1.contractID.uuidString) }
         return counts
     }
+
+    var overdue: Int { overdueReturns.count }
 }

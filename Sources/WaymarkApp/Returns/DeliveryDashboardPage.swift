@@ -43,6 +43,8 @@ struct DeliveryDashboardPage: Encodable {
     struct Table: Encodable { let heading: String; let caption: String; let column: String; let rows: [DeliveryFiguresRow] }
     struct Option: Encodable { let value: String; let label: String; let selected: Bool }
     struct ChartRow: Encodable { let month: String; let rate: String; let engaged: String }
+    struct OverdueRow: Encodable { let contract: String; let href: String?; let month: String; let due: String; let days: Int }
+    struct Status: Encodable { let due: Int; let overdue: Int; let awaitingReview: Int; let withProvider: Int; let overdueRows: [OverdueRow] }
 
     let hasFacts: Bool
     let filterText: String
@@ -53,7 +55,7 @@ struct DeliveryDashboardPage: Encodable {
     let fromOptions: [Option]
     let toOptions: [Option]
     let authorityOptions: [Option]
-    let status: ReturnsStatusCounts
+    let status: Status
     let today: String
     let csvHref: String
     let formHref: String
@@ -62,7 +64,7 @@ struct DeliveryDashboardPage: Encodable {
 
     /// The filter's choices come from every fact the asker may read, so narrowing to one month
     /// still offers the others; the figures come from the filtered facts.
-    init(data: DeliveryDashboardData, filter: DeliveryFilter, status: ReturnsStatusCounts, today: Day, slug: String) {
+    init(data: DeliveryDashboardData, filter: DeliveryFilter, status: ReturnsStatusCounts, today: Day, slug: String, linksContracts: Bool) {
         let facts = filter.apply(data.facts)
         let total = DeliverySummary.total(facts)
         let n = DeliveryChartSVG.grouped
@@ -98,7 +100,12 @@ struct DeliveryDashboardPage: Encodable {
         fromOptions = allMonths.map { Option(value: $0.description, label: $0.longDisplay, selected: $0 == filter.from) }
         toOptions = allMonths.map { Option(value: $0.description, label: $0.longDisplay, selected: $0 == filter.to) }
         authorityOptions = Set(data.facts.map(\.authority)).sorted().map { Option(value: $0, label: $0, selected: $0 == filter.authority) }
-        self.status = status
+        self.status = Status(due: status.due, overdue: status.overdue, awaitingReview: status.awaitingReview, withProvider: status.withProvider,
+                             overdueRows: status.overdueReturns.map { item in
+                                 OverdueRow(contract: data.references[item.contractID] ?? "",
+                                            href: linksContracts ? SiteMap.Tenant.contract.path(slug, item.contractID.uuidString) : nil,
+                                            month: item.month.longDisplay, due: item.due.display, days: item.days)
+                             })
         self.today = today.display
         formHref = SiteMap.Tenant.delivery.path(slug)
         csvHref = SiteMap.Tenant.deliveryCSV.path(slug) + filter.queryString

@@ -31,7 +31,7 @@ final class DeliveryDashboardTests: AppTestCase {
                          "October 2023", "November 2023", ">164.75<"] {
             XCTAssertTrue(html.contains(expected), "missing \(expected)")
         }
-        XCTAssertFalse(html.contains("December 2023"), "a submitted return counted")
+        XCTAssertFalse(html.contains("<option value=\"2023-12\""), "a submitted return counted")
         XCTAssertTrue(html.contains("href=\"/t/west-midlands/delivery\""), "no Delivery in the navigation")
     }
 
@@ -44,7 +44,7 @@ final class DeliveryDashboardTests: AppTestCase {
         XCTAssertTrue(html.contains("<desc id=\"delivery-desc\">"))
         let tables = html.components(separatedBy: "<table").count - 1
         let captions = html.components(separatedBy: "<caption").count - 1
-        XCTAssertEqual(tables, 5)
+        XCTAssertGreaterThanOrEqual(tables, 5, "chart's table and four figures tables, and overdue returns if any")
         XCTAssertEqual(captions, tables, "every table has a caption")
         XCTAssertTrue(html.contains("method=\"get\""), "the filters are a plain GET form")
     }
@@ -95,6 +95,10 @@ final class DeliveryDashboardTests: AppTestCase {
         XCTAssertTrue(html.contains("Due</dt><dd class=\"wm-key-figure__value\">1</dd>"), "due")
         XCTAssertTrue(html.contains("Overdue</dt><dd class=\"wm-key-figure__value\">1</dd>"), "overdue")
         XCTAssertTrue(html.contains("Awaiting review</dt><dd class=\"wm-key-figure__value\">1</dd>"), "awaiting review")
+        for expected in ["TEST-DEL-01", "September 2023", "13 Oct 2023", ">115<"] {
+            XCTAssertTrue(html.contains(expected), "overdue table: missing \(expected)")
+        }
+        XCTAssertFalse(html.contains("/t/west-midlands/contracts/"), "partners cannot open contracts, so none is linked")
     }
 
     func testCSVHasARowPerRouteAndMonth() async throws {
