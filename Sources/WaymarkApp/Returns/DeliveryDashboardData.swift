@@ -77,7 +77,7 @@ struct ReturnsStatusCounts: Sendable {
     }
 
     var due = 0
-    /// Oldest first, so the longest-waiting is chased first.
+    /// Oldest first, so the longest-waiting is chased first (the page orders a month's by reference).
     var overdueReturns: [Overdue] = []
     var awaitingReview = 0
     var withProvider = 0

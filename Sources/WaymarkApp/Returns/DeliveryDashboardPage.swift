@@ -101,7 +101,9 @@ struct DeliveryDashboardPage: Encodable {
         toOptions = allMonths.map { Option(value: $0.description, label: $0.longDisplay, selected: $0 == filter.to) }
         authorityOptions = Set(data.facts.map(\.authority)).sorted().map { Option(value: $0, label: $0, selected: $0 == filter.authority) }
         self.status = Status(due: status.due, overdue: status.overdue, awaitingReview: status.awaitingReview, withProvider: status.withProvider,
-                             overdueRows: status.overdueReturns.map { item in
+                             overdueRows: status.overdueReturns.sorted {
+                                 ($0.month, data.references[$0.contractID] ?? "") < ($1.month, data.references[$1.contractID] ?? "")
+                             }.map { item in
                                  OverdueRow(contract: data.references[item.contractID] ?? "",
                                             href: linksContracts ? SiteMap.Tenant.contract.path(slug, item.contractID.uuidString) : nil,
                                             month: item.month.longDisplay, due: item.due.display, days: item.days)
