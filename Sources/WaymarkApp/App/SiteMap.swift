@@ -92,6 +92,8 @@ enum SiteMap {
         static let paymentPaid = PathTemplate("/t/:tenant/contracts/:id/payments/:line/paid")
         static let payments = PathTemplate("/t/:tenant/payments")
         static let paymentsCSV = PathTemplate("/t/:tenant/payments.csv")
+        static let delivery = PathTemplate("/t/:tenant/delivery")
+        static let deliveryCSV = PathTemplate("/t/:tenant/delivery.csv")
         static let inbox = PathTemplate("/t/:tenant/inbox")
         static let inboxRead = PathTemplate("/t/:tenant/inbox/read")
         static let tokens = PathTemplate("/t/:tenant/tokens")

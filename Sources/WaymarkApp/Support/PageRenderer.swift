@@ -73,6 +73,7 @@ enum PageRenderer {
         if context.can(.viewContracts) { items.append(("Contracts", SiteMap.Tenant.contracts.path(slug))) }
         if context.can(.recordPayments) { items.append(("Payments", SiteMap.Tenant.payments.path(slug))) }
         if context.can(.viewReturns) { items.append(("Returns", SiteMap.Tenant.returns.path(slug))) }
+        if context.can(.viewReturns) { items.append(("Delivery", SiteMap.Tenant.delivery.path(slug))) }
         if context.can(.viewCalendars) { items.append(("Local authorities", SiteMap.Tenant.localAuthorities.path(slug))) }
         if context.can(.viewOrganisations) { items.append(("Organisations", SiteMap.Tenant.organisations.path(slug))) }
         if context.can(.importData) { items.append(("Import data", SiteMap.Tenant.imports.path(slug))) }
