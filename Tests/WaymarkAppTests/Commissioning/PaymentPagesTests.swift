@@ -33,6 +33,19 @@ final class PaymentPagesTests: AppTestCase {
         XCTAssertEqual(notFinance.status, .forbidden, "only finance records payments")
     }
 
+    func testALineIdInLowerCaseFindsItsLine() async throws {
+        let line = try await paymentLines(contractPath: contract)[0]
+        let finance = try await signedIn(DemoPeople.finance)
+        let lower = line.id!.uuidString.lowercased()
+        let response = try await finance.post(contract + "/payments/\(lower)/paid", form: ["paid_on": "2023-10-05", "version": "1"])
+        XCTAssertEqual(response.status, .unprocessableEntity, "the line is found, and refused for its awaited returns (not 404)")
+        XCTAssertTrue(response.body.string.contains("The monthly return for September 2023 has not been approved yet"))
+        let unknown = try await finance.post(contract + "/payments/\(UUID().uuidString.lowercased())/paid", form: ["paid_on": "2023-10-05"])
+        XCTAssertEqual(unknown.status, .notFound)
+        let garbled = try await finance.post(contract + "/payments/not-an-id/paid", form: ["paid_on": "2023-10-05"])
+        XCTAssertEqual(garbled.status, .notFound)
+    }
+
     func testThePaidPathOnceReturnsAreApproved() async throws {
         let lines = try await paymentLines(contractPath: contract)
         let early = try await markPaid(contract, line: lines[0], on: "2023-09-29", approving: true)
