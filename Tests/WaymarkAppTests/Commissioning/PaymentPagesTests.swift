@@ -77,7 +77,6 @@ final class PaymentPagesTests: AppTestCase {
         XCTAssertTrue(rows[0].hasSuffix("contract_reference,provider,line,quarter,start_day,end_day,amount,status,awaiting_returns_for,paid_on,paid_by"))
         let testLines = rows.filter { $0.hasPrefix("TEST-PAY,") }
         XCTAssertEqual(testLines.count, 5, "five quarters of this test's contract")
-        XCTAssertEqual(rows.count, 11, "a header and five quarters for each of this contract and the demo's")
         XCTAssertTrue(testLines[1].contains("awaiting_returns,2023-10 2023-11 2023-12"))
     }
 
