@@ -47,11 +47,13 @@ struct ContractPage: Encodable {
         let sourceIDs = contract.fundingLinks.map(\.sourceID).filter { seen.insert($0).inserted }
         let sources = try await context.query(FundingSourceRecord.self).filter(\.$id ~~ sourceIDs).all()
         let allocations = try await context.query(AllocationRecord.self).filter(\.$id ~~ contract.fundingLinks.compactMap(\.allocationID)).all()
-        // Commitments speak of the sources' budgets: for those who may see funding.
-        let commitments = context.can(.viewFunding)
-            ? SourceCommitmentSection.build(context, sources: sources, contracts: try await ContractQueries.all(context), names: names, asOf: today)
-            : [:]
         let linkable = context.can(.viewFunding) ? Set(try await FundingQueries.visibleSources(context).compactMap(\.id)) : []
+        // Commitments speak of the sources' budgets: only of sources the person may open
+        // (a provider who is also a partner sees their own organisations' sources, no others).
+        let openable = sources.filter { $0.id.map(linkable.contains) ?? false }
+        let commitments = openable.isEmpty
+            ? [:]
+            : SourceCommitmentSection.build(context, sources: openable, contracts: try await ContractQueries.all(context), names: names, asOf: today)
         var facts: [Fact] = [
             .init(key: "Provider", value: names.organisation(contract.providerOrganisationID)),
             .init(key: "Value", value: terms.value.display + (terms.value == contract.value ? "" : " (\(contract.value.display) when made)")),
