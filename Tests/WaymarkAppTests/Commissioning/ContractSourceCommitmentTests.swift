@@ -96,4 +96,22 @@ final class ContractSourceCommitmentTests: AppTestCase {
         let full = try await commissioner.get(contract).body.string
         XCTAssertTrue(full.contains("Test top-up fund: £60,000.00 committed to contracts"), "those who see every source see both")
     }
+
+    func testAPartnerSeesTheirSourcesTotalsButNotItsContracts() async throws {
+        let source = try await smallSource(funder: "Birmingham City Council", programme: "Test partner fund")
+        let award = try await storeContractAward()
+        _ = try await makeContract(award, reference: "TEST-PARTNER", changes: ["link_source[1]": source, "link_amount[1]": "30,000"])
+        let partner = try await signedIn(DemoPeople.birminghamPartner)
+        let response = try await partner.get("/t/west-midlands/funding/\(source)?as_of=2023-10-10")
+        XCTAssertEqual(response.status, .ok)
+        let page = response.body.string
+        XCTAssertTrue(page.contains("Committed to contracts"))
+        XCTAssertTrue(page.contains("<dd class=\"wm-summary-list__value\">£30,000.00</dd>"), "the committed total")
+        XCTAssertFalse(page.contains("TEST-PARTNER"), "partners do not see contracts")
+        XCTAssertFalse(page.contains(ContractFixtures.lanternway), "nor who provides them")
+        XCTAssertFalse(page.contains("No contract is paid for from this source yet"), "which would be untrue")
+        let finance = try await signedIn(DemoPeople.finance)
+        let financePage = try await finance.get("/t/west-midlands/funding/\(source)?as_of=2023-10-10").body.string
+        XCTAssertTrue(financePage.contains(">TEST-PARTNER</a>"), "those who see contracts see the list")
+    }
 }
