@@ -34,7 +34,9 @@ struct ContractPage: Encodable {
     /// The history and schedule tables want the wide layout.
     var wide = true
 
-    static func build(_ context: TenantContext, _ loaded: ContractQueries.Loaded, today: Day,
+    /// `today` is the day the page speaks of; `paidBy`, when a past day is asked about, hides
+    /// payments made after it.
+    static func build(_ context: TenantContext, _ loaded: ContractQueries.Loaded, today: Day, paidBy: Day? = nil,
                       errors: [FieldError] = []) async throws -> ContractPage {
         let slug = context.tenant.slug, id = loaded.id.uuidString
         let contract = loaded.contract, terms = contract.current
@@ -85,7 +87,7 @@ struct ContractPage: Encodable {
             commitments: sourceIDs.compactMap { commitments[$0] },
             warnings: sourceIDs.compactMap { commitments[$0]?.warning },
             history: ContractHistoryRow.rows(loaded, names: names),
-            lines: PaymentRow.rows([loaded], approved: [loaded.id: approved], names: names, slug: slug).map { row in
+            lines: PaymentRow.rows([loaded], approved: [loaded.id: approved], names: names, slug: slug, paidBy: paidBy).map { row in
                 .init(row: row, errors: errors.filter { $0.field == "line-\(row.id)" || $0.field == "paid_on-\(row.id)" }.map(\.message))
             },
             version: String(loaded.record.version),

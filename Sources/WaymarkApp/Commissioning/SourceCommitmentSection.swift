@@ -24,12 +24,7 @@ struct SourceCommitmentSection: Encodable, Sendable {
     static func build(_ context: TenantContext, sources: [FundingSourceRecord], contracts: [ContractQueries.Loaded],
                       names: ContractNames, asOf: Day) -> [UUID: SourceCommitmentSection] {
         let payments = contracts.map { loaded in
-            ContractPayments(contract: loaded.contract, lines: loaded.lines.compactMap(\.line).map { line in
-                guard let paid = line.payment, paid.paidOn > asOf else { return line }
-                var unpaid = line
-                unpaid.payment = nil
-                return unpaid
-            })
+            ContractPayments(contract: loaded.contract, lines: loaded.lines.compactMap(\.line).map { $0.asOf(asOf) })
         }
         let canOpen = context.can(.viewContracts)
         let visible = Set(contracts.filter { ContractQueries.isVisible($0.record, to: context) }.map(\.id))
