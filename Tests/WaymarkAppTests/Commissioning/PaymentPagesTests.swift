@@ -26,6 +26,7 @@ final class PaymentPagesTests: AppTestCase {
         XCTAssertEqual(response.status, .unprocessableEntity)
         XCTAssertTrue(response.body.string.contains("The monthly return for September 2023 has not been approved yet"))
         XCTAssertTrue(response.body.string.contains("href=\"#line-\(line.id!.uuidString)\""), "the summary links to the line")
+        XCTAssertTrue(openingTag(response.body.string, id: "line-\(line.id!.uuidString)").contains("tabindex=\"-1\""), "which takes focus")
         let after = try await paymentLines(contractPath: contract)[0]
         XCTAssertNil(after.paidOn)
         let commissioner = try await signedIn(DemoPeople.commissioner)
