@@ -13,7 +13,7 @@ struct ContractsAPIController: Sendable {
     }
 
     @Sendable static func contracts(req: Request, context: TenantContext) async throws -> Response {
-        let today = Day(req.now, in: London.timeZone)
+        let today = try req.asOfDay()
         let rows = try await ContractsController.rows(context, today: today)
         return try APIJSON.response(ContractsAPIBodies.ContractList(
             tenant: context.tenant.slug, asOf: today.iso, contracts: rows.map { .init($0, slug: context.tenant.slug) }))
@@ -21,7 +21,7 @@ struct ContractsAPIController: Sendable {
 
     @Sendable static func contract(req: Request, context: TenantContext) async throws -> Response {
         let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
-        let today = Day(req.now, in: London.timeZone)
+        let today = try req.asOfDay()
         let people = Set(loaded.contract.variations.map(\.approvedBy))
         let names = try await ContractNames.load(context, people: people)
         let row = ContractRow(loaded, today: today, names: names, slug: context.tenant.slug)
@@ -31,7 +31,7 @@ struct ContractsAPIController: Sendable {
                                        reason: row.reason, effectiveDate: row.effectiveISO, approvedBy: row.approvedBy,
                                        approvedAt: row.approvedAtISO, terms: .init(version.terms, names: names))
         }
-        let lines = try await PaymentsPage.rows(context, [loaded])
+        let lines = try await PaymentsPage.rows(context, [loaded], paidBy: try req.askedAsOfDay())
         return try APIJSON.response(ContractsAPIBodies.ContractDetail(
             contract: .init(row, slug: context.tenant.slug), kpis: loaded.contract.kpis,
             fundingLinks: loaded.contract.fundingLinks.map(ContractsAPIBodies.FundingLink.init),
@@ -39,7 +39,7 @@ struct ContractsAPIController: Sendable {
     }
 
     @Sendable static func payments(req: Request, context: TenantContext) async throws -> Response {
-        let rows = PaymentsPage.ordered(try await PaymentsPage.rows(context, try await ContractQueries.visible(context)))
+        let rows = PaymentsPage.ordered(try await PaymentsPage.rows(context, try await ContractQueries.visible(context), paidBy: try req.askedAsOfDay()))
         return try APIJSON.response(ContractsAPIBodies.PaymentList(tenant: context.tenant.slug, payments: rows.map(ContractsAPIBodies.PaymentLine.init)))
     }
 }

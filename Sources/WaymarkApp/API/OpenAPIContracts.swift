@@ -6,13 +6,14 @@ enum OpenAPIContracts {
         let id: [String: Any] = ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
         return [
             "/api/v1/t/{tenant}/contracts": OpenAPIFunding.get(
-                "listContracts", "Contracts the caller may see (a provider: their own organisations'), with their terms after every variation and their status today",
-                "ContractList", []),
+                "listContracts", "Contracts the caller may see (a provider: their own organisations'), with their terms after every variation and their status on as_of",
+                "ContractList", [OpenAPIFunding.asOf]),
             "/api/v1/t/{tenant}/contracts/{id}": OpenAPIFunding.get(
                 "getContract", "One contract: its terms now, KPIs, funding links, every version with what changed, and its payment lines",
-                "ContractDetail", [id]),
+                "ContractDetail", [id, OpenAPIFunding.asOf]),
             "/api/v1/t/{tenant}/payments": OpenAPIFunding.get(
-                "listPayments", "Every payment line of the contracts the caller may see, payable first", "PaymentList", []),
+                "listPayments", "Every payment line of the contracts the caller may see, payable first (paid means paid by as_of)", "PaymentList",
+                [OpenAPIFunding.asOf]),
         ]
     }
 
@@ -25,7 +26,7 @@ enum OpenAPIContracts {
             "id": s.string, "url": s.string, "reference": s.string, "title": s.string, "provider": s.string,
             "routes": ["type": "array", "items": s.string, "description": "Codes of the routes still served"],
             "value_pence": pence, "start_date": isoDay, "end_date": isoDay,
-            "status": ["type": "string", "enum": ["not_started", "running", "ended", "terminated"], "description": "As of today in London"],
+            "status": ["type": "string", "enum": ["not_started", "running", "ended", "terminated"], "description": "On as_of (today in London by default)"],
         ], required: ["id", "url", "reference", "title", "provider", "routes", "value_pence", "start_date", "end_date", "status"])
         let route = s.object(["route_code": s.string, "value_pence": pence, "from_date": isoDay, "until_date": optionalDay],
                              required: ["route_code", "value_pence", "from_date"])

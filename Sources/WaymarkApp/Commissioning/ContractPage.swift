@@ -34,7 +34,9 @@ struct ContractPage: Encodable {
     /// The history and schedule tables want the wide layout.
     var wide = true
 
-    static func build(_ context: TenantContext, _ loaded: ContractQueries.Loaded, today: Day,
+    /// `today` is the day the page speaks of; `paidBy`, when a past day is asked about, hides
+    /// payments made after it.
+    static func build(_ context: TenantContext, _ loaded: ContractQueries.Loaded, today: Day, paidBy: Day? = nil,
                       errors: [FieldError] = []) async throws -> ContractPage {
         let slug = context.tenant.slug, id = loaded.id.uuidString
         let contract = loaded.contract, terms = contract.current
@@ -47,11 +49,13 @@ struct ContractPage: Encodable {
         let sourceIDs = contract.fundingLinks.map(\.sourceID).filter { seen.insert($0).inserted }
         let sources = try await context.query(FundingSourceRecord.self).filter(\.$id ~~ sourceIDs).all()
         let allocations = try await context.query(AllocationRecord.self).filter(\.$id ~~ contract.fundingLinks.compactMap(\.allocationID)).all()
-        // Commitments speak of the sources' budgets: for those who may see funding.
-        let commitments = context.can(.viewFunding)
-            ? SourceCommitmentSection.build(context, sources: sources, contracts: try await ContractQueries.all(context), names: names, asOf: today)
-            : [:]
         let linkable = context.can(.viewFunding) ? Set(try await FundingQueries.visibleSources(context).compactMap(\.id)) : []
+        // Commitments speak of the sources' budgets: only of sources the person may open
+        // (a provider who is also a partner sees their own organisations' sources, no others).
+        let openable = sources.filter { $0.id.map(linkable.contains) ?? false }
+        let commitments = openable.isEmpty
+            ? [:]
+            : SourceCommitmentSection.build(context, sources: openable, contracts: try await ContractQueries.all(context), names: names, asOf: today)
         var facts: [Fact] = [
             .init(key: "Provider", value: names.organisation(contract.providerOrganisationID)),
             .init(key: "Value", value: terms.value.display + (terms.value == contract.value ? "" : " (\(contract.value.display) when made)")),
@@ -83,7 +87,7 @@ struct ContractPage: Encodable {
             commitments: sourceIDs.compactMap { commitments[$0] },
             warnings: sourceIDs.compactMap { commitments[$0]?.warning },
             history: ContractHistoryRow.rows(loaded, names: names),
-            lines: PaymentRow.rows([loaded], approved: [loaded.id: approved], names: names, slug: slug).map { row in
+            lines: PaymentRow.rows([loaded], approved: [loaded.id: approved], names: names, slug: slug, paidBy: paidBy).map { row in
                 .init(row: row, errors: errors.filter { $0.field == "line-\(row.id)" || $0.field == "paid_on-\(row.id)" }.map(\.message))
             },
             version: String(loaded.record.version),

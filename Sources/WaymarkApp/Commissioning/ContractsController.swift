@@ -32,14 +32,14 @@ struct ContractsController: Sendable {
     }
 
     @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
-        let today = Day(req.now, in: London.timeZone)
+        let today = try req.asOfDay()
         let page = ListPage(contracts: try await Self.rows(context, today: today), today: today.display,
                             csvHref: SiteMap.Tenant.contractsCSV.path(context.tenant.slug))
         return try await PageRenderer.render(req, "contracts/list", title: "Contracts", page)
     }
 
     @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
-        let today = Day(req.now, in: London.timeZone)
+        let today = try req.asOfDay()
         let rows = try await Self.rows(context, today: today)
         let data = TabularWriter.csv(
             headers: ["reference", "title", "provider", "routes", "value", "start_day", "end_day", "status", "as_of"],
@@ -50,7 +50,7 @@ struct ContractsController: Sendable {
 
     @Sendable static func detail(req: Request, context: TenantContext) async throws -> Response {
         let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
-        let page = try await ContractPage.build(context, loaded, today: Day(req.now, in: London.timeZone))
+        let page = try await ContractPage.build(context, loaded, today: try req.asOfDay(), paidBy: try req.askedAsOfDay())
         return try await PageRenderer.render(req, "contracts/contract", title: loaded.record.reference, page)
     }
 
@@ -61,7 +61,7 @@ struct ContractsController: Sendable {
 
     @Sendable static func paymentsCSV(req: Request, context: TenantContext) async throws -> Response {
         let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
-        let rows = try await PaymentsPage.rows(context, [loaded])
+        let rows = try await PaymentsPage.rows(context, [loaded], paidBy: try req.askedAsOfDay())
         return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
                                 filename: "\(context.tenant.slug)-\(fileSafe(loaded.record.reference))-payments.csv")
     }
@@ -73,15 +73,18 @@ enum PaymentsPage {
     struct Page: Encodable {
         let payable: [PaymentRow]
         let others: [PaymentRow]
+        /// The day asked about, if one was.
+        let asOf: String?
         let canRecordPayments: Bool
         let csvHref: String
         var wide = true
     }
 
-    static func rows(_ context: TenantContext, _ contracts: [ContractQueries.Loaded]) async throws -> [PaymentRow] {
+    /// Paid means paid on or before `paidBy`, when a day is asked about (`as_of`).
+    static func rows(_ context: TenantContext, _ contracts: [ContractQueries.Loaded], paidBy: Day?) async throws -> [PaymentRow] {
         let names = try await ContractNames.load(context, people: PaymentRow.payers(contracts))
         let approved = try await ApprovedReturns.months(context, contractIDs: contracts.map(\.id))
-        return PaymentRow.rows(contracts, approved: approved, names: names, slug: context.tenant.slug)
+        return PaymentRow.rows(contracts, approved: approved, names: names, slug: context.tenant.slug, paidBy: paidBy)
     }
 
     /// Payable lines first, then the rest by period and contract.
@@ -90,14 +93,15 @@ enum PaymentsPage {
     }
 
     @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
-        let rows = ordered(try await rows(context, try await ContractQueries.visible(context)))
-        let page = Page(payable: rows.filter(\.isPayable), others: rows.filter { !$0.isPayable },
+        let asOf = try req.askedAsOfDay()
+        let rows = ordered(try await rows(context, try await ContractQueries.visible(context), paidBy: asOf))
+        let page = Page(payable: rows.filter(\.isPayable), others: rows.filter { !$0.isPayable }, asOf: asOf?.display,
                         canRecordPayments: context.can(.recordPayments), csvHref: SiteMap.Tenant.paymentsCSV.path(context.tenant.slug))
         return try await PageRenderer.render(req, "contracts/payments", title: "Payments", page)
     }
 
     @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
-        let rows = ordered(try await rows(context, try await ContractQueries.visible(context)))
+        let rows = ordered(try await rows(context, try await ContractQueries.visible(context), paidBy: try req.askedAsOfDay()))
         return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
                                 filename: "\(context.tenant.slug)-payments.csv")
     }

@@ -12,7 +12,9 @@ enum PaymentMarking {
 
     @Sendable static func markPaid(req: Request, context: TenantContext) async throws -> Response {
         let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
-        guard let record = loaded.lines.first(where: { $0.id?.uuidString == req.parameters.get("line") }) else { throw WaymarkError.notFound }
+        // Compared as UUIDs, so an id written in lower case finds its line too.
+        guard let lineID = req.parameters.get("line").flatMap(UUID.init(uuidString:)),
+              let record = loaded.lines.first(where: { $0.id == lineID }) else { throw WaymarkError.notFound }
         let form = try req.content.decode(Form.self)
         let approved = try await ApprovedReturns.months(context, contractID: loaded.id)
         let errors = try await mark(context, loaded, record, paidOn: form.paid_on ?? "", version: form.version ?? "", approvedMonths: approved)

@@ -63,17 +63,19 @@ struct PaymentRow: Encodable, Sendable {
         awaitingMonths = awaiting.map(\.description)
         paidOnISO = paid?.paidOn.iso
         paidBy = paid.map { names.person($0.paidBy) }
-        paidAction = status == "payable" ? SiteMap.Tenant.paymentPaid.path(slug, contractID, id) : nil
+        // A line paid after the day shown reads as unpaid, but is not offered for paying again.
+        paidAction = status == "payable" && record.paidOn == nil ? SiteMap.Tenant.paymentPaid.path(slug, contractID, id) : nil
     }
 
     var isPayable: Bool { status == "payable" }
 
-    /// Every line of `contracts`, each contract's in schedule order.
+    /// Every line of `contracts`, each contract's in schedule order; paid only if paid by
+    /// `paidBy`, when given.
     static func rows(_ contracts: [ContractQueries.Loaded], approved: [UUID: Set<CalendarMonth>], names: ContractNames,
-                     slug: String) -> [PaymentRow] {
+                     slug: String, paidBy: Day?) -> [PaymentRow] {
         contracts.flatMap { contract in
             contract.lines.compactMap { record in
-                record.line.map { PaymentRow($0, record: record, contract: contract, approvedMonths: approved[contract.id] ?? [],
+                record.line.map { PaymentRow(paidBy.map($0.asOf) ?? $0, record: record, contract: contract, approvedMonths: approved[contract.id] ?? [],
                                              names: names, slug: slug) }
             }
         }
@@ -94,5 +96,15 @@ struct PaymentRow: Encodable, Sendable {
 
     private static func list(_ items: [String]) -> String {
         items.count <= 1 ? (items.first ?? "") : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
+
+extension PaymentLine {
+    /// The line as it stood on `day`: a payment made after it is not made yet.
+    func asOf(_ day: Day) -> PaymentLine {
+        guard let paid = payment, paid.paidOn > day else { return self }
+        var unpaid = self
+        unpaid.payment = nil
+        return unpaid
     }
 }

@@ -15,19 +15,16 @@ struct SourceCommitmentSection: Encodable, Sendable {
     /// "£1,860.00", or "none: over-committed by £480.00" (never a negative amount).
     let remaining: String
     let warning: String?
+    /// Empty for those who may not see contracts (partners): they get the totals only.
     let contracts: [Line]
+    let showsContracts: Bool
 
     /// The commitment of each of `sources` against every contract of the tenant. Paid means
     /// paid on or before `asOf`; funding links are not dated, so every contract commits.
     static func build(_ context: TenantContext, sources: [FundingSourceRecord], contracts: [ContractQueries.Loaded],
                       names: ContractNames, asOf: Day) -> [UUID: SourceCommitmentSection] {
         let payments = contracts.map { loaded in
-            ContractPayments(contract: loaded.contract, lines: loaded.lines.compactMap(\.line).map { line in
-                guard let paid = line.payment, paid.paidOn > asOf else { return line }
-                var unpaid = line
-                unpaid.payment = nil
-                return unpaid
-            })
+            ContractPayments(contract: loaded.contract, lines: loaded.lines.compactMap(\.line).map { $0.asOf(asOf) })
         }
         let canOpen = context.can(.viewContracts)
         let visible = Set(contracts.filter { ContractQueries.isVisible($0.record, to: context) }.map(\.id))
@@ -36,11 +33,11 @@ struct SourceCommitmentSection: Encodable, Sendable {
         for record in sources {
             let source = record.domain(funderName: names.organisation(record.funderOrganisationID))
             let commitment = SourceCommitment(source: source, contracts: payments)
-            let lines = contracts.compactMap { loaded -> Line? in
+            let lines = !canOpen ? [] : contracts.compactMap { loaded -> Line? in
                 let links = loaded.contract.fundingLinks.filter { $0.sourceID == source.id }
                 guard !links.isEmpty else { return nil }
                 return Line(reference: loaded.record.reference,
-                            href: canOpen && visible.contains(loaded.id) ? SiteMap.Tenant.contract.path(slug, loaded.id.uuidString) : nil,
+                            href: visible.contains(loaded.id) ? SiteMap.Tenant.contract.path(slug, loaded.id.uuidString) : nil,
                             provider: names.organisation(loaded.contract.providerOrganisationID),
                             amount: links.reduce(Money.zero) { $0 + $1.amount }.display)
             }
@@ -49,7 +46,7 @@ struct SourceCommitmentSection: Encodable, Sendable {
                 paid: commitment.paid.display,
                 remaining: commitment.overCommitment.isPositive ? "none: over-committed by \(commitment.overCommitment.display)" : commitment.remaining.display,
                 warning: commitment.warning,
-                contracts: lines)
+                contracts: lines, showsContracts: canOpen)
         }
         return sections
     }

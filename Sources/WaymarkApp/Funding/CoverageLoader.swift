@@ -113,10 +113,18 @@ enum RouteSchedules {
 extension Request {
     /// `?as_of=YYYY-MM-DD`, or today in London. A malformed date is a 400 that names it.
     func asOfDay() throws -> Day {
-        guard let raw = query[String.self, at: "as_of"], !raw.isEmpty else { return Day(Date(), in: London.timeZone) }
+        // The application's clock, not the system's: tests that stop the clock get its day.
+        guard let raw = query[String.self, at: "as_of"], !raw.isEmpty else { return Day(now, in: London.timeZone) }
         guard let day = Day(entered: raw) else {
             throw WaymarkError.badRequest("as_of must be a date from 1900 to 2199 written as YYYY-MM-DD, such as 2023-01-16; '\(raw)' is not")
         }
         return day
+    }
+
+    /// The day asked for with `as_of`, or nil when none was: for what is cut off only when a
+    /// past day is asked about (payments recorded with a later date still show today).
+    func askedAsOfDay() throws -> Day? {
+        guard let raw = query[String.self, at: "as_of"], !raw.isEmpty else { return nil }
+        return try asOfDay()
     }
 }

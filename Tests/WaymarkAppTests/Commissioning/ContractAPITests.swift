@@ -57,28 +57,31 @@ final class ContractAPITests: AppTestCase {
             let (listStatus, listBody) = try await json(email, list)
             XCTAssertEqual(listStatus, .ok, email)
             let references = (listBody["contracts"] as? [[String: Any]])?.compactMap { $0["reference"] as? String }
-            XCTAssertEqual(references.map(Set.init), ["ST-WLV-2023-01", "TEST-API"], "the demo's contract and this test's: \(email)")
+            XCTAssertEqual(references?.filter { $0 == "TEST-API" }.count, 1, "this test's contract is listed: \(email)")
             let (oneStatus, _) = try await json(email, one)
             XCTAssertEqual(oneStatus, .ok, email)
             let (_, paymentBody) = try await json(email, payments)
             let lines = (paymentBody["payments"] as? [[String: Any]]) ?? []
             XCTAssertEqual(lines.filter { $0["contract_reference"] as? String == "TEST-API" }.count, 5, email)
-            XCTAssertEqual(lines.count, 10, "five quarters for each contract: \(email)")
         }
         let other = ContractAccessTests.otherProvider
         let (otherList, otherBody) = try await json(other, list)
         XCTAssertEqual(otherList, .ok)
-        XCTAssertEqual((otherBody["contracts"] as? [[String: Any]])?.count, 0, "another provider's contract is not listed")
+        let otherReferences = (otherBody["contracts"] as? [[String: Any]])?.compactMap { $0["reference"] as? String }
+        XCTAssertNotNil(otherReferences)
+        XCTAssertFalse(otherReferences?.contains("TEST-API") ?? true, "another provider's contract is not listed")
         let (otherOne, _) = try await json(other, one)
         XCTAssertEqual(otherOne, .notFound)
         let (_, otherPayments) = try await json(other, payments)
-        XCTAssertEqual((otherPayments["payments"] as? [[String: Any]])?.count, 0)
+        let otherLines = try XCTUnwrap(otherPayments["payments"] as? [[String: Any]])
+        XCTAssertEqual(otherLines.filter { $0["contract_reference"] as? String == "TEST-API" }.count, 0, "nor its payment lines")
         let (partner, _) = try await json(DemoPeople.birminghamPartner, list)
         XCTAssertEqual(partner, .forbidden)
         let (northmoor, _) = try await json(DemoPeople.northmoorCommissioner, one)
         XCTAssertEqual(northmoor, .notFound)
         let (ownTenant, ownBody) = try await json(DemoPeople.northmoorCommissioner, "/api/v1/t/northmoor/contracts")
         XCTAssertEqual(ownTenant, .ok)
-        XCTAssertEqual((ownBody["contracts"] as? [[String: Any]])?.count, 0, "one tenant's contracts never show in another")
+        let northmoorReferences = try XCTUnwrap((ownBody["contracts"] as? [[String: Any]])?.compactMap { $0["reference"] as? String })
+        XCTAssertFalse(northmoorReferences.contains("TEST-API"), "one tenant's contracts never show in another")
     }
 }

@@ -138,6 +138,14 @@ extension AppTestCase {
     /// Stands the application's clock at `date` (nil: the real clock again).
     func stopClock(at date: Date?) { app.clock.set(date) }
 
+    /// The opening tag of the element with this id in `html` ("" when there is none).
+    func openingTag(_ html: String, id: String) -> String {
+        guard let range = html.range(of: "id=\"\(id)\"") else { return "" }
+        let start = html[..<range.lowerBound].lastIndex(of: "<") ?? range.lowerBound
+        let end = html[range.upperBound...].firstIndex(of: ">") ?? html.endIndex
+        return String(html[start..<end])
+    }
+
     /// The version field a page's form carries.
     func versionField(_ html: String) throws -> String {
         guard let range = html.range(of: "name=\"version\" value=\"") else { throw TestFailure("no version field on the page") }

@@ -107,6 +107,8 @@ final class ContractVariationTests: AppTestCase {
         XCTAssertTrue(html.contains("Give the reason for the variation"))
         XCTAssertTrue(html.contains("The effective date must fall within the contract"))
         XCTAssertTrue(html.contains("value=\"2024-09-30\""), "what was typed is kept")
+        XCTAssertTrue(openingTag(html, id: "effective_day").contains("aria-describedby=\"effective_day-hint effective_day-error\""))
+        XCTAssertTrue(openingTag(html, id: "reason").contains("aria-describedby=\"reason-hint reason-error\""))
         let removeLast = try await vary(commissioner, contract, kind: "add-route", [
             "route": "WLV-01", "value": "1,000", "effective_day": "2023-11-01", "reason": "Adding a route already there."])
         XCTAssertEqual(removeLast.status, .unprocessableEntity)
