@@ -43,15 +43,16 @@ enum ReturnsImport: TabularImporter {
         ImportColumn(name: "case_study", required: false, help: "On any one row of the return", example: ""),
     ]
 
-    /// The demo contract's October 2023: both of its routes, so the example imports as it is.
+    /// The demo contract's July 2024, the one month its demo returns leave unfiled: both of its
+    /// routes, so the example imports as it is. School days and planned sessions are left to
+    /// the calendar.
     static var exampleRows: [[String]] {
-        let blakenhall: [String: String] = ["route_code": "WLV-02", "chaperone_hours": "132", "sessions_delivered": "33",
-                                            "narrative": "", "young_people_engaged": "118"]
-        let cityCentre: [String: String] = ["young_people_engaged": "152", "staff_on_route": "2", "staff_checks_in_date": "2"]
-        return [
-            columns.map { cityCentre[$0.name] ?? $0.example },
-            columns.map { blakenhall[$0.name] ?? cityCentre[$0.name] ?? $0.example },
-        ]
+        let shared: [String: String] = ["month": "2024-07", "school_days": "", "sessions_planned": "", "sessions_delivered": "20",
+                                        "staff_on_route": "2", "staff_checks_in_date": "2"]
+        let cityCentre = shared.merging(["young_people_engaged": "152", "chaperone_hours": "80"]) { _, new in new }
+        let blakenhall = shared.merging(["route_code": "WLV-02", "young_people_engaged": "118", "chaperone_hours": "78",
+                                         "narrative": ""]) { _, new in new }
+        return [columns.map { cityCentre[$0.name] ?? $0.example }, columns.map { blakenhall[$0.name] ?? $0.example }]
     }
 
     static func reference(_ context: TenantContext) async throws -> Reference {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the monthly-return .xlsx fixtures with openpyxl, so the tests read workbooks made by
 a real spreadsheet library (numbers as numbers, a sheet named as a person would), not only
-the ones Waymark writes. They are October 2023's return for the demo contract ST-WLV-2023-01:
+the ones Waymark writes. They are October 2023's return for the tests' contract TEST-RET, made
+like the demo's ST-WLV-2023-01:
 WLV-01 and WLV-02 had 17 school days each (half-term was 23 to 27 October).
 Run: pip install openpyxl && python3 make_fixtures.py"""
 import os
@@ -19,7 +20,7 @@ HEADERS = (["contract_reference", "month", "route_code", "route_name", "school_d
 
 def row(code, name, hours, counts, incidents_total, referrals_total, narrative=None):
     values = [counts.get(column, 0) for column in COUNTS]
-    return ["ST-WLV-2023-01", "2023-10", code, name, 17, 34, hours] + values + [incidents_total, referrals_total, narrative, None]
+    return ["TEST-RET", "2023-10", code, name, 17, 34, hours] + values + [incidents_total, referrals_total, narrative, None]
 
 
 GOOD_WLV01 = {"sessions_delivered": 34, "young_people_engaged": 152, "incidents_violence": 1, "incidents_bullying": 3,

@@ -12,7 +12,7 @@ final class ReturnAccessTests: AppTestCase {
     override func setUp() async throws {
         try await super.setUp()
         app.clock.set(ReturnFixtures.today)
-        contract = try await demoContractID()
+        contract = try await returnsContract()
         try await fileAndApprove(contract, ReturnFixtures.september)
     }
 
@@ -88,11 +88,12 @@ final class ReturnAccessTests: AppTestCase {
             let council = try await Organisation.query(on: db).filter(\.$name == "City of Wolverhampton Council").first()!
             let theirs = try await FundingSourceRecord.query(on: db).filter(\.$funderOrganisationID == council.id!).all()
             let other = try await FundingSourceRecord.query(on: db).filter(\.$funderOrganisationID != council.id!).first()!
-            let contract = try await ContractRecord.query(on: db).filter(\.$reference == ReturnFixtures.reference).first()!
-            for source in theirs {
-                contract.fundingLinks = contract.fundingLinks.replacingOccurrences(of: source.id!.uuidString, with: other.id!.uuidString)
+            for contract in try await ContractRecord.query(on: db).all() {
+                for source in theirs {
+                    contract.fundingLinks = contract.fundingLinks.replacingOccurrences(of: source.id!.uuidString, with: other.id!.uuidString)
+                }
+                try await contract.save(on: db)
             }
-            try await contract.save(on: db)
             let wlv02 = try await Route.query(on: db).filter(\.$code == "WLV-02").first()!
             try await AllocationRecord.query(on: db).filter(\.$sourceID ~~ theirs.compactMap(\.id)).filter(\.$routeID == wlv02.id!).delete()
         }

@@ -14,7 +14,7 @@ final class ReturnCycleTests: AppTestCase {
     override func setUp() async throws {
         try await super.setUp()
         app.clock.set(ReturnFixtures.today)
-        contract = try await demoContractID()
+        contract = try await returnsContract()
     }
 
     func testFileQueryResubmitByExcelAndApprove() async throws {

@@ -10,7 +10,7 @@ final class ReturnFilingTests: AppTestCase {
     override func setUp() async throws {
         try await super.setUp()
         app.clock.set(ReturnFixtures.today)
-        contract = try await demoContractID()
+        contract = try await returnsContract()
     }
 
     func testADraftIsKeptButNotSubmittedAndAStaleFormIsRefused() async throws {
@@ -95,7 +95,7 @@ final class ReturnFilingTests: AppTestCase {
         // On the 16th, without the extension it would be overdue; with it, it is not.
         app.clock.set(ContractFixtures.instant(2023, 11, 16))
         let list = try await commissioner.get("/t/west-midlands/returns?show=overdue").body.string
-        XCTAssertFalse(list.contains("October 2023<span"), "the extended return is not overdue")
-        XCTAssertTrue(list.contains("September 2023<span"), "September was never filed: overdue")
+        XCTAssertFalse(list.contains("October 2023<span class=\"wm-visually-hidden\"> return for TEST-RET"), "the extended return is not overdue")
+        XCTAssertTrue(list.contains("September 2023<span class=\"wm-visually-hidden\"> return for TEST-RET"), "September was never filed: overdue")
     }
 }

@@ -4,10 +4,11 @@ import XCTVapor
 @testable import WaymarkApp
 import WaymarkDomain
 
-/// The demo contract ST-WLV-2023-01 (Lanternway, WLV-01 and WLV-02, 4 Sep 2023 to 31 Jul
-/// 2024) and its returns, reached through the pages as the demo people would.
+/// A contract made by each test like the demo's ST-WLV-2023-01 (Lanternway, WLV-01 and
+/// WLV-02, 4 Sep 2023 to 31 Jul 2024) but its own, so the demo's returns never count; and its
+/// returns, reached through the pages as the demo people would.
 enum ReturnFixtures {
-    static let reference = "ST-WLV-2023-01"
+    static let reference = "TEST-RET"
     static let partner = "harjit.bains@wolverhamptoncc.example"
     /// Wednesday 8 November 2023: October's return (due Tuesday 14 November) is due soon.
     static let today = ContractFixtures.instant(2023, 11, 8, hour: 10)
@@ -16,13 +17,11 @@ enum ReturnFixtures {
 }
 
 extension AppTestCase {
-    func demoContractID() async throws -> String {
-        try await platform { db in
-            guard let contract = try await ContractRecord.query(on: db).filter(\.$reference == ReturnFixtures.reference).first() else {
-                throw TestFailure("the demo contract is missing")
-            }
-            return contract.id!.uuidString
-        }
+    /// Makes the test's contract through the pages; returns its id.
+    func returnsContract() async throws -> String {
+        let award = try await storeContractAward()
+        let path = try await makeContract(award, reference: ReturnFixtures.reference)
+        return String(path.split(separator: "/").last!)
     }
 
     /// `/t/west-midlands/contracts/{id}/returns/{month}` and what follows it.

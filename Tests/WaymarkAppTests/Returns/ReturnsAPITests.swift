@@ -11,7 +11,7 @@ final class ReturnsAPITests: AppTestCase {
     override func setUp() async throws {
         try await super.setUp()
         app.clock.set(ReturnFixtures.today)
-        contract = try await demoContractID()
+        contract = try await returnsContract()
     }
 
     func call(_ method: HTTPMethod, _ path: String, token: String, body: [String: Any]? = nil) async throws -> (HTTPStatus, [String: Any]) {
@@ -67,7 +67,9 @@ final class ReturnsAPITests: AppTestCase {
 
         let (listStatus, list) = try await call(.GET, "/api/v1/t/west-midlands/returns", token: token)
         XCTAssertEqual(listStatus, .ok)
-        let october = (list["returns"] as? [[String: Any]])?.first { $0["month"] as? String == "2023-10" }
+        let october = (list["returns"] as? [[String: Any]])?.first {
+            $0["month"] as? String == "2023-10" && $0["contract_reference"] as? String == ReturnFixtures.reference
+        }
         XCTAssertEqual(october?["status"] as? String, "submitted")
         XCTAssertEqual(october?["due_date"] as? String, "2023-11-14")
     }
