@@ -14,33 +14,59 @@ struct AuditActor: Sendable {
 /// Appends to the hash-chained audit log. Call it inside the same transaction as the
 /// change it records, so the change and its entry land together or not at all.
 enum AuditLog {
+    /// One change to record; `record(many:)` writes a batch of them.
+    struct Change {
+        let action: String
+        let entity: String
+        let entityID: String
+        var before: (any Encodable)? = nil
+        var after: (any Encodable)? = nil
+    }
+
     static func record(
         on db: any Database, tenantID: UUID?, actor: AuditActor, action: String,
         entity: String, entityID: String, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
         now: Date = Date()
     ) async throws {
+        try await record(many: [Change(action: action, entity: entity, entityID: entityID, before: before, after: after)],
+                         on: db, tenantID: tenantID, actor: actor, now: now)
+    }
+
+    /// Appends `changes` in order, reading the chain's end once and inserting in batches: a
+    /// bulk import of a thousand records writes its thousand entries without a thousand
+    /// round trips.
+    static func record(many changes: [Change], on db: any Database, tenantID: UUID?, actor: AuditActor, now: Date = Date()) async throws {
+        guard !changes.isEmpty else { return }
         let chain = AuditEntry.chainName(for: tenantID)
         let last = try await AuditEntry.query(on: db)
             .filter(\.$chain == chain)
             .sort(\.$seq, .descending)
             .first()
-        let entry = AuditEntry()
-        entry.tenantID = tenantID
-        entry.chain = chain
-        entry.seq = (last?.seq ?? 0) + 1
-        entry.actorID = actor.id
-        entry.actorLabel = actor.label
-        entry.action = action
-        entry.entity = entity
-        entry.entityID = entityID
-        entry.beforeJSON = try before.map(canonicalJSON)
-        entry.afterJSON = try after.map(canonicalJSON)
-        entry.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
-        entry.prevHash = last?.hash ?? AuditEntry.genesisHash
-        entry.hash = digest(entry.canonicalText)
+        var seq = last?.seq ?? 0
+        var previousHash = last?.hash ?? AuditEntry.genesisHash
+        var entries: [AuditEntry] = []
+        for change in changes {
+            let entry = AuditEntry()
+            entry.tenantID = tenantID
+            entry.chain = chain
+            seq += 1
+            entry.seq = seq
+            entry.actorID = actor.id
+            entry.actorLabel = actor.label
+            entry.action = change.action
+            entry.entity = change.entity
+            entry.entityID = change.entityID
+            entry.beforeJSON = try change.before.map(canonicalJSON)
+            entry.afterJSON = try change.after.map(canonicalJSON)
+            entry.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
+            entry.prevHash = previousHash
+            entry.hash = digest(entry.canonicalText)
+            previousHash = entry.hash
+            entries.append(entry)
+        }
         // (chain, seq) is unique: a concurrent writer that read the same last entry
         // fails here and its transaction rolls back rather than forking the chain.
-        try await entry.create(on: db)
+        for chunk in entries.chunked(500) { try await chunk.create(on: db) }
     }
 
     static func canonicalJSON(_ value: any Encodable) throws -> String {

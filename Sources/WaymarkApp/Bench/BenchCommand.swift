@@ -81,7 +81,8 @@ struct BenchCommand: AsyncCommand {
         timings.sort { $0.total < $1.total }
         let median = timings[timings.count / 2]
         console.print("Imported \(counts.lines) lines as \(counts.returns) returns (\(csv.count / 1024) KB of CSV), database \((app.db as? any SQLDatabase)?.dialect.name ?? "unknown").")
-        console.print(String(format: "Median split: read %.0f ms, check %.0f ms, write %.0f ms.", median.read, median.check, median.write))
+        console.print(String(format: "Median split: read the file %.0f ms, load what it is checked against %.0f ms, check %.0f ms, write %.0f ms.",
+                             median.read, median.load, median.check, median.write))
         console.print(String(format: "%d runs: best %.0f ms, median %.0f ms, worst %.0f ms (requirement: under 5,000 ms).",
                              timings.count, timings.first?.total ?? 0, median.total, timings.last?.total ?? 0))
     }

@@ -143,9 +143,9 @@ enum ReturnsImport: TabularImporter {
         // Hundreds of returns at a time: inserted in batches, not one statement each.
         for chunk in fresh.chunked(500) { try await chunk.create(on: context.db) }
         for chunk in versions.chunked(500) { try await chunk.create(on: context.db) }
-        for (plan, version) in zip(plans, versions) {
-            try await context.audit("return.imported", "monthly_return", version.returnID.uuidString,
-                                    after: ["contract": plan.reference, "month": plan.month.description, "version": String(version.number)])
-        }
+        try await context.audit(many: zip(plans, versions).map { plan, version in
+            AuditLog.Change(action: "return.imported", entity: "monthly_return", entityID: version.returnID.uuidString,
+                            after: ["contract": plan.reference, "month": plan.month.description, "version": String(version.number)])
+        })
     }
 }

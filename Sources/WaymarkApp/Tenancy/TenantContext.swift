@@ -48,6 +48,11 @@ struct TenantContext: Sendable {
                                   entity: entity, entityID: entityID, before: before, after: after)
     }
 
+    /// Records many changes at once, in order (see `AuditLog.record(many:)`).
+    func audit(many changes: [AuditLog.Change], on database: (any Database)? = nil) async throws {
+        try await AuditLog.record(many: changes, on: database ?? db, tenantID: tenantID, actor: actor)
+    }
+
     /// The tenant-scoped form of `db.transaction`: writes that belong together.
     func transaction<T: Sendable>(_ body: @escaping @Sendable (TenantContext) async throws -> T) async throws -> T {
         try await db.transaction { tx in try await body(self.with(db: tx)) }

@@ -40,6 +40,8 @@ final class ReturnsImportTests: AppTestCase {
             try await AuditEntry.query(on: db).filter(\.$action == "return.imported").all().filter { $0.afterJSON?.contains("TEST-RET") == true }.count
         }
         XCTAssertEqual(audited, 2)
+        let verification = try await platform { db in try await AuditVerifier.verify(on: db) }
+        XCTAssertNil(verification.firstBreak, "the batch of entries keeps the chain whole")
         // Both now await review, so importing them again is refused and changes nothing.
         let again = try await check(commissioner, "returns", "returns.csv", file)
         XCTAssertEqual(again.status, .unprocessableEntity)

@@ -45,6 +45,12 @@ enum TabularHeader {
     /// A BOM can sneak into the first header when a CSV is re-saved by some
     /// tools, so it is stripped here as well as from the file itself.
     static func normalise(_ header: String) -> String {
+        // Column names in code are already normal, and every cell lookup passes one through
+        // here: skip the work for them (12,000 rows × 25 columns in a year of returns).
+        if !header.isEmpty && header.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 })
+            && !header.hasPrefix("_") && !header.hasSuffix("_") && !header.contains("__") {
+            return header
+        }
         var text = header.replacingOccurrences(of: "\u{FEFF}", with: "")
         text = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         var out = ""
