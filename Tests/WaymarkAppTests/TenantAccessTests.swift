@@ -48,6 +48,7 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/payments", ["commissioner", "finance", "provider", "viewer"]),
         ("/t/west-midlands/payments.csv", ["commissioner", "finance", "provider", "viewer"]),
         ("/t/west-midlands/returns", ["commissioner", "finance", "partner", "provider", "viewer"]),
+        ("/t/west-midlands/settings", ["commissioner"]),
         ("/t/west-midlands/delivery", ["commissioner", "finance", "partner", "provider", "viewer"]),
         ("/t/west-midlands/delivery.csv", ["commissioner", "finance", "partner", "provider", "viewer"]),
     ]

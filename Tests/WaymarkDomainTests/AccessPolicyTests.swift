@@ -33,6 +33,7 @@ import Testing
         .viewReturns: [.commissioner, .finance, .partner, .provider, .viewer],
         .fileReturns: [.provider],
         .reviewReturns: [.commissioner],
+        .changeSettings: [.commissioner],
     ]
 
     @Test(arguments: Capability.allCases)

@@ -29,6 +29,7 @@ extension Waymark {
         EvaluationController().register(tenant)
         ContractsController().register(tenant)
         ReturnsController().register(tenant)
+        TenantSettingsController().register(tenant)
         DeliveryDashboardController().register(tenant)
 
         let console = OperatorRoutes(builder: app)

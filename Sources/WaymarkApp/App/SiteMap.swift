@@ -98,6 +98,7 @@ enum SiteMap {
         static let inboxRead = PathTemplate("/t/:tenant/inbox/read")
         static let tokens = PathTemplate("/t/:tenant/tokens")
         static let tokenRevoke = PathTemplate("/t/:tenant/tokens/:id/revoke")
+        static let settings = PathTemplate("/t/:tenant/settings")
         // Monthly returns: one per contract per month, addressed by the month ("2023-10").
         static let returns = PathTemplate("/t/:tenant/returns")
         static let monthlyReturn = PathTemplate("/t/:tenant/contracts/:id/returns/:month")

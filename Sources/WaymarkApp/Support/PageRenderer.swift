@@ -79,6 +79,7 @@ enum PageRenderer {
         if context.can(.importData) { items.append(("Import data", SiteMap.Tenant.imports.path(slug))) }
         if context.can(.viewAudit) { items.append(("Audit log", SiteMap.Tenant.audit.path(slug))) }
         if context.can(.readInbox) { items.append(("Alerts", SiteMap.Tenant.inbox.path(slug))) }
+        if context.can(.changeSettings) { items.append(("Settings", SiteMap.Tenant.settings.path(slug))) }
         let home = SiteMap.Tenant.home.path(slug)
         return items.map { label, href in
             let current = href == home ? currentPath == home : currentPath.hasPrefix(href)

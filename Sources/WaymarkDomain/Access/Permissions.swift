@@ -49,6 +49,8 @@ public enum Capability: String, CaseIterable, Sendable {
     case fileReturns
     /// Approve, query or send back a return, and extend its due date.
     case reviewReturns
+    /// The tenant's own settings: risk windows and the day monthly returns fall due.
+    case changeSettings
 }
 
 /// How much of the tenant's routes a role sees: all of them, or those in the local
@@ -89,6 +91,7 @@ public enum AccessPolicy {
         .viewReturns: [.commissioner, .finance, .partner, .provider, .viewer],
         .fileReturns: [.provider],
         .reviewReturns: [.commissioner],
+        .changeSettings: [.commissioner],
     ]
 
     /// A person with several roles in a tenant may do what any of them allows.
