@@ -81,8 +81,11 @@ enum PageRenderer {
         if context.can(.readInbox) { items.append(("Alerts", SiteMap.Tenant.inbox.path(slug))) }
         if context.can(.changeSettings) { items.append(("Settings", SiteMap.Tenant.settings.path(slug))) }
         let home = SiteMap.Tenant.home.path(slug)
+        // A return lives under its contract's address but belongs to the Returns section.
+        let returns = SiteMap.Tenant.returns.path(slug)
+        let section = currentPath.contains("/returns/") ? returns : currentPath
         return items.map { label, href in
-            let current = href == home ? currentPath == home : currentPath.hasPrefix(href)
+            let current = href == home ? currentPath == home : section.hasPrefix(href)
             return Layout.NavItem(label: label, href: href, current: current)
         }
     }
