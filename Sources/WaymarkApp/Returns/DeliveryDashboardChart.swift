@@ -28,7 +28,7 @@ enum DeliveryChartSVG {
                      heading: "Delivery rate (sessions delivered ÷ planned)", tick: { "\(Int($0))%" }, count: points.count)
         let most = Double(points.compactMap(\.engaged).max() ?? 0)
         svg += panel(points.map { $0.engaged.map { Double($0) } }, top: panelTop[1], maximum: fourSteps(most), colour: "#00703c",
-                     heading: "Young people engaged", tick: { grouped(Int($0)) }, count: points.count)
+                     heading: "Young people engaged", tick: { Int($0).grouped() }, count: points.count)
         svg += monthLabels(points.map(\.month), y: panelTop[1] + panelHeight)
         return svg + "</g></svg>"
     }
@@ -74,16 +74,5 @@ enum DeliveryChartSVG {
             svg += "<text x=\"\(f(x))\" y=\"\(f(y + 18))\" text-anchor=\"middle\">\(SVGSupport.escape(month.display))</text>"
         }
         return svg
-    }
-
-    /// "12,345".
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n.magnitude))
-        var out = n < 0 ? "-" : ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return out
     }
 }

@@ -15,7 +15,7 @@ struct DeliveryFiguresRow: Encodable {
     let hours: String
 
     init(_ label: String, _ figures: DeliveryFigures) {
-        let n = DeliveryChartSVG.grouped
+        let n = { (value: Int) in value.grouped() }
         self.label = label
         sessionsPlanned = n(figures.sessionsPlanned)
         sessionsDelivered = n(figures.sessionsDelivered)
@@ -67,7 +67,7 @@ struct DeliveryDashboardPage: Encodable {
     init(data: DeliveryDashboardData, filter: DeliveryFilter, status: ReturnsStatusCounts, today: Day, slug: String, linksContracts: Bool) {
         let facts = filter.apply(data.facts)
         let total = DeliverySummary.total(facts)
-        let n = DeliveryChartSVG.grouped
+        let n = { (value: Int) in value.grouped() }
         hasFacts = !facts.isEmpty
         filterText = filter.description
         headlines = [
@@ -137,7 +137,7 @@ struct DeliveryDashboardPage: Encodable {
         }
         let engaged = points.compactMap(\.engaged)
         if let low = engaged.min(), let high = engaged.max() {
-            text += " Young people engaged between \(DeliveryChartSVG.grouped(low)) and \(DeliveryChartSVG.grouped(high)) a month."
+            text += " Young people engaged between \(low.grouped()) and \(high.grouped()) a month."
         }
         return text
     }
