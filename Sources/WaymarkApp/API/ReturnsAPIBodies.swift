@@ -46,6 +46,8 @@ enum ReturnsAPIBodies {
             let counts: [String: Int]?
         }
         let version: Int?
+        /// True once the caller has checked text the personal-data warning flagged.
+        let personalDataChecked: Bool?
         let narrative: String?
         let caseStudy: String?
         let lines: [Line]?

@@ -85,6 +85,10 @@ struct ReturnsAPIController: Sendable {
             // Lines for unknown routes are already refused; the rest are still checked, so every problem is listed at once.
             problems += asProblems(ReturnRules.problems(content, expected: file.expectation))
         case .success(let content):
+            if let warning = PersonalDataScan.warning(for: content), sent.personalDataChecked != true {
+                problems.append(.init(routeCode: nil, field: "narrative", message: warning + " (send personal_data_checked: true once checked)"))
+                break
+            }
             do { try await ReturnActions.submit(file, content, channel: .api, openedAt: values.version, context, at: req.now) }
             catch let refused as ReturnActions.Refused { problems += asProblems(refused.problems) }
         }

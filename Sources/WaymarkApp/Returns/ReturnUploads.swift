@@ -10,6 +10,7 @@ enum ReturnUploads {
         var file: File?
         var narrative: String?
         var version: Int?
+        var personal_data_checked: String?
     }
 
     @Sendable static func csvTemplate(req: Request, context: TenantContext) async throws -> Response {
@@ -55,6 +56,9 @@ enum ReturnUploads {
         switch ReturnSheet.read(table, file: file, narrative: form.narrative ?? "") {
         case .failure(let rejected): return try await refuse(rejected.issues)
         case .success(let content):
+            if let warning = PersonalDataScan.warning(for: content), form.personal_data_checked != "yes" {
+                return try await refuse([ImportIssue(row: nil, column: "narrative", message: warning + " (tick the box below the file and upload it again)")])
+            }
             do {
                 let number = try await ReturnActions.submit(file, content, channel: format == .xlsx ? .xlsx : .csv,
                                                             openedAt: form.version ?? 0, context, at: req.now)

@@ -59,9 +59,8 @@ struct ReturnsController: Sendable {
         case .failure(let refused): return try await refuse(refused.problems)
         case .success(let read): content = read
         }
-        let findings = PersonalDataScan.findings(in: content.narrative + "\n" + (content.caseStudy ?? ""))
-        if !findings.isEmpty && !values.personalDataChecked {
-            return try await refuse([], personalData: "The narrative or case study looks like it holds personal data: \(PersonalDataScan.summary(findings)). Returns hold counts, never people: remove it, or confirm it is not personal data")
+        if let warning = PersonalDataScan.warning(for: content), !values.personalDataChecked {
+            return try await refuse([], personalData: warning)
         }
         do {
             if values.submitting {

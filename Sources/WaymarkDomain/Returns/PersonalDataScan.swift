@@ -38,6 +38,14 @@ public enum PersonalDataScan {
         return found
     }
 
+    /// The warning a provider sees before text with personal data in it is saved; nil when
+    /// nothing was found in the return's narrative and case study.
+    public static func warning(for content: ReturnContent) -> String? {
+        let found = findings(in: content.narrative + "\n" + (content.caseStudy ?? ""))
+        guard !found.isEmpty else { return nil }
+        return "The narrative or case study looks like it holds personal data: \(summary(found)). Returns hold counts, never people: remove it, or confirm it is not personal data"
+    }
+
     /// "an email address (sam@example.org) and a phone number (07700 900123)".
     public static func summary(_ findings: [Finding]) -> String {
         findings.map { "\($0.kind.label) (\($0.excerpt))" }.joinedAsList()

@@ -58,6 +58,15 @@ final class ReturnFilingTests: AppTestCase {
             cells[headers.firstIndex(of: "narrative")!] = index == 1 ? "Every session ran." : ""
             lines[index] = cells.joined(separator: ",")
         }
+        // A narrative with an email address is held back until the provider says it is checked.
+        var flagged = lines
+        flagged[1] = flagged[1].replacingOccurrences(of: "Every session ran.", with: "Every session ran; ask jo@example.org.")
+        let held = try await provider.postMultipart(returnPath(contract, october, "/upload"), fields: ["version": "0"],
+                                                    file: ("file", "october.csv", Data(flagged.joined(separator: "\r\n").utf8)))
+        XCTAssertEqual(held.status, .unprocessableEntity)
+        XCTAssertTrue(held.body.string.contains("looks like it holds personal data: an email address (jo@example.org)"))
+        let nothingYet = try await storedReturn(contract, october)
+        XCTAssertNil(nothingYet)
         let upload = try await provider.postMultipart(returnPath(contract, october, "/upload"), fields: ["version": "0"],
                                                       file: ("file", "october.csv", Data(lines.joined(separator: "\r\n").utf8)))
         XCTAssertEqual(upload.status, .seeOther, upload.body.string)

@@ -55,6 +55,11 @@ final class ReturnsAPITests: AppTestCase {
         let nothing = try await storedReturn(contract, ReturnFixtures.october)
         XCTAssertNil(nothing, "nothing saved")
 
+        var personal = submission(version: 0)
+        personal["narrative"] = "Filed through the API. DOB 3 April 2011 for the lad we helped."
+        let (held, warning) = try await call(.POST, path, token: token, body: personal)
+        XCTAssertEqual(held, .unprocessableEntity)
+        XCTAssertTrue(((warning["problems"] as? [[String: Any]])?.first?["message"] as? String ?? "").contains("a date of birth (DOB 3 April 2011)"))
         let (created, body) = try await call(.POST, path, token: token, body: submission(version: 0))
         XCTAssertEqual(created, .created)
         XCTAssertEqual(body["status"] as? String, "submitted")
