@@ -20,6 +20,17 @@ struct ReturnTextAndFiguresTests {
         #expect(found.filter { $0.kind == .dateOfBirth }.map(\.excerpt) == ["Jay Smith 03/04/2010", "DOB 1 April 2011"])
     }
 
+    @Test("The warning names what it found, and is silent on a clean return")
+    func warning() {
+        var content = W.content(narrative: "Good month. Call 0121 496 0000 about the new starter.")
+        #expect(PersonalDataScan.warning(for: content) ==
+                "The narrative or case study looks like it holds personal data: a phone number (0121 496 0000). Returns hold counts, never people: remove it, or confirm it is not personal data")
+        content.narrative = "Good month."
+        content.caseStudy = "Write to 4 Mill Lane."
+        #expect(PersonalDataScan.warning(for: content)?.contains("a postal address (4 Mill Lane)") == true, "the case study is read too")
+        #expect(PersonalDataScan.warning(for: W.content()) == nil)
+    }
+
     @Test("Counts, money and dates in an ordinary narrative are not personal data")
     func ordinaryNarrative() {
         let text = """
