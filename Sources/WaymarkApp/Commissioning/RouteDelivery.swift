@@ -8,10 +8,10 @@ import WaymarkDomain
 ///
 /// Only routes that have had a contract by the as-of day (one starting on or before it) get
 /// delivery reasons. A tenant starts using Waymark with routes already running under
-/// contracts kept elsewhere, and records them one at a time (the demo has a single contract,
-/// for WLV-01 and WLV-02 from September 2023): saying "Funded but no contract" of every other
-/// funded route, or of those two in the years before their first recorded contract, would
-/// bury the real risks in noise. So a route with no contract yet says nothing about delivery;
+/// contracts kept elsewhere, and records them one at a time (the demo's routes ran from
+/// September 2021 but its first recorded contracts start in October): saying "Funded but no
+/// contract" of every funded route before its first recorded contract would bury the real
+/// risks in noise. So a route with no contract yet says nothing about delivery;
 /// once it has had one, a gap between contracts, a contract ending before its money, or money
 /// ending before its contract is named.
 enum RouteDelivery {

@@ -66,6 +66,10 @@ enum DemoCommissioning {
     static let conflicted = (assessor: "tomasz.nowak@coventrycc.example", organisation: "Black Country Kerbside CIO",
                              reason: "I was a trustee of Black Country Kerbside CIO until March 2022.")
 
+    /// Every Step Together contract's KPIs, the earlier contracts' too.
+    static let kpis = ["Chaperones present on 98% of school days", "Every safeguarding concern referred the same day",
+                       "Monthly return filed by the 10th working day"]
+
     static let servicePeriod = DayRange(start: Day(2023, 9, 1), end: Day(2024, 7, 31))!
 
     static func specification(routeIDs: [UUID], authorityID: UUID, costs: [UUID: Money]) -> Specification {
@@ -78,8 +82,7 @@ enum DemoCommissioning {
             goLive: Day(2023, 9, 4), pricing: .total,
             questions: questions.map { Question(text: $0, weight: Weight(percent: 10)) },
             criteria: .stepTogether, closing: LondonWallTime(day: Day(2023, 6, 16), hour: 12, minute: 0)!,
-            kpis: ["Chaperones present on 98% of school days", "Every safeguarding concern referred the same day",
-                   "Monthly return filed by the 10th working day"],
+            kpis: kpis,
             attachments: ["ST-WLV-SPEC-2023.pdf", "ST-WLV-route-maps-2023.pdf"], status: .awarded)
     }
 }

@@ -130,6 +130,30 @@ extension AppTestCase {
         }
     }
 
+    /// Removes the demo's contracts (every one not made by a test) serving any of `codes`, or
+    /// all of them, with their returns and payment lines: for a test whose figures and reasons
+    /// must come from its own contract alone, whatever the demo's story holds.
+    func removeDemoContracts(servingAnyOf codes: [String]? = nil) async throws {
+        try await platform { db in
+            let routeIDs = try await Route.query(on: db).all().filter { codes?.contains($0.code) ?? true }.compactMap(\.id)
+            let ids = try await ContractRecord.query(on: db).all().filter { record in
+                guard !record.reference.hasPrefix("TEST-") else { return false }
+                let routes = try record.contract(variations: []).original.routes.map(\.routeID)
+                return routes.contains(where: routeIDs.contains)
+            }.compactMap(\.id)
+            guard !ids.isEmpty else { return }
+            let returnIDs = try await MonthlyReturnRecord.query(on: db).filter(\.$contractID ~~ ids).all().compactMap(\.id)
+            if !returnIDs.isEmpty {
+                try await ReturnReviewRecord.query(on: db).filter(\.$returnID ~~ returnIDs).delete()
+                try await ReturnVersionRecord.query(on: db).filter(\.$returnID ~~ returnIDs).delete()
+                try await MonthlyReturnRecord.query(on: db).filter(\.$id ~~ returnIDs).delete()
+            }
+            try await PaymentLineRecord.query(on: db).filter(\.$contractID ~~ ids).delete()
+            try await ContractVariationRecord.query(on: db).filter(\.$contractID ~~ ids).delete()
+            try await ContractRecord.query(on: db).filter(\.$id ~~ ids).delete()
+        }
+    }
+
     func paymentLines(contractPath: String) async throws -> [PaymentLineRecord] {
         let id = UUID(uuidString: String(contractPath.split(separator: "/").last!))!
         return try await platform { db in try await PaymentLineRecord.query(on: db).filter(\.$contractID == id).sort(\.$number).all() }

@@ -27,7 +27,8 @@ final class ContractVariationTests: AppTestCase {
     }
 
     func testATerminationIsKeptInTheHistoryAndTheRoutesReasonsSayTheContractEndsBeforeItsFunding() async throws {
-        // Birmingham's routes: the demo contracts only Wolverhampton's, so these have this contract alone.
+        // Birmingham's routes, with the demo's contracts for them taken away, so they have this contract alone.
+        try await removeDemoContracts(servingAnyOf: ["BHM-01", "BHM-02", "BHM-03"])
         let award = try await storeContractAward(title: "Test Together: Birmingham routes", routes: ["BHM-01", "BHM-02"], authority: "Birmingham")
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let before = try await reasons(commissioner, route: "BHM-01")

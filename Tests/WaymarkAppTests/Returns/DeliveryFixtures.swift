@@ -21,13 +21,9 @@ extension AppTestCase {
         let award = try await storeContractAward(title: "Test Together: delivery", routes: ["WLV-01", "WLV-03"])
         let path = try await makeContract(award, reference: "TEST-DEL-01")
         let contractID = try XCTUnwrap(UUID(uuidString: String(path.split(separator: "/").last!)))
-        try await removeOtherReturns()
+        // The demo's contracts and their returns would change every sum and count checked here.
+        try await removeDemoContracts()
         return (contractID, Dictionary(uniqueKeysWithValues: zip(award.routeCodes, award.routeIDs)))
-    }
-
-    /// The demo's own returns, should it ever have some, would change every sum checked here.
-    func removeOtherReturns() async throws {
-        try await platform { db in try await MonthlyReturnRecord.query(on: db).delete() }
     }
 
     /// Stores a return for `month` in `status`. Each of `versions` becomes a submitted
