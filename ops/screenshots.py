@@ -60,6 +60,9 @@ PAGES = [
     ("contracts-payments", "/t/west-midlands/payments", None),
     ("returns-list", "/t/west-midlands/returns", None),
     ("returns-return", "contract:0/returns/2023-10", None),
+    ("returns-delivery", "/t/west-midlands/delivery", None),
+    ("returns-delivery-375", "/t/west-midlands/delivery", 375),
+    ("returns-settings", "/t/west-midlands/settings", None),
     # As a provider (--as chloe.adebayo@lanternway.example --only returns-provider):
     ("returns-provider-return", "contract:0/returns/2023-10", None),
     ("returns-provider-form", "contract:0/returns/2023-10/form", None),
