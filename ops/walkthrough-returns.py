@@ -117,8 +117,11 @@ def main():
         act_as(FINANCE)
         browser.navigate(args.base + f"/t/west-midlands/contracts/{contract}", 1280)
         shot("finance-sees-payable")
-        payable = browser.evaluate("document.body.textContent.includes('Mark paid')")
-        print("A payment is payable:", payable)
+        # The quarter holding the month, named as the schedule names quarters (April starts Q1).
+        year, month = (int(part) for part in args.month.split("-"))
+        quarter = f"Q{(month - 4) % 12 // 3 + 1} {year if month >= 4 else year - 1}/{(year + 1 if month >= 4 else year) % 100:02d}"
+        payable = browser.evaluate(f"[...document.querySelectorAll('tr')].some(r => r.textContent.includes('{quarter}') && r.textContent.includes('Mark paid'))")
+        print(f"The {quarter} payment is payable:", payable)
         return 0 if payable else 1
     finally:
         browser.close()
