@@ -85,6 +85,41 @@ final class ReturnFilingTests: AppTestCase {
         XCTAssertTrue(bare.body.string.contains("chaperone_hours"))
     }
 
+    func testEveryRuleABadFileCanBreakIsListedAndNothingChanges() async throws {
+        let provider = try await signedIn(DemoPeople.provider)
+        let october = ReturnFixtures.october
+        let header = ReturnSheet.headers.joined(separator: ",")
+        func row(_ cells: [String: String]) -> String {
+            let base: [String: String] = ["contract_reference": "TEST-RET", "month": "2023-10", "school_days": "17", "sessions_planned": "34",
+                                          "chaperone_hours": "100", "sessions_delivered": "30", "staff_on_route": "2", "staff_checks_in_date": "2"]
+            let merged = base.merging(cells) { _, new in new }
+            return ReturnSheet.headers.map { merged[$0] ?? "" }.joined(separator: ",")
+        }
+        let file = [header,
+                    row(["route_code": "WLV-01", "school_days": "18", "sessions_planned": "36", "narrative": "Checked."]),
+                    row(["route_code": "WLV-02", "staff_checks_in_date": "3", "incidents_violence": "2", "incidents_total": "5",
+                         "referrals_mentoring": "two", "contract_reference": "ST-OTHER", "month": "2023-11"])]
+            .joined(separator: "\r\n")
+        let response = try await provider.postMultipart(returnPath(contract, october, "/upload"), fields: ["version": "0"],
+                                                        file: ("file", "bad.csv", Data(file.utf8)))
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        let html = response.body.string.replacingOccurrences(of: "&#39;", with: "'")
+        for (row, column, message) in [
+            (2, "school_days", "School days come from the term calendar: 17 for WLV-01, not 18"),
+            (2, "sessions_planned", "WLV-01: sessions planned says 36 but 17 school days make 34"),
+            (3, "contract_reference", "This file is for contract ST-OTHER, not TEST-RET"),
+            (3, "month", "'2023-11' is not this return's month, 2023-10"),
+            (3, "referrals_mentoring", "'two' is not a whole number"),
+            (3, "incidents_total", "WLV-02: the incidents total says 5 but the incidents by type add up to 2"),
+            (3, "staff_checks_in_date", "WLV-02: 3 staff with checks in date is more than the 2 staff on the route"),
+        ] {
+            XCTAssertTrue(html.contains("<td class=\"wm-table__cell\">\(row)</td><td class=\"wm-table__cell\">\(column)</td><td class=\"wm-table__cell\">\(message)"),
+                          "row \(row), \(column): \(message)")
+        }
+        let stored = try await storedReturn(contract, october)
+        XCTAssertNil(stored, "nothing changed")
+    }
+
     func testAnExtensionMovesTheDueDateWithItsReason() async throws {
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let october = ReturnFixtures.october
