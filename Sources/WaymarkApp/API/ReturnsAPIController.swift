@@ -27,8 +27,7 @@ struct ReturnsAPIController: Sendable {
     }
 
     static func body(_ context: TenantContext, _ file: ReturnFile) async throws -> ReturnsAPIBodies.Detail {
-        let scope = try await ReturnScope.of(context)
-        let shown = { (routeID: UUID) in scope.sees(line: routeID, of: file.contract) }
+        let shown = file.shows
         let versions = try file.versions.map { version -> ReturnsAPIBodies.Version in
             let content = try version.content
             return .init(number: version.number, submittedAt: ISO8601DateFormatter().string(from: version.submittedAt),

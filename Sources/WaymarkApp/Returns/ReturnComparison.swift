@@ -22,8 +22,7 @@ enum ReturnComparison {
         guard let older = file.versions.first(where: { $0.number == a }), let newer = file.versions.first(where: { $0.number == b }) else {
             throw WaymarkError.notFound
         }
-        let scope = try await ReturnScope.of(context)
-        let shown = { (routeID: UUID) in scope.sees(line: routeID, of: file.contract) }
+        let shown = file.shows
         let (before, after) = (try older.content, try newer.content)
         let changes = ReturnChanges.between(before, after).filter { $0.routeID.map(shown) ?? true }
         let page = Page(caption: "\(file.contract.reference) · \(file.providerName)",

@@ -20,6 +20,11 @@ struct ReturnFile: Sendable {
     let providerName: String
     /// Due day before any extension.
     let scheduledDue: Day
+    /// Whose lines the reader may see (partners: only the routes they fund).
+    let scope: ReturnScope
+
+    /// Whether the reader sees this route's line.
+    func shows(_ routeID: UUID) -> Bool { scope.sees(line: routeID, of: contract) }
 
     var status: ReturnStatus? { record?.status }
     var due: Day { record?.due ?? scheduledDue }
@@ -70,7 +75,7 @@ struct ReturnFile: Sendable {
                           versions: versions, reviews: reviews, routeCodes: codes,
                           routeNames: Dictionary(uniqueKeysWithValues: routes.compactMap { route in route.id.map { ($0, route.name) } }),
                           providerName: provider?.name ?? "An organisation no longer in Waymark",
-                          scheduledDue: ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay).due(for: month))
+                          scheduledDue: ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay).due(for: month), scope: scope)
     }
 
     /// Whether this person files returns for this contract's provider.

@@ -41,8 +41,7 @@ struct ReturnPage: Encodable, Sendable {
     static func build(_ req: Request, _ context: TenantContext, _ file: ReturnFile, uploadIssues: [ImportIssue] = [],
                       typedComments: [String: String] = [:]) async throws -> ReturnPage {
         let slug = context.tenant.slug, contractID = file.contract.id!.uuidString, month = file.month.description
-        let scope = try await ReturnScope.of(context)
-        let shown = { (routeID: UUID) in scope.sees(line: routeID, of: file.contract) }
+        let shown = file.shows
         let latest = try file.latest.map { ($0, try $0.content) }
         let status = file.status ?? .draft
         let today = Day(req.now, in: London.timeZone)
