@@ -1,3 +1,4 @@
+import FluentKit
 import Vapor
 
 /// Turns every error into a plain page (or, under /api, a JSON body) that says what
@@ -26,19 +27,33 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         }
     }
 
-    private func response(for error: any Error, _ req: Request) async throws -> Response {
-        let status: HTTPResponseStatus
-        let message: String
-        var reference: String?
+    static let sameMomentMessage = "Someone else saved the same thing at the same moment, so yours was not saved. Reload the page to see theirs, then try again."
+
+    /// The status and words for an error; `reference` is set for the unexpected ones, which
+    /// are logged under it.
+    static func describe(_ error: any Error) -> (status: HTTPResponseStatus, message: String, reference: String?) {
         switch error {
         case let abort as any AbortError:
-            status = abort.status
-            message = status == .notFound ? "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address." : abort.reason
+            return (abort.status, abort.status == .notFound
+                ? "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address." : abort.reason, nil)
+        // Two requests racing to create the same row (two first submissions of a return, two
+        // bids from one organisation): the database's unique index stops the second, and its
+        // transaction has rolled back. That is a conflict the person can resolve, not a fault.
+        case let database as any DatabaseError where database.isConstraintFailure:
+            return (.conflict, sameMomentMessage, nil)
         default:
-            status = .internalServerError
-            reference = String(UUID().uuidString.prefix(8)).lowercased()
-            message = "Something went wrong on our side. Nothing you entered was saved. Try again; if it keeps happening, contact the Waymark team and quote reference \(reference!)."
-            req.logger.error("Unhandled error", metadata: ["reference": .string(reference!), "error": .string(String(reflecting: error))])
+            let reference = String(UUID().uuidString.prefix(8)).lowercased()
+            return (.internalServerError, "Something went wrong on our side. Nothing you entered was saved. Try again; if it keeps happening, contact the Waymark team and quote reference \(reference).", reference)
+        }
+    }
+
+    private func response(for error: any Error, _ req: Request) async throws -> Response {
+        let (status, message, reference) = Self.describe(error)
+        if let reference {
+            req.logger.error("Unhandled error", metadata: ["reference": .string(reference), "error": .string(String(reflecting: error))])
+        } else if error is any DatabaseError {
+            // Kept in the log: a constraint that fails for any other reason than a race is a bug to see.
+            req.logger.warning("A database constraint refused a write", metadata: ["error": .string(String(reflecting: error))])
         }
 
         if req.url.path.hasPrefix("/api/") {
