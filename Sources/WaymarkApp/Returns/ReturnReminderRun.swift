@@ -16,16 +16,9 @@ enum ReturnReminderRun {
         let contracts = try await ContractQueries.all(context)
         guard !contracts.isEmpty else { return 0 }
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
-        let records = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ contracts.map(\.id)).all()
-        let stored = Dictionary(records.map { ("\($0.contractID)|\($0.monthText)", $0) }, uniquingKeysWith: { first, _ in first })
-        var obligations: [ReturnReminders.Obligation] = []
-        for loaded in contracts {
-            // A month is owed once it has ended.
-            for month in ReturnExpectation.months(of: loaded.contract.current) where month.range.end < asOf {
-                let record = stored["\(loaded.id)|\(month.description)"]
-                obligations.append(.init(contractID: loaded.id, month: month, due: record?.due ?? deadlines.due(for: month),
-                                         submitted: record?.firstSubmittedAt != nil))
-            }
+        // A month is owed once it has ended; a return submitted once is no longer chased.
+        let obligations = try await OwedReturn.of(contracts, context) { $0.range.end < asOf }.map { item in
+            ReturnReminders.Obligation(contractID: item.contract.id, month: item.month, due: item.due, submitted: item.firstSubmitted != nil)
         }
         let sent = Set(try await context.query(AlertKey.self).filter(\.$key =~ "return:").all().map(\.key))
         let reminders = ReturnReminders.due(obligations, today: asOf, deadlines: deadlines).filter { !sent.contains($0.key) }

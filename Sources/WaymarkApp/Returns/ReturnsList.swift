@@ -53,29 +53,20 @@ enum ReturnsList {
     static func rows(_ context: TenantContext, today: Day) async throws -> [Owed] {
         let scope = try await ReturnScope.of(context)
         let contracts = try await ContractQueries.all(context).filter { scope.sees($0.record, routes: $0.contract.current.routes.map(\.routeID)) }
-        guard !contracts.isEmpty else { return [] }
-        let records = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ contracts.map(\.id)).all()
-        let stored = Dictionary(records.map { ("\($0.contractID)|\($0.monthText)", $0) }, uniquingKeysWith: { first, _ in first })
         let names = try await ContractQueries.organisationNames(context)
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
         let thisMonth = CalendarMonth(containing: today)
-        var owed: [Owed] = []
-        for loaded in contracts {
-            for month in ReturnExpectation.months(of: loaded.contract.current) where month <= thisMonth {
-                let record = stored["\(loaded.id)|\(month.description)"]
-                let due = record?.due ?? deadlines.due(for: month)
-                let timeliness = ReturnTimeliness.of(due: due, firstSubmitted: record?.firstSubmittedAt.map { Day($0, in: London.timeZone) },
-                                                     asOf: today, deadlines: deadlines)
-                let status = record?.status
-                let started = record.map { $0.latestVersion > 0 || $0.draft != nil } ?? false
-                owed.append(Owed(row: Row(
-                    contract: loaded.record.reference, provider: names[loaded.contract.providerOrganisationID] ?? "",
-                    month: month.longDisplay, due: due.display,
-                    status: started ? (status ?? .draft).label : "Not started",
-                    statusTag: ReturnPage.tag(status ?? .draft, timeliness), timeliness: ReturnPage.describe(timeliness),
-                    href: SiteMap.Tenant.monthlyReturn.path(context.tenant.slug, loaded.id.uuidString, month.description)),
-                    contractID: loaded.id, month: month, due: due, status: status, overdue: timeliness.isOverdue))
-            }
+        let owed = try await OwedReturn.of(contracts, context) { $0 <= thisMonth }.map { item -> Owed in
+            let timeliness = ReturnTimeliness.of(due: item.due, firstSubmitted: item.firstSubmitted, asOf: today, deadlines: deadlines)
+            let status = item.record?.status
+            let started = item.record.map { $0.latestVersion > 0 || $0.draft != nil } ?? false
+            return Owed(row: Row(
+                contract: item.contract.record.reference, provider: names[item.contract.contract.providerOrganisationID] ?? "",
+                month: item.month.longDisplay, due: item.due.display,
+                status: started ? (status ?? .draft).label : "Not started",
+                statusTag: ReturnPage.tag(status ?? .draft, timeliness), timeliness: ReturnPage.describe(timeliness),
+                href: SiteMap.Tenant.monthlyReturn.path(context.tenant.slug, item.contract.id.uuidString, item.month.description)),
+                contractID: item.contract.id, month: item.month, due: item.due, status: status, overdue: timeliness.isOverdue)
         }
         return owed.sorted { $0.month != $1.month ? $0.month > $1.month : $0.row.contract < $1.row.contract }
     }

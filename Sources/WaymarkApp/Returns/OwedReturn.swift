@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+import WaymarkDomain
+
+/// The returns contracts owe: each month of a contract's service period that `owed` keeps,
+/// with its stored return if there is one and its due day — the return's own, which an
+/// extension may have moved, or else the tenant's rule. One place for that rule, read by the
+/// returns list and the reminders.
+struct OwedReturn: Sendable {
+    let contract: ContractQueries.Loaded
+    let month: CalendarMonth
+    let record: MonthlyReturnRecord?
+    let due: Day
+
+    var firstSubmitted: Day? { record?.firstSubmittedAt.map { Day($0, in: London.timeZone) } }
+
+    /// Every owed month of `contracts`, in contract order then month order; one query for the
+    /// stored returns, whatever the number of contracts.
+    static func of(_ contracts: [ContractQueries.Loaded], _ context: TenantContext,
+                   owed: (CalendarMonth) -> Bool) async throws -> [OwedReturn] {
+        guard !contracts.isEmpty else { return [] }
+        let records = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ contracts.map(\.id)).all()
+        let stored = Dictionary(records.map { ("\($0.contractID)|\($0.monthText)", $0) }, uniquingKeysWith: { first, _ in first })
+        let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
+        return contracts.flatMap { loaded in
+            ReturnExpectation.months(of: loaded.contract.current).filter(owed).map { month in
+                let record = stored["\(loaded.id)|\(month.description)"]
+                return OwedReturn(contract: loaded, month: month, record: record, due: record?.due ?? deadlines.due(for: month))
+            }
+        }
+    }
+}
