@@ -119,9 +119,12 @@ enum ReturnsImport: TabularImporter {
         let now = Date()
         var fresh: [MonthlyReturnRecord] = []
         var versions: [ReturnVersionRecord] = []
+        let ids = plans.compactMap(\.existing)
+        let stored = ids.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await context.query(MonthlyReturnRecord.self)
+            .filter(\.$id ~~ ids).all().map { ($0.id!, $0) })
         for plan in plans {
             let record: MonthlyReturnRecord
-            if let existing = plan.existing, let found = try await context.find(MonthlyReturnRecord.self, existing) {
+            if let existing = plan.existing, let found = stored[existing] {
                 record = found
             } else {
                 record = MonthlyReturnRecord(tenantID: context.tenantID, contractID: plan.contractID, month: plan.month, due: plan.due, at: now)
