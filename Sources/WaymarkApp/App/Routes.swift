@@ -17,6 +17,8 @@ extension Waymark {
         AuditController().register(tenant)
         LocalAuthoritiesController().register(tenant)
         OrganisationsController().register(tenant)
+        OrganisationEditingController().register(tenant)
+        LocalAuthoritySetUpController().register(tenant)
         ImportController().register(tenant)
         FundingSourcesController().register(tenant)
         PledgesController().register(tenant)

@@ -9,6 +9,7 @@ struct LocalAuthoritiesController: Sendable {
         struct Line: Encodable { let name: String; let gssCode: String; let calendar: String; let routes: Int; let href: String }
         let authorities: [Line]
         let csvHref: String
+        let addHref: String?
     }
 
     struct DetailPage: Encodable {
@@ -21,6 +22,8 @@ struct LocalAuthoritiesController: Sendable {
         let problems: [String]
         let csvHref: String
         let backHref: String
+        /// The commissioner's set-up forms; nil for everyone else.
+        let manage: LocalAuthoritySetUpController.Manage?
     }
 
     func register(_ routes: TenantRoutes) {
@@ -45,7 +48,8 @@ struct LocalAuthoritiesController: Sendable {
 
     func list(req: Request, context: TenantContext) async throws -> Response {
         try await PageRenderer.render(req, "calendars/list", title: "Local authorities", ListPage(
-            authorities: try await lines(context), csvHref: SiteMap.Tenant.localAuthoritiesCSV.path(context.tenant.slug)))
+            authorities: try await lines(context), csvHref: SiteMap.Tenant.localAuthoritiesCSV.path(context.tenant.slug),
+            addHref: context.can(.editCalendars) ? SiteMap.Tenant.localAuthorityAdd.path(context.tenant.slug) : nil))
     }
 
     func listCSV(req: Request, context: TenantContext) async throws -> Response {
@@ -55,6 +59,13 @@ struct LocalAuthoritiesController: Sendable {
     }
 
     func detail(req: Request, context: TenantContext) async throws -> Response {
+        try await renderDetail(req, context)
+    }
+
+    /// The page, with the set-up forms for commissioners; a form posted from it comes back
+    /// here with its problems and what was typed.
+    func renderDetail(_ req: Request, _ context: TenantContext, errors: [FieldError] = [],
+                      typed: LocalAuthoritySetUpController.Typed = .init(), status: HTTPStatus = .ok) async throws -> Response {
         let (authority, calendar, periods) = try await load(req, context)
         let domain = CalendarBuilder.termCalendar(authority: authority.name, periods: periods)
         let years = Dictionary(grouping: periods, by: \.academicYear).sorted { $0.key < $1.key }.map { label, periods in
@@ -72,7 +83,9 @@ struct LocalAuthoritiesController: Sendable {
         return try await PageRenderer.render(req, "calendars/detail", title: authority.name, DetailPage(
             name: authority.name, gssCode: authority.gssCode, calendar: calendar?.name ?? "No calendar", years: years,
             problems: domain.validate(), csvHref: SiteMap.Tenant.calendarCSV.path(slug, authority.gssCode),
-            backHref: SiteMap.Tenant.localAuthorities.path(slug)))
+            backHref: SiteMap.Tenant.localAuthorities.path(slug),
+            manage: context.can(.editCalendars) ? try await LocalAuthoritySetUpController.manage(context, authority, typed: typed) : nil),
+            errors: errors, status: status)
     }
 
     func calendarCSV(req: Request, context: TenantContext) async throws -> Response {
@@ -85,7 +98,7 @@ struct LocalAuthoritiesController: Sendable {
                                 filename: "\(context.tenant.slug)-\(authority.gssCode)-calendar.csv")
     }
 
-    private func load(_ req: Request, _ context: TenantContext) async throws -> (LocalAuthority, TermCalendarRecord?, [TermPeriod]) {
+    func load(_ req: Request, _ context: TenantContext) async throws -> (LocalAuthority, TermCalendarRecord?, [TermPeriod]) {
         guard let authority = try await context.query(LocalAuthority.self)
             .filter(\.$gssCode == (req.parameters.get("gss") ?? "")).first() else { throw WaymarkError.notFound }
         let calendar = try await context.find(TermCalendarRecord.self, authority.calendarID)

@@ -20,7 +20,7 @@ enum Clarifications {
         }
         if question.isEmpty { errors.append(.init(field: "question", message: "Enter your question")) }
         if question.count > longest { errors.append(.init(field: "question", message: "Your question must be \(longest.formatted()) characters or fewer")) }
-        guard errors.isEmpty, let organisation = SpecificationQueries.providerOrganisations(context).first else {
+        guard errors.isEmpty, let organisation = context.actingOrganisations(as: .provider).first else {
             return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity)
         }
         let record = ClarificationRecord(tenantID: context.tenantID, specificationID: found.spec.id, question: question,

@@ -117,7 +117,7 @@ enum FundingSourceForm {
                        _ errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
         let slug = context.tenant.slug
         let organisations = try await context.query(Organisation.self).sort(\.$name).all()
-            .filter { $0.organisationKind != .provider }
+            .filter { $0.organisationKind != .provider && (!$0.isRetired || $0.id!.uuidString == values.funder) }
         let authorities = try await context.query(LocalAuthority.self).sort(\.$name).all()
         let page = Page(
             heading: record == nil ? "Record a funding source" : "Change \(record!.programme)",

@@ -42,7 +42,7 @@ enum PledgeForm {
 
     @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
         var values = Values()
-        values.organisation = pledgingOrganisations(context).first?.id?.uuidString ?? ""
+        values.organisation = context.actingOrganisations(as: .partner).first?.id?.uuidString ?? ""
         return try await render(req, context, values, [])
     }
 
@@ -53,7 +53,7 @@ enum PledgeForm {
                             amounts: (form.amounts ?? [:]).filter { !$0.value.trimmed.isEmpty })
         var errors: [FieldError] = []
         // One organisation needs no choosing: the form sends it hidden, and a bare post means it too.
-        let choices = pledgingOrganisations(context)
+        let choices = context.actingOrganisations(as: .partner)
         let organisation = choices.count == 1 && values.organisation.isEmpty
             ? choices.first : choices.first { $0.id?.uuidString == values.organisation }
         if organisation == nil { errors.append(.init(field: "organisation", message: "Choose the organisation making the pledge")) }
@@ -104,7 +104,7 @@ enum PledgeForm {
         let routes = try await RouteQueries.visibleRoutes(context).filter { $0.routeStatus == .active }
         let coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
         let errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
-        let organisations = pledgingOrganisations(context)
+        let organisations = context.actingOrganisations(as: .partner)
         let page = Page(
             form: values,
             organisations: organisations.map { .init(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values.organisation) },

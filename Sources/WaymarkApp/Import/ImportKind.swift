@@ -23,10 +23,13 @@ struct ImportColumn: Encodable, Sendable {
 /// What a commissioner can bulk-import. Each kind owns its template (columns and an
 /// example row) so the page, the downloadable files and the validator cannot disagree.
 enum ImportKind: String, CaseIterable, Sendable {
+    case localAuthorities, organisations
     case routes, schools, calendars, fundingSources, allocations, pledges, returns
 
     var title: String {
         switch self {
+        case .localAuthorities: "Local authorities"
+        case .organisations: "Organisations"
         case .routes: "Routes"
         case .schools: "Schools"
         case .calendars: "Term calendars"
@@ -40,6 +43,8 @@ enum ImportKind: String, CaseIterable, Sendable {
     /// One record of this kind, as the outcome counts it ("2 allocations added").
     var noun: String {
         switch self {
+        case .localAuthorities: "local authority"
+        case .organisations: "organisation"
         case .routes: "route"
         case .schools: "school"
         case .calendars: "calendar year"
@@ -52,6 +57,10 @@ enum ImportKind: String, CaseIterable, Sendable {
 
     var summary: String {
         switch self {
+        case .localAuthorities:
+            "Add local authorities by GSS code from the register of districts of England and Wales, and say which term calendar each follows."
+        case .organisations:
+            "Add organisations or update them by name: kind, local authority and public identifiers such as charity and company numbers."
         case .routes:
             "Add routes or update them by code: local authority, schools served, path, chaperone points, children a day, status and daily cost."
         case .schools:
@@ -72,6 +81,10 @@ enum ImportKind: String, CaseIterable, Sendable {
     /// How existing records are matched, said once on the page.
     var matching: String {
         switch self {
+        case .localAuthorities:
+            "A code this tenant already holds keeps its authority and only changes its calendar when one is given; any other code adds the authority under its official name."
+        case .organisations:
+            "A row whose name matches an existing organisation updates it; any other name adds one. Optional cells left blank keep what Waymark already holds."
         case .routes:
             "A row whose code matches an existing route updates it; any other code adds a route. Optional cells left blank keep what Waymark already holds."
         case .schools:
@@ -91,6 +104,8 @@ enum ImportKind: String, CaseIterable, Sendable {
 
     var columns: [ImportColumn] {
         switch self {
+        case .localAuthorities: LocalAuthorityImport.columns
+        case .organisations: OrganisationImport.columns
         case .routes: RouteImport.columns
         case .schools: SchoolImport.columns
         case .calendars: CalendarImport.columns
@@ -104,6 +119,8 @@ enum ImportKind: String, CaseIterable, Sendable {
     /// Rows of the template after the header: a worked example people overwrite.
     var exampleRows: [[String]] {
         switch self {
+        case .localAuthorities: LocalAuthorityImport.exampleRows
+        case .organisations: OrganisationImport.exampleRows
         case .routes: RouteImport.exampleRows
         case .schools: SchoolImport.exampleRows
         case .calendars: CalendarImport.exampleRows

@@ -49,6 +49,8 @@ enum ImportRunner {
             return .rejected([.file(error.message)])
         }
         switch kind {
+        case .localAuthorities: return try await run(LocalAuthorityImport.self, kind, upload, table, context, apply: apply)
+        case .organisations: return try await run(OrganisationImport.self, kind, upload, table, context, apply: apply)
         case .routes: return try await run(RouteImport.self, kind, upload, table, context, apply: apply)
         case .schools: return try await run(SchoolImport.self, kind, upload, table, context, apply: apply)
         case .calendars: return try await run(CalendarImport.self, kind, upload, table, context, apply: apply)

@@ -13,6 +13,9 @@ final class Organisation: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "charity_number") var charityNumber: String?
     @OptionalField(key: "company_number") var companyNumber: String?
     @OptionalField(key: "urn") var urn: String?
+    @OptionalField(key: "ukprn") var ukprn: String?
+    /// The day it stopped working with the tenant; nil while it is current.
+    @OptionalField(key: "retired_on") var retiredOn: String?
     @OptionalField(key: "local_authority_id") var localAuthorityID: UUID?
     @Field(key: "version") var version: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -36,7 +39,20 @@ final class Organisation: Model, TenantOwned, @unchecked Sendable {
         if let urn { return "URN \(urn)" }
         if let charityNumber { return "Charity \(charityNumber)" }
         if let companyNumber { return "Company \(companyNumber)" }
+        if let ukprn { return "UKPRN \(ukprn)" }
         return nil
+    }
+
+    var isRetired: Bool { retiredOn != nil }
+
+    var identifiers: OrganisationIdentifiers {
+        get {
+            OrganisationIdentifiers(gssCode: gssCode, charityNumber: charityNumber, companyNumber: companyNumber, urn: urn, ukprn: ukprn)
+        }
+        set {
+            gssCode = newValue.gssCode; charityNumber = newValue.charityNumber; companyNumber = newValue.companyNumber
+            urn = newValue.urn; ukprn = newValue.ukprn
+        }
     }
 }
 

@@ -6,9 +6,12 @@ import WaymarkDomain
 /// existing, by email) to an organisation with a role.
 struct OrganisationsController: Sendable {
     struct ListPage: Encodable {
-        struct Line: Encodable { let name: String; let kind: String; let identifier: String; let members: Int; let href: String }
+        struct Line: Encodable {
+            let name: String; let kind: String; let identifier: String; let members: Int; let href: String; let retired: Bool
+        }
         let organisations: [Line]
         let csvHref: String
+        let newHref: String?
     }
 
     struct DetailPage: Encodable {
@@ -25,6 +28,12 @@ struct OrganisationsController: Sendable {
         let form: MemberForm
         let backHref: String
         let temporaryPassword: String?
+        /// Every public identifier it carries ("Charity 1123456").
+        let identifiers: [String]
+        let retiredOn: String?
+        let editHref: String?
+        let retireAction: String?
+        let version: String
     }
 
     struct MemberForm: Content {
@@ -47,18 +56,20 @@ struct OrganisationsController: Sendable {
             .init(name: organisation.name, kind: organisation.organisationKind.label,
                   identifier: organisation.publicIdentifier ?? "",
                   members: Set(memberships.filter { $0.organisationID == organisation.id }.map(\.personID)).count,
-                  href: SiteMap.Tenant.organisation.path(context.tenant.slug, organisation.id!.uuidString))
+                  href: SiteMap.Tenant.organisation.path(context.tenant.slug, organisation.id!.uuidString),
+                  retired: organisation.isRetired)
         }
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
         try await PageRenderer.render(req, "organisations/list", title: "Organisations", ListPage(
-            organisations: try await lines(context), csvHref: SiteMap.Tenant.organisationsCSV.path(context.tenant.slug)))
+            organisations: try await lines(context), csvHref: SiteMap.Tenant.organisationsCSV.path(context.tenant.slug),
+            newHref: context.can(.manageMembers) ? SiteMap.Tenant.organisationNew.path(context.tenant.slug) : nil))
     }
 
     func csv(req: Request, context: TenantContext) async throws -> Response {
-        let rows = try await lines(context).map { [$0.name, $0.kind, $0.identifier, String($0.members)] }
-        return CSVResponse.make(TabularWriter.csv(headers: ["name", "kind", "identifier", "members"], rows: rows),
+        let rows = try await lines(context).map { [$0.name, $0.kind, $0.identifier, String($0.members), $0.retired ? "yes" : "no"] }
+        return CSVResponse.make(TabularWriter.csv(headers: ["name", "kind", "identifier", "members", "retired"], rows: rows),
                                 filename: "\(context.tenant.slug)-organisations.csv")
     }
 
@@ -115,7 +126,18 @@ struct OrganisationsController: Sendable {
             localAuthority: authority?.name, members: members, canManage: context.can(.manageMembers),
             action: SiteMap.Tenant.organisationMembers.path(slug, organisation.id!.uuidString),
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
-            form: form, backHref: SiteMap.Tenant.organisations.path(slug), temporaryPassword: temporaryPassword),
+            form: form, backHref: SiteMap.Tenant.organisations.path(slug), temporaryPassword: temporaryPassword,
+            identifiers: Self.identifierLines(organisation), retiredOn: organisation.retiredOn.flatMap(Day.init(iso:))?.display,
+            editHref: context.can(.manageMembers) ? SiteMap.Tenant.organisationEdit.path(slug, organisation.id!.uuidString) : nil,
+            retireAction: context.can(.manageMembers) ? SiteMap.Tenant.organisationRetire.path(slug, organisation.id!.uuidString) : nil,
+            version: String(organisation.version)),
             errors: errors, status: status)
+    }
+
+    static func identifierLines(_ organisation: Organisation) -> [String] {
+        let ids = organisation.identifiers
+        return [ids.gssCode.map { "GSS code \($0)" }, ids.charityNumber.map { "Charity number \($0)" },
+                ids.companyNumber.map { "Company number \($0)" }, ids.urn.map { "School URN \($0)" }, ids.ukprn.map { "UKPRN \($0)" }]
+            .compactMap { $0 }
     }
 }

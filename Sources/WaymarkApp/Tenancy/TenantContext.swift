@@ -21,10 +21,16 @@ struct TenantContext: Sendable {
     func can(_ capability: Capability) -> Bool { AccessPolicy.allows(roles, capability) }
 
     /// The organisations the person belongs to in `role` (a partner's for pledging, a
-    /// provider's for bidding), by name.
+    /// provider's for bidding), by name: what they may read through them.
     func organisations(as role: Role) -> [Organisation] {
         let ids = Set(memberships.filter { $0.role == role.rawValue }.map(\.organisationID))
         return organisations.filter { ids.contains($0.id!) }.sorted { $0.name < $1.name }
+    }
+
+    /// Those of them that may start something new (a bid, a question, a pledge): a retired
+    /// organisation's history stays readable, but it acts no more.
+    func actingOrganisations(as role: Role) -> [Organisation] {
+        organisations(as: role).filter { !$0.isRetired }
     }
 
     func require(_ capability: Capability) throws {

@@ -127,7 +127,7 @@ extension FundingEnd {
 
 extension Array where Element == String {
     /// "A", "A and B", "A, B and C".
-    func joinedAsList() -> String {
+    public func joinedAsList() -> String {
         count <= 1 ? (first ?? "") : dropLast().joined(separator: ", ") + " and " + last!
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Small pieces of wording shared by the commissioning rules' messages and working, so that
 /// counts, route lists and ordinals read the same on every page.
-enum Wording {
+public enum Wording {
     /// "1 route", "3 routes".
-    static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
         FundingSource.count(n, noun, plural: plural)
     }
 
