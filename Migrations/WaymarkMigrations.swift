@@ -14,5 +14,7 @@ public enum WaymarkMigrations {
         M008_Forecasting(),
         M009_Commissioning(),
         M010_MonthlyReturns(),
+        // M011 and M012 are the lead's, on other branches: ordered at merge.
+        M013_ExistingContracts(),
     ]
 }
