@@ -15,9 +15,7 @@ enum ExistingContractFixtures {
 }
 
 extension AppTestCase {
-    func organisationID(_ name: String) async throws -> String {
-        try await platform { db in try await Organisation.query(on: db).filter(\.$name == name).first()!.id!.uuidString }
-    }
+    // `organisationID(_:)` (an organisation's id as the forms carry it) is FundingSupport's.
 
     /// The form as a commissioner fills it in, with any fields changed.
     func existingContractForm(reference: String, changes: [String: String] = [:]) async throws -> [String: String] {

@@ -9,7 +9,7 @@ struct PriorPaymentsTests {
     let today = Day(2025, 2, 10)
 
     @Test("A paid-through day covers every line ending on or before it, and must end a line")
-    func paidThrough() {
+    func paidThrough() throws {
         #expect(try PriorPayments.lines(paidThrough: Day(2024, 12, 31), of: plan).get() == [1, 2])
         #expect(try PriorPayments.lines(paidThrough: Day(2024, 9, 30), of: plan).get() == [1])
         #expect(try PriorPayments.lines(paidThrough: Day(2025, 8, 31), of: plan).get() == [1, 2, 3, 4, 5])
