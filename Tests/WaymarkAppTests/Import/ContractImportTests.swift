@@ -105,7 +105,7 @@ final class ContractImportTests: AppTestCase {
     /// Whether the issues table names this row and column with a message containing `text`.
     static func issue(_ html: String, row: Int, column: String, _ text: String) -> Bool {
         let clean = html.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
-        let cell = "<td class=\"wm-table__cell wm-u-nowrap\">\(row)</td><td class=\"wm-table__cell\"><code class=\"wm-code\">\(column)</code></td><td class=\"wm-table__cell\">"
+        let cell = "<td class=\"wm-table__cell wm-u-nowrap\">Row \(row)</td><td class=\"wm-table__cell\"><code class=\"wm-code\">\(column)</code></td><td class=\"wm-table__cell\">"
         return clean.components(separatedBy: cell).dropFirst().contains { part in
             text.isEmpty || part.prefix { $0 != "<" }.contains(text)
         }
