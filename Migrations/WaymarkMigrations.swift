@@ -15,5 +15,6 @@ public enum WaymarkMigrations {
         M009_Commissioning(),
         M010_MonthlyReturns(),
         M011_MovingIn(),
+        M013_ExistingContracts(),
     ]
 }

@@ -28,6 +28,7 @@ import Testing
         .scoreBids: [.assessor],
         .runEvaluations: [.commissioner],
         .viewContracts: [.commissioner, .finance, .provider, .viewer],
+        .recordContracts: [.commissioner],
         .varyContracts: [.commissioner],
         .recordPayments: [.finance],
         .viewReturns: [.commissioner, .finance, .partner, .provider, .viewer],

@@ -8,6 +8,7 @@ import WaymarkDomain
 struct ContractsAPIController: Sendable {
     func register(_ routes: TenantRoutes) {
         routes.get(SiteMap.API.contracts, .viewContracts, Self.contracts)
+        routes.post(SiteMap.API.contracts, .recordContracts, ContractsAPIRecording.record)
         routes.get(SiteMap.API.contract, .viewContracts, Self.contract)
         routes.get(SiteMap.API.payments, .viewContracts, Self.payments)
     }
@@ -20,7 +21,10 @@ struct ContractsAPIController: Sendable {
     }
 
     @Sendable static func contract(req: Request, context: TenantContext) async throws -> Response {
-        let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
+        try await detail(req, context, try await ContractQueries.find(context, id: req.parameters.get("id")))
+    }
+
+    static func detail(_ req: Request, _ context: TenantContext, _ loaded: ContractQueries.Loaded, status: HTTPStatus = .ok) async throws -> Response {
         let today = try req.asOfDay()
         let people = Set(loaded.contract.variations.map(\.approvedBy))
         let names = try await ContractNames.load(context, people: people)
@@ -35,7 +39,8 @@ struct ContractsAPIController: Sendable {
         return try APIJSON.response(ContractsAPIBodies.ContractDetail(
             contract: .init(row, slug: context.tenant.slug), kpis: loaded.contract.kpis,
             fundingLinks: loaded.contract.fundingLinks.map(ContractsAPIBodies.FundingLink.init),
-            terms: .init(loaded.contract.current, names: names), versions: versions, paymentLines: lines.map(ContractsAPIBodies.PaymentLine.init)))
+            terms: .init(loaded.contract.current, names: names), versions: versions, paymentLines: lines.map(ContractsAPIBodies.PaymentLine.init)),
+            status: status)
     }
 
     @Sendable static func payments(req: Request, context: TenantContext) async throws -> Response {

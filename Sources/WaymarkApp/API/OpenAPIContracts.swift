@@ -7,7 +7,7 @@ enum OpenAPIContracts {
         return [
             "/api/v1/t/{tenant}/contracts": OpenAPIFunding.get(
                 "listContracts", "Contracts the caller may see (a provider: their own organisations'), with their terms after every variation and their status on as_of",
-                "ContractList", [OpenAPIFunding.asOf]),
+                "ContractList", [OpenAPIFunding.asOf]).merging(["post": OpenAPIContractRecording.operation]) { a, _ in a },
             "/api/v1/t/{tenant}/contracts/{id}": OpenAPIFunding.get(
                 "getContract", "One contract: its terms now, KPIs, funding links, every version with what changed, and its payment lines",
                 "ContractDetail", [id, OpenAPIFunding.asOf]),
@@ -57,6 +57,8 @@ enum OpenAPIContracts {
                 "contract": contract, "kpis": ["type": "array", "items": s.string], "funding_links": ["type": "array", "items": link],
                 "terms": terms, "versions": ["type": "array", "items": version], "payment_lines": ["type": "array", "items": line],
             ], required: ["contract", "kpis", "funding_links", "terms", "versions", "payment_lines"]),
+            "ContractRecording": OpenAPIContractRecording.body,
+            "ContractRefusal": OpenAPIContractRecording.refusal,
             "PaymentList": s.object(["tenant": s.string, "payments": ["type": "array", "items": line]], required: ["tenant", "payments"]),
         ]
     }

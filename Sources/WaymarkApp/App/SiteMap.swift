@@ -93,6 +93,8 @@ enum SiteMap {
         static let award = PathTemplate("/t/:tenant/specifications/:id/award")
         static let contractFromAward = PathTemplate("/t/:tenant/specifications/:id/contract")
         static let contracts = PathTemplate("/t/:tenant/contracts")
+        /// Recording a contract let before or outside Waymark ("new" is never a contract id).
+        static let contractNew = PathTemplate("/t/:tenant/contracts/new")
         static let contractsCSV = PathTemplate("/t/:tenant/contracts.csv")
         static let contract = PathTemplate("/t/:tenant/contracts/:id")
         static let contractVariationNew = PathTemplate("/t/:tenant/contracts/:id/variations/new")

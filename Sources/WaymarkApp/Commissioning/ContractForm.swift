@@ -2,7 +2,9 @@ import Foundation
 import Vapor
 import WaymarkDomain
 
-/// The contract-from-award form's fields as typed, and how they become a `Contract`.
+/// A contract form's fields as typed, and how they become a `Contract`: shared by the form
+/// that makes a contract from an award and the one that records a contract let elsewhere,
+/// which differ only in their `ContractChoices`.
 enum ContractForm {
     struct Form: Content {
         var reference: String?
@@ -63,7 +65,7 @@ enum ContractForm {
 
     /// The contract the values describe, or every problem with them by field. `ContractRules`
     /// has the last word on the contract itself; this checks what only the form can get wrong.
-    static func contract(_ values: Values, choices: ContractFormChoices, id: UUID) -> (Contract?, [FieldError]) {
+    static func contract(_ values: Values, choices: some ContractChoices, id: UUID) -> (Contract?, [FieldError]) {
         var errors: [FieldError] = []
         if values.reference.trimmed.isEmpty || values.reference.trimmed.count > 40 {
             errors.append(.init(field: "reference", message: "Enter a reference of up to 40 characters, like ST-WLV-2023-01"))
@@ -81,7 +83,7 @@ enum ContractForm {
         let routes = routeValues(values, choices: choices, errors: &errors)
         let links = fundingLinks(values, choices: choices, errors: &errors)
         guard let provider, let value, let start, let end else { return (nil, inFormOrder(errors)) }
-        let contract = Contract(id: id, specificationID: choices.specification.spec.id, awardedBidID: choices.award.winningBidID,
+        let contract = Contract(id: id, specificationID: choices.specificationID, awardedBidID: choices.awardedBidID,
                                 providerOrganisationID: provider.id!, value: value, start: start, end: end, routes: routes,
                                 kpis: values.kpiLines, fundingLinks: links)
         // The rules run on what could be read, so every problem shows at once; a sum over a
@@ -100,11 +102,11 @@ enum ContractForm {
         return errors.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
-    /// Route values in the specification's order; a blank value leaves the route off.
-    private static func routeValues(_ values: Values, choices: ContractFormChoices, errors: inout [FieldError]) -> [RouteValue] {
+    /// Route values in the choices' order; a blank value leaves the route off.
+    private static func routeValues(_ values: Values, choices: some ContractChoices, errors: inout [FieldError]) -> [RouteValue] {
         let known = Set(choices.routes.map(\.code))
         for code in values.routeValues.keys.sorted() where !known.contains(code) && !values.routeValues[code]!.trimmed.isEmpty {
-            errors.append(.init(field: "routes", message: "\(code) is not one of the specification's routes"))
+            errors.append(.init(field: "routes", message: "\(code) is not one of the routes this contract may serve"))
         }
         return choices.routes.compactMap { route in
             guard let text = values.routeValues[route.code], !text.trimmed.isEmpty else { return nil }
@@ -117,7 +119,7 @@ enum ContractForm {
     }
 
     /// Each funding line with a source or an amount; a line with neither is ignored.
-    private static func fundingLinks(_ values: Values, choices: ContractFormChoices, errors: inout [FieldError]) -> [FundingLink] {
+    private static func fundingLinks(_ values: Values, choices: some ContractChoices, errors: inout [FieldError]) -> [FundingLink] {
         values.links.enumerated().compactMap { index, line -> FundingLink? in
             let number = index + 1
             let chosen = line.source.trimmed, typed = line.amount.trimmed

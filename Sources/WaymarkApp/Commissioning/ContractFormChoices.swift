@@ -5,7 +5,7 @@ import WaymarkDomain
 /// What the contract-from-award form offers and checks against: the awarded specification,
 /// its routes, the tenant's provider organisations, and the funding sources (with their
 /// allocations to the specification's routes) a funding link may name.
-struct ContractFormChoices: Sendable {
+struct ContractFormChoices: ContractChoices {
     let specification: SpecificationQueries.Found
     let award: AwardRecord
     let winningBid: BidQueries.Loaded?
@@ -47,32 +47,6 @@ struct ContractFormChoices: Sendable {
         }
     }
 
-    var routeNames: [UUID: String] { Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0.code) }) }
-
-    func source(_ id: UUID) -> FundingSourceRecord? { sources.first { $0.id == id } }
-
-    func label(of source: FundingSourceRecord) -> String {
-        source.domain(funderName: organisationNames[source.funderOrganisationID] ?? "").label
-    }
-
-    /// A funding line's choice: a source on its own ("<source id>") or one of its allocations
-    /// ("<source id>/<allocation id>"), so one plain select works without JavaScript.
-    struct FundingOption: Encodable, Sendable {
-        let value: String
-        let label: String
-    }
-
-    var fundingOptions: [FundingOption] {
-        let codes = routeNames
-        return sources.flatMap { source -> [FundingOption] in
-            let id = source.id!.uuidString
-            let own = FundingOption(value: id, label: "\(label(of: source)) (\(source.sourceStatus.displayName.lowercased()), "
-                                        + "\(source.amount.display), \(source.period.display))")
-            return [own] + allocations.filter { $0.sourceID == source.id }.map { allocation in
-                .init(value: "\(id)/\(allocation.id!.uuidString)",
-                      label: "\(label(of: source)): its allocation to \(codes[allocation.routeID] ?? "a route") "
-                          + "(\(allocation.domain.amount.display), \(allocation.domain.period.display))")
-            }
-        }
-    }
+    var specificationID: UUID? { specification.spec.id }
+    var awardedBidID: UUID? { award.winningBidID }
 }

@@ -8,22 +8,11 @@ import WaymarkDomain
 /// saved together — or nothing at all.
 enum ContractFromAward {
     struct Page: Encodable {
-        struct Option: Encodable { let value: String; let label: String; let selected: Bool }
-        struct RouteLine: Encodable { let code: String; let name: String; let value: String; let error: String? }
-        struct FundingLine: Encodable {
-            let number: Int; let options: [Option]; let amount: String; let sourceError: String?; let amountError: String?
-        }
-        let form: ContractForm.Values
+        let fields: ContractFormFields
         let specificationTitle: String
-        let providers: [Option]
-        let routes: [RouteLine]
-        let funding: [FundingLine]
         let action: String
         let cancelHref: String
     }
-
-    /// Funding lines the form offers beyond those already filled in.
-    static let blankFundingLines = 2
 
     @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
         let choices = try await ContractFormChoices.load(context, specificationID: req.parameters.get("id"))
@@ -57,7 +46,7 @@ enum ContractFromAward {
             try await lockAward(tx, id: awardID)
             try await ContractFormChoices.refuseSecondContract(tx, specificationID: specID)
             let record = try ContractRecord(tenantID: tx.tenantID, reference: reference, title: title, contract: contract,
-                                            createdBy: tx.actor.label, at: now)
+                                            createdBy: tx.actor.label, at: now, letting: .awardedInWaymark)
             try await record.create(on: tx.db)
             for line in lines { try await PaymentLineRecord(tenantID: tx.tenantID, contractID: contract.id, line: line).create(on: tx.db) }
             try await tx.audit("contract.made", "contract", contract.id.uuidString,
@@ -70,21 +59,9 @@ enum ContractFromAward {
     static func render(_ req: Request, _ context: TenantContext, _ choices: ContractFormChoices, _ values: ContractForm.Values,
                        _ errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
         let slug = context.tenant.slug, specID = choices.specification.spec.id.uuidString
-        let errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
-        let options = choices.fundingOptions
-        let links = values.links + Array(repeating: ContractForm.Link(), count: blankFundingLines)
-        let page = Page(
-            form: values, specificationTitle: choices.specification.spec.title,
-            providers: choices.providers.map { .init(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == values.provider) },
-            routes: choices.routes.map { route in
-                .init(code: route.code, name: route.name, value: values.routeValues[route.code] ?? "", error: errorFor["route-\(route.code)"])
-            },
-            funding: links.enumerated().map { index, link in
-                .init(number: index + 1,
-                      options: options.map { .init(value: $0.value, label: $0.label, selected: $0.value == link.source) },
-                      amount: link.amount, sourceError: errorFor["link-\(index + 1)-source"], amountError: errorFor["link-\(index + 1)-amount"])
-            },
-            action: SiteMap.Tenant.contractFromAward.path(slug, specID), cancelHref: SiteMap.Tenant.specification.path(slug, specID))
+        let page = Page(fields: ContractFormFields(values, choices: choices, errors: errors),
+                        specificationTitle: choices.specification.spec.title,
+                        action: SiteMap.Tenant.contractFromAward.path(slug, specID), cancelHref: SiteMap.Tenant.specification.path(slug, specID))
         return try await PageRenderer.render(req, "contracts/from-award", title: "Make the contract", page, errors: errors, status: status)
     }
 

@@ -22,10 +22,15 @@ final class ContractRecord: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "version") var version: Int
+    /// A `ContractLetting`; nil on contracts stored before it was asked (see `letting`).
+    @OptionalField(key: "how_let") var howLet: String?
+    /// The day it was signed (its effective day), when it was recorded with one.
+    @OptionalField(key: "signed_on") var signedOn: String?
 
     init() {}
 
-    init(tenantID: UUID, reference: String, title: String, contract: Contract, createdBy: String, at: Date) throws {
+    init(tenantID: UUID, reference: String, title: String, contract: Contract, createdBy: String, at: Date,
+         letting: ContractLetting? = nil, signedOn: Day? = nil) throws {
         self.id = contract.id
         self.tenantID = tenantID
         self.reference = reference
@@ -40,6 +45,14 @@ final class ContractRecord: Model, TenantOwned, @unchecked Sendable {
         self.createdBy = createdBy
         self.createdAt = at
         self.version = 1
+        self.howLet = letting?.rawValue
+        self.signedOn = signedOn?.iso
+    }
+
+    /// How it was let: as recorded, or, for a contract stored before that was asked, awarded
+    /// in Waymark when it came from a specification; nil when nobody can tell.
+    var letting: ContractLetting? {
+        howLet.flatMap(ContractLetting.init(rawValue:)) ?? (specificationID != nil ? .awardedInWaymark : nil)
     }
 
     /// The domain contract with `variations` (this contract's rows, any order).

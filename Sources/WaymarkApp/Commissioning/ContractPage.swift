@@ -64,7 +64,13 @@ struct ContractPage: Encodable {
             .init(key: "Version", value: "\(contract.versions.count) (\(contract.variations.count == 1 ? "1 variation" : "\(contract.variations.count) variations"))"),
             .init(key: "Made", value: "\(London.format(loaded.record.createdAt)) by \(ContractNames.name(ofActor: loaded.record.createdBy))"),
         ]
-        if terms.terminated { facts.insert(.init(key: "Terminated", value: "Its last day of service is \(terms.end.display)"), at: 4) }
+        // How it was let, and when signed, when known: a contract let elsewhere says so.
+        if let letting = loaded.record.letting { facts.insert(.init(key: "How it was let", value: letting.label), at: 1) }
+        if let signed = loaded.record.signedOn.flatMap(Day.init(iso:)) {
+            facts.insert(.init(key: "Signed", value: signed.display), at: facts.count - 1)
+        }
+        if terms.terminated { facts.insert(.init(key: "Terminated", value: "Its last day of service is \(terms.end.display)"),
+                                            at: (facts.firstIndex { $0.key == "Ends" } ?? 3) + 1) }
         let canVary = context.can(.varyContracts) && !terms.terminated
         return ContractPage(
             id: id, reference: loaded.record.reference, title: loaded.record.title, stateLabel: state.label, stateTag: state.tag,

@@ -8,6 +8,8 @@ struct ContractsController: Sendable {
     func register(_ routes: TenantRoutes) {
         routes.get(SiteMap.Tenant.contractFromAward, .runEvaluations, ContractFromAward.show)
         routes.post(SiteMap.Tenant.contractFromAward, .runEvaluations, ContractFromAward.create)
+        routes.get(SiteMap.Tenant.contractNew, .recordContracts, ExistingContractForm.show)
+        routes.post(SiteMap.Tenant.contractNew, .recordContracts, ExistingContractForm.create)
         routes.get(SiteMap.Tenant.contracts, .viewContracts, Self.list)
         routes.get(SiteMap.Tenant.contractsCSV, .viewContracts, Self.csv)
         routes.get(SiteMap.Tenant.contract, .viewContracts, Self.detail)
@@ -23,6 +25,8 @@ struct ContractsController: Sendable {
         let contracts: [ContractRow]
         let today: String
         let csvHref: String
+        /// Where a commissioner records a contract let before or outside Waymark, if they may.
+        let newHref: String?
         var wide = true
     }
 
@@ -34,7 +38,8 @@ struct ContractsController: Sendable {
     @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
         let today = try req.asOfDay()
         let page = ListPage(contracts: try await Self.rows(context, today: today), today: today.display,
-                            csvHref: SiteMap.Tenant.contractsCSV.path(context.tenant.slug))
+                            csvHref: SiteMap.Tenant.contractsCSV.path(context.tenant.slug),
+                            newHref: context.can(.recordContracts) ? SiteMap.Tenant.contractNew.path(context.tenant.slug) : nil)
         return try await PageRenderer.render(req, "contracts/list", title: "Contracts", page)
     }
 

@@ -24,7 +24,7 @@ struct ImportColumn: Encodable, Sendable {
 /// example row) so the page, the downloadable files and the validator cannot disagree.
 enum ImportKind: String, CaseIterable, Sendable {
     case localAuthorities, organisations
-    case routes, schools, calendars, fundingSources, allocations, pledges, returns
+    case routes, schools, calendars, fundingSources, allocations, pledges, contracts, returns
 
     var title: String {
         switch self {
@@ -36,6 +36,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .fundingSources: "Funding sources"
         case .allocations: "Allocations"
         case .pledges: "Pledges on behalf of partners"
+        case .contracts: "Existing contracts"
         case .returns: "Monthly returns on behalf of providers"
         }
     }
@@ -51,6 +52,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .fundingSources: "funding source"
         case .allocations: "allocation"
         case .pledges: "pledge"
+        case .contracts: "contract"
         case .returns: "monthly return"
         }
     }
@@ -73,6 +75,8 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Allocate money from funding sources to routes: source reference, route, amount and period."
         case .pledges:
             "Record pledges partners made by letter or email: each pledge becomes a pledged source with an allocation per route."
+        case .contracts:
+            "Record contracts let before Waymark (direct awards, grant agreements, framework call-offs, tenders run elsewhere): a row per route, with any quarters already paid."
         case .returns:
             "Bring in providers' monthly returns kept in spreadsheets, many contracts and months in one file: a line per route per month."
         }
@@ -97,6 +101,8 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Every row adds an allocation. Rows are checked in order against what is already allocated, so earlier rows of the file count against the same source."
         case .pledges:
             "Rows sharing a pledge_reference form one pledge, with one route each. Each pledge is saved as pledged money awaiting your decision, recorded as pledged by you."
+        case .contracts:
+            "Rows sharing a contract_reference form one contract, with one route each. Every contract is added, with its payment schedule quarterly in arrears and the lines through paid_through marked paid; a reference Waymark already has is refused."
         case .returns:
             "Rows sharing a contract_reference and month form one return, which must have a line for each route the contract served that month. Each is submitted as a new version awaiting review, recorded as imported by you; a return already awaiting review or approved is refused."
         }
@@ -112,6 +118,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .fundingSources: FundingSourceImport.columns
         case .allocations: AllocationImport.columns
         case .pledges: PledgeImport.columns
+        case .contracts: ContractImport.columns
         case .returns: ReturnsImport.columns
         }
     }
@@ -127,6 +134,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .fundingSources: FundingSourceImport.exampleRows
         case .allocations: AllocationImport.exampleRows
         case .pledges: PledgeImport.exampleRows
+        case .contracts: ContractImport.exampleRows
         case .returns: ReturnsImport.exampleRows
         }
     }

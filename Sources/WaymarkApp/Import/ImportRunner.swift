@@ -57,6 +57,7 @@ enum ImportRunner {
         case .fundingSources: return try await run(FundingSourceImport.self, kind, upload, table, context, apply: apply)
         case .allocations: return try await run(AllocationImport.self, kind, upload, table, context, apply: apply)
         case .pledges: return try await run(PledgeImport.self, kind, upload, table, context, apply: apply)
+        case .contracts: return try await run(ContractImport.self, kind, upload, table, context, apply: apply)
         case .returns: return try await run(ReturnsImport.self, kind, upload, table, context, apply: apply)
         }
     }

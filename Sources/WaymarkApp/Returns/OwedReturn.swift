@@ -23,8 +23,15 @@ struct OwedReturn: Sendable {
         let stored = Dictionary(records.map { ("\($0.contractID)|\($0.monthText)", $0) }, uniquingKeysWith: { first, _ in first })
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
         return contracts.flatMap { loaded in
-            ReturnExpectation.months(of: loaded.contract.current).filter(owed).map { month in
+            // A month inside a line already paid, with no return, was paid before Waymark knew of
+            // the contract (Waymark pays a line only once its months' returns are approved): no
+            // return is owed for it.
+            let lines = loaded.lines.compactMap(\.line)
+            let paid = lines.filter(\.isPaid).map(\.period), unpaid = lines.filter { !$0.isPaid }.map(\.period)
+            return ReturnExpectation.months(of: loaded.contract.current).filter(owed).compactMap { month -> OwedReturn? in
                 let record = stored["\(loaded.id)|\(month.description)"]
+                if record == nil, paid.contains(where: { $0.overlaps(month.range) }),
+                   !unpaid.contains(where: { $0.overlaps(month.range) }) { return nil }
                 return OwedReturn(contract: loaded, month: month, record: record, due: record?.due ?? deadlines.due(for: month))
             }
         }

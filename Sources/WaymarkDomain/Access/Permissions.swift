@@ -38,6 +38,8 @@ public enum Capability: String, CaseIterable, Sendable {
     case runEvaluations
     /// Contracts and their payment schedules: providers see only their own.
     case viewContracts
+    /// Record contracts let before or outside Waymark (direct awards, grants, call-offs), by form or import.
+    case recordContracts
     /// Approve variations to contracts.
     case varyContracts
     /// Mark payment lines paid.
@@ -86,6 +88,7 @@ public enum AccessPolicy {
         .scoreBids: [.assessor],
         .runEvaluations: [.commissioner],
         .viewContracts: [.commissioner, .finance, .provider, .viewer],
+        .recordContracts: [.commissioner],
         .varyContracts: [.commissioner],
         .recordPayments: [.finance],
         .viewReturns: [.commissioner, .finance, .partner, .provider, .viewer],
