@@ -14,5 +14,6 @@ public enum WaymarkMigrations {
         M008_Forecasting(),
         M009_Commissioning(),
         M010_MonthlyReturns(),
+        M012_Invitations(),
     ]
 }

@@ -23,11 +23,14 @@ enum AdminTenantPage {
         let member: AdminTenantController.MemberForm
         let organisationAction: String
         let memberAction: String
-        let oneTimePassword: String?
+        let invitationLink: InvitationShown?
     }
 
+    /// The link of an invitation the operator has just made, shown once.
+    struct InvitationShown: Encodable { let email: String; let organisation: String; let role: String; let link: String }
+
     static func render(_ req: Request, tenant: Tenant, organisationForm: AdminTenantController.OrganisationForm = .init(),
-                       memberForm: AdminTenantController.MemberForm = .init(), oneTimePassword: String? = nil,
+                       memberForm: AdminTenantController.MemberForm = .init(), invitationLink: InvitationShown? = nil,
                        errors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
         let tenantID = tenant.id!
         let (organisations, memberships, people) = try await req.platformDB { db in
@@ -59,7 +62,7 @@ enum AdminTenantPage {
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == memberForm.role) },
             orgName: organisationForm.name ?? "", member: memberForm,
             organisationAction: SiteMap.Admin.tenantOrganisations.path(tenant.slug),
-            memberAction: SiteMap.Admin.tenantMembers.path(tenant.slug), oneTimePassword: oneTimePassword)
+            memberAction: SiteMap.Admin.tenantMembers.path(tenant.slug), invitationLink: invitationLink)
         return try await AdminPage.render(req, "tenant", title: tenant.name, page, errors: errors, status: status)
     }
 }

@@ -8,6 +8,8 @@ enum SiteMap {
     static let help = PathTemplate("/help")
     static let accessibility = PathTemplate("/accessibility")
     static let healthz = PathTemplate("/healthz")
+    /// Not tenant-scoped: the token in the link is the secret.
+    static let invitation = PathTemplate("/invitations/:token")
 
     enum Tenant {
         static let home = PathTemplate("/t/:tenant")
@@ -20,6 +22,11 @@ enum SiteMap {
         static let organisationsCSV = PathTemplate("/t/:tenant/organisations.csv")
         static let organisation = PathTemplate("/t/:tenant/organisations/:id")
         static let organisationMembers = PathTemplate("/t/:tenant/organisations/:id/members")
+        static let people = PathTemplate("/t/:tenant/people")
+        static let personRoles = PathTemplate("/t/:tenant/people/:person/roles")
+        static let membershipRemove = PathTemplate("/t/:tenant/memberships/:id/remove")
+        static let invitationResend = PathTemplate("/t/:tenant/invitations/:id/resend")
+        static let invitationCancel = PathTemplate("/t/:tenant/invitations/:id/cancel")
         static let localAuthorities = PathTemplate("/t/:tenant/local-authorities")
         static let localAuthoritiesCSV = PathTemplate("/t/:tenant/local-authorities.csv")
         static let localAuthority = PathTemplate("/t/:tenant/local-authorities/:gss")

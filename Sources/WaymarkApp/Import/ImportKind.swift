@@ -23,7 +23,7 @@ struct ImportColumn: Encodable, Sendable {
 /// What a commissioner can bulk-import. Each kind owns its template (columns and an
 /// example row) so the page, the downloadable files and the validator cannot disagree.
 enum ImportKind: String, CaseIterable, Sendable {
-    case routes, schools, calendars, fundingSources, allocations, pledges, returns
+    case routes, schools, calendars, fundingSources, allocations, pledges, returns, people
 
     var title: String {
         switch self {
@@ -34,6 +34,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .allocations: "Allocations"
         case .pledges: "Pledges on behalf of partners"
         case .returns: "Monthly returns on behalf of providers"
+        case .people: "People to invite"
         }
     }
 
@@ -47,6 +48,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .allocations: "allocation"
         case .pledges: "pledge"
         case .returns: "monthly return"
+        case .people: "invitation"
         }
     }
 
@@ -66,6 +68,8 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Record pledges partners made by letter or email: each pledge becomes a pledged source with an allocation per route."
         case .returns:
             "Bring in providers' monthly returns kept in spreadsheets, many contracts and months in one file: a line per route per month."
+        case .people:
+            "Invite many people at once: name, email, organisation and role. Each gets an email with their own link to accept."
         }
     }
 
@@ -86,6 +90,8 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Rows sharing a pledge_reference form one pledge, with one route each. Each pledge is saved as pledged money awaiting your decision, recorded as pledged by you."
         case .returns:
             "Rows sharing a contract_reference and month form one return, which must have a line for each route the contract served that month. Each is submitted as a new version awaiting review, recorded as imported by you; a return already awaiting review or approved is refused."
+        case .people:
+            "Every row sends an invitation, as the organisation page does. A row for a role the person already holds or is already invited to is refused; nothing is sent unless every row is right."
         }
     }
 
@@ -98,6 +104,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .allocations: AllocationImport.columns
         case .pledges: PledgeImport.columns
         case .returns: ReturnsImport.columns
+        case .people: PeopleImport.columns
         }
     }
 
@@ -111,6 +118,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .allocations: AllocationImport.exampleRows
         case .pledges: PledgeImport.exampleRows
         case .returns: ReturnsImport.exampleRows
+        case .people: PeopleImport.exampleRows
         }
     }
 }

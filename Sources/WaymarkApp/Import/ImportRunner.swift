@@ -56,6 +56,7 @@ enum ImportRunner {
         case .allocations: return try await run(AllocationImport.self, kind, upload, table, context, apply: apply)
         case .pledges: return try await run(PledgeImport.self, kind, upload, table, context, apply: apply)
         case .returns: return try await run(ReturnsImport.self, kind, upload, table, context, apply: apply)
+        case .people: return try await run(PeopleImport.self, kind, upload, table, context, apply: apply)
         }
     }
 
