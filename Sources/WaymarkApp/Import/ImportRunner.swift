@@ -68,12 +68,15 @@ enum ImportRunner {
             case .success((_, let outcome)): return .checked(outcome)
             }
         }
+        // Task-local values do not survive the database's hop into its transaction, so the
+        // invitation links (the people import's) are carried across by hand.
+        let links = InvitationLinks.current
         do {
             let outcome = try await context.transaction { tx -> ImportOutcome in
                 switch I.plan(table, try await I.reference(tx)) {
                 case .failure(let rejected): throw rejected
                 case .success((let plan, let outcome)):
-                    try await I.apply(plan, tx)
+                    try await InvitationLinks.$current.withValue(links) { try await I.apply(plan, tx) }
                     try await tx.audit("import.applied", "import", kind.rawValue, after: ImportAudit(upload.filename, outcome))
                     return outcome
                 }
