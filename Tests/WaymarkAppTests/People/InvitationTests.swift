@@ -172,4 +172,42 @@ final class InvitationTests: AppTestCase {
         let awaited15 = try await platform { db in try await Invitation.query(on: db).count() }
         XCTAssertEqual(awaited15, 0)
     }
+
+    /// Someone already signed in as the invited person accepts with one press.
+    func testSomeoneSignedInAsTheInvitedPersonJoinsAtOnce() async throws {
+        _ = try await invite(DemoPeople.northmoorCommissioner, name: "B. Ashworth", role: "assessor")
+        let link = try await Self.link(to: DemoPeople.northmoorCommissioner, app: app)
+        let bethany = try await signedIn(DemoPeople.northmoorCommissioner)
+        try await bethany.get(link)
+        let accepted = try await bethany.post(link, form: [:])
+        XCTAssertEqual(accepted.headers.first(name: .location), "/t/west-midlands")
+        let home = try await bethany.get("/t/west-midlands")
+        XCTAssertEqual(home.status, .ok)
+    }
+
+    /// An account made for the email after the form was opened (another tenant's invitation
+    /// accepted first) is never given the password typed into this one.
+    func testAnAccountMadeMeanwhileKeepsItsOwnPassword() async throws {
+        _ = try await invite("twice@wmvrp.example", name: "Twice Invited", role: "viewer")
+        let link = try await Self.link(to: "twice@wmvrp.example", app: app)
+        let visitor = browser()
+        let form = try await visitor.get(link)
+        XCTAssertTrue(form.body.string.contains("new_password"))
+        let hash = try await app.password.async.hash("the owner's own password")
+        try await platform { db in
+            try await Person(name: "Their Own Name", email: "twice@wmvrp.example", passwordHash: hash).create(on: db)
+        }
+        let accepted = try await visitor.post(link, form: ["name": "Mallory", "new_password": "an intruder's choice", "confirm_password": "an intruder's choice"])
+        XCTAssertEqual(accepted.status, .seeOther)
+        XCTAssertTrue(accepted.headers.first(name: .location)?.hasPrefix("/sign-in") ?? false)
+        let intruder = browser()
+        try await intruder.get("/sign-in")
+        let refused = try await intruder.post("/sign-in", form: ["email": "twice@wmvrp.example", "password": "an intruder's choice"])
+        XCTAssertEqual(refused.status, .unauthorized)
+        let owner = try await signedIn("twice@wmvrp.example", password: "the owner's own password")
+        let home = try await owner.get("/t/west-midlands")
+        XCTAssertEqual(home.status, .ok, "the role was added to the existing account")
+        let names = try await platform { db in try await Person.query(on: db).filter(\.$email == "twice@wmvrp.example").all().map(\.name) }
+        XCTAssertEqual(names, ["Their Own Name"])
+    }
 }
