@@ -45,8 +45,8 @@ final class InvitationTests: AppTestCase {
         XCTAssertTrue(outbox?.body.contains("http://") ?? false, "the emailed link is absolute, from WAYMARK_PUBLIC_URL")
         let stored = try await platform { db in try await Invitation.query(on: db).filter(\.$email == email).first() }
         XCTAssertEqual(stored?.tokenHash, SecretToken.hash(String(link.split(separator: "/").last!)), "only the token's hash is kept")
-        let awaited1 = try await commissioner.get(path).body.string.contains(link)
-        XCTAssertFalse(awaited1)
+        let linkOnPage = try await commissioner.get(path).body.string.contains(link)
+        XCTAssertFalse(linkOnPage)
 
         let visitor = browser()
         let page = try await visitor.get(link)
@@ -60,10 +60,10 @@ final class InvitationTests: AppTestCase {
         let accepted = try await visitor.post(link, form: ["name": "Sam Okoro", "new_password": "sandwell to solihull", "confirm_password": "sandwell to solihull"])
         XCTAssertEqual(accepted.status, .seeOther)
         XCTAssertEqual(accepted.headers.first(name: .location), "/t/west-midlands")
-        let awaited2 = try await visitor.get("/t/west-midlands/funding").status
-        XCTAssertEqual(awaited2, .ok, "signed in, with the finance role")
-        let awaited3 = try await visitor.get("/t/west-midlands/people").status
-        XCTAssertEqual(awaited3, .forbidden)
+        let funding = try await visitor.get("/t/west-midlands/funding").status
+        XCTAssertEqual(funding, .ok, "signed in, with the finance role")
+        let peoplePage = try await visitor.get("/t/west-midlands/people").status
+        XCTAssertEqual(peoplePage, .forbidden)
 
         let again = try await browser().get(link)
         XCTAssertEqual(again.status, .gone)
@@ -78,8 +78,8 @@ final class InvitationTests: AppTestCase {
     }
 
     func testWrongExpiredAndCancelledLinksAreRefusedPlainly() async throws {
-        let awaited4 = try await browser().get("/invitations/not-a-real-token").status
-        XCTAssertEqual(awaited4, .notFound)
+        let wrongToken = try await browser().get("/invitations/not-a-real-token").status
+        XCTAssertEqual(wrongToken, .notFound)
         let (commissioner, _) = try await invite("late@wmvrp.example", name: "Late Comer", role: "viewer")
         let link = try await Self.link(to: "late@wmvrp.example", app: app)
         try await platform { db in
@@ -94,27 +94,27 @@ final class InvitationTests: AppTestCase {
         try await visitor.get(SiteMap.signIn.path())
         let late = try await visitor.post(link, form: ["name": "Late Comer", "new_password": "too late for this", "confirm_password": "too late for this"])
         XCTAssertEqual(late.status, .gone)
-        let awaited5 = try await platform { db in try await Person.query(on: db).filter(\.$email == "late@wmvrp.example").count() }
-        XCTAssertEqual(awaited5, 0)
+        let peopleMade = try await platform { db in try await Person.query(on: db).filter(\.$email == "late@wmvrp.example").count() }
+        XCTAssertEqual(peopleMade, 0)
 
         // Resending makes a new link and retires the old one; cancelling retires it for good.
         let people = try await commissioner.get("/t/west-midlands/people").body.string
         XCTAssertTrue(people.contains("Expired"))
         let invitation = try await platform { db in try await Invitation.query(on: db).filter(\.$email == "late@wmvrp.example").first()! }
         let resend = "/t/west-midlands/invitations/\(invitation.id!.uuidString)/resend"
-        let awaited6 = try await commissioner.post(resend, form: ["version": "\(invitation.version)"]).status
-        XCTAssertEqual(awaited6, .seeOther)
-        let awaited7 = try await commissioner.post(resend, form: ["version": "\(invitation.version)"]).status
-        XCTAssertEqual(awaited7, .conflict, "a stale form")
+        let resent = try await commissioner.post(resend, form: ["version": "\(invitation.version)"]).status
+        XCTAssertEqual(resent, .seeOther)
+        let staleResend = try await commissioner.post(resend, form: ["version": "\(invitation.version)"]).status
+        XCTAssertEqual(staleResend, .conflict, "a stale form")
         let fresh = try await Self.link(to: "late@wmvrp.example", app: app)
         XCTAssertNotEqual(fresh, link)
-        let awaited8 = try await browser().get(link).status
-        XCTAssertEqual(awaited8, .notFound, "the old link is no longer anything")
-        let awaited9 = try await browser().get(fresh).status
-        XCTAssertEqual(awaited9, .ok)
+        let oldLink = try await browser().get(link).status
+        XCTAssertEqual(oldLink, .notFound, "the old link is no longer anything")
+        let freshLink = try await browser().get(fresh).status
+        XCTAssertEqual(freshLink, .ok)
         let cancel = "/t/west-midlands/invitations/\(invitation.id!.uuidString)/cancel"
-        let awaited10 = try await commissioner.post(cancel, form: ["version": "\(invitation.version + 1)"]).status
-        XCTAssertEqual(awaited10, .seeOther)
+        let cancelling = try await commissioner.post(cancel, form: ["version": "\(invitation.version + 1)"]).status
+        XCTAssertEqual(cancelling, .seeOther)
         let cancelled = try await browser().get(fresh)
         XCTAssertEqual(cancelled.status, .gone)
         XCTAssertTrue(cancelled.body.string.contains("cancelled"))
@@ -140,22 +140,22 @@ final class InvitationTests: AppTestCase {
         let accepted = try await visitor.post(link, form: ["name": "Mallory", "new_password": "taken over now!", "confirm_password": "taken over now!"])
         XCTAssertEqual(accepted.status, .seeOther)
         XCTAssertTrue(accepted.headers.first(name: .location)?.hasPrefix("/sign-in") ?? false, "accepting does not sign the visitor in")
-        let awaited11 = try await visitor.get("/t/west-midlands").status
-        XCTAssertEqual(awaited11, .seeOther, "still signed out")
+        let stillOut = try await visitor.get("/t/west-midlands").status
+        XCTAssertEqual(stillOut, .seeOther, "still signed out")
         let attempt = try await visitor.post("/sign-in", form: ["email": email, "password": "taken over now!"])
         XCTAssertEqual(attempt.status, .unauthorized, "the password did not change")
 
         let bethany = try await signedIn(email)
-        let awaited12 = try await bethany.get("/t/west-midlands").status
-        XCTAssertEqual(awaited12, .ok, "the role was added to her account")
-        let awaited13 = try await bethany.get("/t/northmoor").status
-        XCTAssertEqual(awaited13, .ok)
+        let joined = try await bethany.get("/t/west-midlands").status
+        XCTAssertEqual(joined, .ok, "the role was added to her account")
+        let ownTenant = try await bethany.get("/t/northmoor").status
+        XCTAssertEqual(ownTenant, .ok)
         for page in [path, "/t/west-midlands/people", "/t/west-midlands/audit"] {
             let html = try await commissioner.get(page).body.string
             XCTAssertFalse(html.contains("Bethany Ashworth"), "after acceptance, \(page)")
         }
-        let awaited14 = try await commissioner.get("/t/west-midlands/people").body.string.contains("B. Ashworth")
-        XCTAssertTrue(awaited14)
+        let typedName = try await commissioner.get("/t/west-midlands/people").body.string.contains("B. Ashworth")
+        XCTAssertTrue(typedName)
     }
 
     func testOnlyCommissionersInviteAndNeverIntoAnotherTenant() async throws {
@@ -169,8 +169,8 @@ final class InvitationTests: AppTestCase {
         let response = try await northmoor.post("\(path.replacingOccurrences(of: "west-midlands", with: "northmoor"))/members",
                                                 form: ["email": "z@y.example", "name": "Z", "role": "viewer"])
         XCTAssertEqual(response.status, .notFound)
-        let awaited15 = try await platform { db in try await Invitation.query(on: db).count() }
-        XCTAssertEqual(awaited15, 0)
+        let invitations = try await platform { db in try await Invitation.query(on: db).count() }
+        XCTAssertEqual(invitations, 0)
     }
 
     /// Someone already signed in as the invited person accepts with one press.

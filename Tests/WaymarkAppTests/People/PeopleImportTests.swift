@@ -16,25 +16,25 @@ final class PeopleImportTests: AppTestCase {
         let checked = try await check(browser, "people", "people.csv", file)
         XCTAssertEqual(checked.status, .ok)
         XCTAssertTrue(checked.body.string.contains("is ready to import"))
-        let awaited1 = try await platform { db in try await Invitation.query(on: db).count() }
-        XCTAssertEqual(awaited1, 0, "checking sends nothing")
+        let afterCheck = try await platform { db in try await Invitation.query(on: db).count() }
+        XCTAssertEqual(afterCheck, 0, "checking sends nothing")
         let imported = try await importFile(browser, "people", "people.csv", file)
         XCTAssertEqual(imported.status, .seeOther)
         let invitations = try await platform { db in try await Invitation.query(on: db).sort(\.$email).all() }
         XCTAssertEqual(invitations.map(\.email), ["ruth.adey@lanternway.example", "sam.okoro@coventrycc.example"])
         XCTAssertEqual(invitations.map(\.role), ["provider", "partner"])
         let link = try await InvitationTests.link(to: "sam.okoro@coventrycc.example", app: app)
-        let awaited2 = try await self.browser().get(link).status
-        XCTAssertEqual(awaited2, .ok)
-        let awaited3 = try await browser.get("/t/west-midlands/people").body.string.contains("Ruth Adey")
-        XCTAssertTrue(awaited3)
+        let linkPage = try await self.browser().get(link).status
+        XCTAssertEqual(linkPage, .ok)
+        let listed = try await browser.get("/t/west-midlands/people").body.string.contains("Ruth Adey")
+        XCTAssertTrue(listed)
 
         let xlsx = try TabularWriter.xlsx(sheetName: "People", headers: ["name", "email", "organisation", "role"],
                                           rows: [["Ola Banks", "ola.banks@dudleymbc.example", "Dudley Metropolitan Borough Council", "partner"]])
-        let awaited4 = try await importFile(browser, "people", "people.xlsx", xlsx).status
-        XCTAssertEqual(awaited4, .seeOther)
-        let awaited5 = try await platform { db in try await Invitation.query(on: db).count() }
-        XCTAssertEqual(awaited5, 3)
+        let excel = try await importFile(browser, "people", "people.xlsx", xlsx).status
+        XCTAssertEqual(excel, .seeOther)
+        let total = try await platform { db in try await Invitation.query(on: db).count() }
+        XCTAssertEqual(total, 3)
     }
 
     func testEveryProblemIsListedByRowAndColumnAndNobodyIsInvited() async throws {
@@ -58,17 +58,17 @@ final class PeopleImportTests: AppTestCase {
                          "already has the provider role in Lanternway Youth Trust", "Enter a value"] {
             XCTAssertTrue(html.contains(expected) || html.contains(expected.replacingOccurrences(of: "'", with: "&#39;")), expected)
         }
-        let awaited6 = try await platform { db in try await Invitation.query(on: db).count() }
-        XCTAssertEqual(awaited6, 0)
-        let awaited7 = try await platform { db in try await OutboxEmail.query(on: db).count() }
-        XCTAssertEqual(awaited7, 0, "no email queued")
+        let afterRefusal = try await platform { db in try await Invitation.query(on: db).count() }
+        XCTAssertEqual(afterRefusal, 0)
+        let queued = try await platform { db in try await OutboxEmail.query(on: db).count() }
+        XCTAssertEqual(queued, 0, "no email queued")
     }
 
     func testOnlyCommissionersImportPeople() async throws {
         for (role, email) in DemoPeople.byRole where role != "commissioner" {
             let browser = try await signedIn(email)
-            let awaited8 = try await browser.get("/t/west-midlands/imports/people").status
-            XCTAssertEqual(awaited8, .forbidden, role)
+            let importPage = try await browser.get("/t/west-midlands/imports/people").status
+            XCTAssertEqual(importPage, .forbidden, role)
         }
     }
 }

@@ -36,8 +36,8 @@ final class PeopleRolesTests: AppTestCase {
         let refused = try await browser.post("/t/west-midlands/memberships/\(amara.id!.uuidString)/remove", form: [:])
         XCTAssertEqual(refused.status, .conflict)
         XCTAssertTrue(refused.body.string.contains("last commissioner"))
-        let awaited1 = try await platform { db in try await Membership.find(amara.id, on: db) }?.id
-        XCTAssertEqual(awaited1, amara.id, "nothing removed")
+        let stillThere = try await platform { db in try await Membership.find(amara.id, on: db) }?.id
+        XCTAssertEqual(stillThere, amara.id, "nothing removed")
 
         let priya = try await personID(DemoPeople.assessor)
         let vrp = try await orgID("West Midlands Violence Reduction Partnership")
@@ -53,8 +53,8 @@ final class PeopleRolesTests: AppTestCase {
         let after = try await browser.get("/t/west-midlands/people").status
         XCTAssertTrue([HTTPStatus.forbidden, .notFound].contains(after), "Amara is no longer a commissioner: \(after)")
         let priyaNow = try await signedIn(DemoPeople.assessor)
-        let awaited2 = try await priyaNow.get("/t/west-midlands/people").status
-        XCTAssertEqual(awaited2, .ok)
+        let priyaPeople = try await priyaNow.get("/t/west-midlands/people").status
+        XCTAssertEqual(priyaPeople, .ok)
         let entriesAfter = try await auditCount()
         XCTAssertEqual(entriesAfter - entriesBefore, 2, "one grant and one removal, each audited")
     }
@@ -80,21 +80,21 @@ final class PeopleRolesTests: AppTestCase {
         let vrp = try await orgID("West Midlands Violence Reduction Partnership")
         for (role, email) in DemoPeople.byRole where role != "commissioner" {
             let browser = try await signedIn(email)
-            let awaited3 = try await browser.get("/t/west-midlands/people").status
-            XCTAssertEqual(awaited3, .forbidden, role)
-            let awaited4 = try await browser.post("/t/west-midlands/memberships/\(viewerMembership.id!.uuidString)/remove", form: [:]).status
-            XCTAssertEqual(awaited4,
+            let peoplePage = try await browser.get("/t/west-midlands/people").status
+            XCTAssertEqual(peoplePage, .forbidden, role)
+            let removal = try await browser.post("/t/west-midlands/memberships/\(viewerMembership.id!.uuidString)/remove", form: [:]).status
+            XCTAssertEqual(removal,
                            .forbidden, role)
-            let awaited5 = try await browser.post("/t/west-midlands/people/\(helen.uuidString)/roles",
+            let grant = try await browser.post("/t/west-midlands/people/\(helen.uuidString)/roles",
                                                   form: ["organisation": vrp.uuidString, "role": "commissioner"]).status
-            XCTAssertEqual(awaited5, .forbidden, role)
+            XCTAssertEqual(grant, .forbidden, role)
         }
         let northmoor = try await signedIn(DemoPeople.northmoorCommissioner)
-        let awaited6 = try await northmoor.get("/t/west-midlands/people").status
-        XCTAssertEqual(awaited6, .notFound)
+        let theirPeoplePage = try await northmoor.get("/t/west-midlands/people").status
+        XCTAssertEqual(theirPeoplePage, .notFound)
         let across = try await northmoor.post("/t/northmoor/memberships/\(viewerMembership.id!.uuidString)/remove", form: [:])
         XCTAssertEqual(across.status, .notFound, "another tenant's membership is not found")
-        let awaited7 = try await platform { db in try await Membership.find(viewerMembership.id, on: db) }
-        XCTAssertNotNil(awaited7)
+        let kept = try await platform { db in try await Membership.find(viewerMembership.id, on: db) }
+        XCTAssertNotNil(kept)
     }
 }
