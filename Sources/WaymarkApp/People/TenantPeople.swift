@@ -31,6 +31,13 @@ enum TenantPeople {
         })
     }
 
+    /// The name the tenant typed for one person, from their latest accepted invitation: one
+    /// query, for every tenant request (`TenantContext.knownName`).
+    static func typedName(of personID: UUID, tenantID: UUID, on db: any Database) async throws -> String? {
+        try await Invitation.query(on: db).filter(\.$tenantID == tenantID).filter(\.$acceptedPersonID == personID)
+            .filter(\.$acceptedAt != nil).sort(\.$acceptedAt, .descending).first()?.name
+    }
+
     /// Invitations still waiting, as the page lists them: the typed name and the email only.
     struct Waiting: Encodable, Sendable {
         let name: String; let email: String; let organisation: String; let role: String; let status: String

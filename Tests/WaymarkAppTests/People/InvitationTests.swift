@@ -150,6 +150,12 @@ final class InvitationTests: AppTestCase {
         XCTAssertEqual(joined, .ok, "the role was added to her account")
         let ownTenant = try await bethany.get("/t/northmoor").status
         XCTAssertEqual(ownTenant, .ok)
+        // What she does in West Midlands is recorded under the name West Midlands gave her.
+        try await bethany.get("/t/west-midlands/tokens")
+        let token = try await bethany.post("/t/west-midlands/tokens", form: ["name": "Reports"])
+        XCTAssertTrue([HTTPStatus.ok, .seeOther].contains(token.status), "\(token.status)")
+        let audit = try await commissioner.get("/t/west-midlands/audit").body.string
+        XCTAssertTrue(audit.contains("B. Ashworth &lt;") || audit.contains("B. Ashworth <"), "her own actions carry the typed name")
         for page in [path, "/t/west-midlands/people", "/t/west-midlands/audit"] {
             let html = try await commissioner.get(page).body.string
             XCTAssertFalse(html.contains("Bethany Ashworth"), "after acceptance, \(page)")
