@@ -10,6 +10,7 @@ struct AdminTenantController: Sendable {
         routes.post(SiteMap.Admin.tenantOrganisations, addOrganisation)
         routes.post(SiteMap.Admin.tenantMembers, addMember)
         routes.post(SiteMap.Admin.membershipRemove, removeMember)
+        routes.post(SiteMap.Admin.invitationResend, resendInvitation)
     }
 
     struct OrganisationForm: Content { var name: String?; var kind: String? }
@@ -81,6 +82,28 @@ struct AdminTenantController: Sendable {
         InvitationLinks.deliverSoon(req.application)
         return try await AdminTenantPage.render(req, tenant: tenant, invitationLink: AdminTenantPage.InvitationShown(
             email: invitee.email, organisation: organisation.name, role: invitee.role.label.lowercased(), link: link))
+    }
+
+    /// A new link for an invitation still waiting (say the first commissioner's was lost),
+    /// shown once like the first; the old link stops working.
+    func resendInvitation(req: Request, op: OperatorRoutes.Operator) async throws -> Response {
+        let tenant = try await tenant(req)
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw WaymarkError.notFound }
+        let links = InvitationLinks(req)
+        let shown = try await req.platformDB { db -> AdminTenantPage.InvitationShown? in
+            try await db.transaction { tx in
+                guard let invitation = try await Invitation.query(on: tx).filter(\.$tenantID == tenant.id!).filter(\.$id == id).first(),
+                      [.pending, .expired].contains(invitation.state(now: Date())),
+                      let organisation = try await Organisation.find(invitation.organisationID, on: tx) else { return nil }
+                let link = try await Invitations.resend(invitation, organisation: organisation, tenant: tenant, actor: op.actor,
+                                                        links: links, on: tx)
+                return AdminTenantPage.InvitationShown(email: invitation.email, organisation: organisation.name,
+                                                       role: invitation.roleValue?.label.lowercased() ?? invitation.role, link: link)
+            }
+        }
+        guard let shown else { throw WaymarkError.notFound }
+        InvitationLinks.deliverSoon(req.application)
+        return try await AdminTenantPage.render(req, tenant: tenant, invitationLink: shown)
     }
 
     func removeMember(req: Request, op: OperatorRoutes.Operator) async throws -> Response {

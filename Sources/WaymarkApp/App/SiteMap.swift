@@ -132,6 +132,7 @@ enum SiteMap {
         static let tenantOrganisations = PathTemplate("/admin/tenants/:slug/organisations")
         static let tenantMembers = PathTemplate("/admin/tenants/:slug/members")
         static let membershipRemove = PathTemplate("/admin/tenants/:slug/members/:id/remove")
+        static let invitationResend = PathTemplate("/admin/tenants/:slug/invitations/:id/resend")
         static let people = PathTemplate("/admin/people")
         static let person = PathTemplate("/admin/people/:id")
         static let personResetPassword = PathTemplate("/admin/people/:id/reset-password")

@@ -70,15 +70,17 @@ enum Invitations {
     }
 
     /// A new link for the same invitation: the old one stops working, the clock restarts.
+    @discardableResult
     static func resend(_ invitation: Invitation, organisation: Organisation, tenant: Tenant, actor: AuditActor,
-                       links: InvitationLinks, on db: any Database, now: Date = Date()) async throws {
+                       links: InvitationLinks, on db: any Database, now: Date = Date()) async throws -> String {
         let token = SecretToken.make()
         invitation.tokenHash = SecretToken.hash(token)
         invitation.expiresAt = now.addingTimeInterval(InvitationState.lifetime)
         try await invitation.save(on: db)
-        _ = try await queueEmail(invitation, token: token, organisation: organisation, tenant: tenant, links: links, on: db, now: now)
+        let url = try await queueEmail(invitation, token: token, organisation: organisation, tenant: tenant, links: links, on: db, now: now)
         try await AuditLog.record(on: db, tenantID: tenant.id, actor: actor, action: "invitation.resent", entity: "invitation",
                                   entityID: invitation.id!.uuidString, after: Invitation.Snapshot(invitation))
+        return url
     }
 
     static func cancel(_ invitation: Invitation, tenantID: UUID, actor: AuditActor, on db: any Database, now: Date = Date()) async throws {
