@@ -30,7 +30,11 @@ public enum TenantOwnedTables {
 
     public static let monthlyReturns: [String] = ["monthly_returns", "return_versions", "return_reviews"]
 
+    /// Protected by M012.
+    public static let invitations: [String] = ["invitations"]
+
     public static let all: [String] = foundation + funding + pledgesAndAlerts + forecasting + commissioning + monthlyReturns
+        + invitations
 }
 
 extension SchemaBuilder {

@@ -15,6 +15,7 @@ public enum WaymarkMigrations {
         M009_Commissioning(),
         M010_MonthlyReturns(),
         M011_MovingIn(),
+        M012_Invitations(),
         M013_ExistingContracts(),
     ]
 }

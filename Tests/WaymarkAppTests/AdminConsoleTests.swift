@@ -54,9 +54,29 @@ final class AdminConsoleTests: AppTestCase {
         let added = try await browser.post("/admin/tenants/fenwick/members", form: [
             "email": "lead@fenwick.example", "name": "Lena Ford", "organisation": organisation!.id!.uuidString, "role": "commissioner"])
         XCTAssertEqual(added.status, .ok)
-        let password = try XCTUnwrap(Self.capture(#"lead@fenwick\.example: ([A-Za-z0-9-]+)"#, in: added.body.string))
+        // The operator sees the invitation link once; the person chooses their own password.
+        let shown = try XCTUnwrap(Self.capture(#"id="invitation-link">[^<]*(/invitations/[A-Za-z0-9_-]+)<"#, in: added.body.string))
+        let link = try await InvitationTests.link(to: "lead@fenwick.example", app: app)
+        XCTAssertEqual(shown, link, "the link shown is the one emailed")
+        let people = try await platform { db in try await Person.query(on: db).filter(\.$email == "lead@fenwick.example").count() }
+        XCTAssertEqual(people, 0, "nobody exists until they accept")
 
-        let lead = try await signedIn("lead@fenwick.example", password: String(password))
+        // Lost on the way: the operator sends a new link, and the first stops working.
+        let waiting = try await browser.get("/admin/tenants/fenwick").body.string
+        XCTAssertTrue(waiting.contains("Invited, awaiting acceptance") && waiting.contains("Lena Ford"))
+        let invitation = try await platform { db in try await Invitation.query(on: db).filter(\.$email == "lead@fenwick.example").first()! }
+        let resent = try await browser.post("/admin/tenants/fenwick/invitations/\(invitation.id!.uuidString)/resend", form: [:])
+        let newLink = try XCTUnwrap(Self.capture(#"id="invitation-link">[^<]*(/invitations/[A-Za-z0-9_-]+)<"#, in: resent.body.string))
+        XCTAssertNotEqual(newLink, link)
+        let oldLink = try await Browser(app: app).get(link)
+        XCTAssertEqual(oldLink.status, .notFound)
+        let elsewhere404 = try await browser.post("/admin/tenants/northmoor/invitations/\(invitation.id!.uuidString)/resend", form: [:])
+        XCTAssertEqual(elsewhere404.status, .notFound, "an invitation is resent only from its own tenant")
+
+        let lead = Browser(app: app)
+        try await lead.get(newLink)
+        let accepted = try await lead.post(newLink, form: ["name": "Lena Ford", "new_password": "fenwick first light", "confirm_password": "fenwick first light"])
+        XCTAssertEqual(accepted.headers.first(name: .location), "/t/fenwick")
         let home = try await lead.get("/t/fenwick")
         XCTAssertEqual(home.status, .ok)
         let elsewhere = try await lead.get("/t/west-midlands")

@@ -8,18 +8,21 @@ final class OrganisationsAndCalendarsTests: AppTestCase {
         return "/t/west-midlands/organisations/\(id.uuidString)"
     }
 
-    func testCommissionerAddsANewPersonWithARoleWhoCanThenSignIn() async throws {
+    func testCommissionerInvitesANewPersonWhoAcceptsAndCanThenSignIn() async throws {
         let browser = try await signedIn(DemoPeople.commissioner)
         let path = try await organisationPath("City of Wolverhampton Council")
         let page = try await browser.get(path)
         XCTAssertTrue(page.body.string.contains("harjit.bains@wolverhamptoncc.example"))
         let added = try await browser.post("\(path)/members", form: ["email": "New.Person@Wolverhamptoncc.example", "name": "New Person", "role": "partner"])
-        XCTAssertEqual(added.status, .ok)
-        let html = added.body.string
-        XCTAssertTrue(html.contains("new.person@wolverhamptoncc.example"))
-        guard let start = html.range(of: "new.person@wolverhamptoncc.example: ")?.upperBound else { return XCTFail("password shown once") }
-        let password = String(html[start...].prefix(23))
-        let newcomer = try await signedIn("new.person@wolverhamptoncc.example", password: password)
+        XCTAssertEqual(added.status, .seeOther, "an invitation, not a password on screen")
+        let after = try await browser.get(path).body.string
+        XCTAssertTrue(after.contains("new.person@wolverhamptoncc.example") && after.contains("Invited, awaiting acceptance"))
+        let link = try await InvitationTests.link(to: "new.person@wolverhamptoncc.example", app: app)
+        XCTAssertFalse(after.contains(link), "the link is never shown to the commissioner")
+        let newcomer = self.browser()
+        try await newcomer.get(link)
+        let accepted = try await newcomer.post(link, form: ["name": "New Person", "new_password": "wolverhampton walks", "confirm_password": "wolverhampton walks"])
+        XCTAssertEqual(accepted.status, .seeOther)
         let routes = try await newcomer.get("/t/west-midlands/routes")
         XCTAssertTrue(routes.body.string.contains("WLV-01"))
         XCTAssertFalse(routes.body.string.contains("BHM-01"), "a council partner sees their own authority")
@@ -34,18 +37,20 @@ final class OrganisationsAndCalendarsTests: AppTestCase {
         XCTAssertTrue(bad.body.string.contains("value=\"Someone\""))
         let badRole = try await browser.post("\(path)/members", form: ["email": "x@y.example", "name": "X", "role": "emperor"])
         XCTAssertTrue(badRole.body.string.contains("Choose the person&#39;s role") || badRole.body.string.contains("Choose the person's role"))
-        let duplicate = try await browser.post("\(path)/members", form: ["email": "chloe.adebayo@lanternway.example", "role": "provider"])
+        let duplicate = try await browser.post("\(path)/members", form: ["email": "chloe.adebayo@lanternway.example", "name": "Chloe", "role": "provider"])
         XCTAssertEqual(duplicate.status, .unprocessableEntity)
         XCTAssertTrue(duplicate.body.string.contains("already has that role"))
         let people = try await platform { db in try await Person.query(on: db).filter(\.$email == "x@y.example").count() }
         XCTAssertEqual(people, 0)
+        let invitations = try await platform { db in try await Invitation.query(on: db).count() }
+        XCTAssertEqual(invitations, 0, "a refused form invites nobody")
     }
 
     func testOnlyCommissionersAddMembers() async throws {
         let browser = try await signedIn(DemoPeople.finance)
         let path = try await organisationPath("Lanternway Youth Trust")
         let page = try await browser.get(path)
-        XCTAssertFalse(page.body.string.contains("Add a person"))
+        XCTAssertFalse(page.body.string.contains("Invite a person"))
         let response = try await browser.post("\(path)/members", form: ["email": "z@y.example", "name": "Z", "role": "commissioner"])
         XCTAssertEqual(response.status, .forbidden)
     }

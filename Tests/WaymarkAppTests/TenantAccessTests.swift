@@ -18,6 +18,8 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/local-authorities/E08000031/calendar.csv", allRoles),
         ("/t/west-midlands/organisations", ["commissioner", "finance", "viewer"]),
         ("/t/west-midlands/organisations.csv", ["commissioner", "finance", "viewer"]),
+        ("/t/west-midlands/people", ["commissioner"]),
+        ("/t/west-midlands/imports/people", ["commissioner"]),
         ("/t/west-midlands/audit", ["commissioner"]),
         ("/t/west-midlands/audit.csv", ["commissioner"]),
         ("/t/west-midlands/tokens", allRoles),

@@ -3,13 +3,14 @@ import Vapor
 import WaymarkDomain
 
 /// One tenant in the console: its organisations and every membership, with forms to
-/// add an organisation, add a person with a role, and remove a membership.
+/// add an organisation, invite a person with a role, and remove a membership.
 struct AdminTenantController: Sendable {
     func register(_ routes: OperatorRoutes) {
         routes.get(SiteMap.Admin.tenant, show)
         routes.post(SiteMap.Admin.tenantOrganisations, addOrganisation)
         routes.post(SiteMap.Admin.tenantMembers, addMember)
         routes.post(SiteMap.Admin.membershipRemove, removeMember)
+        routes.post(SiteMap.Admin.invitationResend, resendInvitation)
     }
 
     struct OrganisationForm: Content { var name: String?; var kind: String? }
@@ -44,58 +45,93 @@ struct AdminTenantController: Sendable {
         return req.redirect(to: SiteMap.Admin.tenant.path(tenant.slug), flash: "\(name) added.")
     }
 
+    /// Invites the person, as a commissioner's organisation page does. Unlike there, the
+    /// link is shown once here: the operator is trusted platform staff setting up a new
+    /// tenant, often before its email reaches anyone (a new installation without SMTP,
+    /// a mail filter holding the first message), and may need to hand the link over by
+    /// another channel. It is shown once, like the one-time passwords it replaces, and
+    /// never stored in plain.
     func addMember(req: Request, op: OperatorRoutes.Operator) async throws -> Response {
         let tenant = try await tenant(req)
         let form = try req.content.decode(MemberForm.self)
-        func refuse(_ error: FieldError) async throws -> Response {
-            try await AdminTenantPage.render(req, tenant: tenant, memberForm: form, errors: [error], status: .unprocessableEntity)
+        var errors: [FieldError] = []
+        let invitee: Invitations.Invitee?
+        switch Invitations.check(name: form.name, email: form.email, role: form.role) {
+        case .failure(let refused): errors = refused.errors; invitee = nil
+        case .success(let checked): invitee = checked
         }
-        guard let role = Role(rawValue: form.role ?? "") else { return try await refuse(.init(field: "role", message: "Choose the person's role")) }
         let organisationID = UUID(uuidString: form.organisation ?? "") ?? UUID()
         let organisation = try await req.platformDB { db in
             try await Organisation.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$id == organisationID).first()
         }
-        guard let organisation else {
-            return try await refuse(.init(field: "organisation", message: "Choose one of this tenant's organisations"))
+        if organisation == nil { errors.append(.init(field: "organisation", message: "Choose one of this tenant's organisations")) }
+        guard errors.isEmpty, let invitee, let organisation else {
+            return try await AdminTenantPage.render(req, tenant: tenant, memberForm: form, errors: errors, status: .unprocessableEntity)
         }
-        let password = try await PlatformAdmin.OneTimePassword.make(req)
-        let temporaryPassword: String?
+        let links = InvitationLinks(req)
+        let link: String
         do {
-            temporaryPassword = try await req.platformDB { db in
+            link = try await req.platformDB { db in
                 try await db.transaction { tx in
-                    try await PlatformAdmin.addMember(email: form.email ?? "", name: form.name ?? "", organisationID: organisationID,
-                                                      tenantID: tenant.id!, role: role, password: password, actor: op.actor, on: tx)
+                    try await Invitations.create(invitee, organisation: organisation, tenant: tenant, actor: op.actor, links: links, on: tx)
                 }
             }
-        } catch let problem as PlatformAdmin.Problem {
-            return try await refuse(problem.fieldError)
+        } catch let refused as Invitations.Refused {
+            return try await AdminTenantPage.render(req, tenant: tenant, memberForm: form, errors: refused.errors, status: .unprocessableEntity)
         }
-        let email = Person.normalise(email: form.email ?? "")
-        if let temporaryPassword {
-            return try await AdminTenantPage.render(req, tenant: tenant, oneTimePassword: "\(email): \(temporaryPassword)")
+        InvitationLinks.deliverSoon(req.application)
+        return try await AdminTenantPage.render(req, tenant: tenant, invitationLink: AdminTenantPage.InvitationShown(
+            email: invitee.email, organisation: organisation.name, role: invitee.role.label.lowercased(), link: link))
+    }
+
+    /// A new link for an invitation still waiting (say the first commissioner's was lost),
+    /// shown once like the first; the old link stops working.
+    func resendInvitation(req: Request, op: OperatorRoutes.Operator) async throws -> Response {
+        let tenant = try await tenant(req)
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw WaymarkError.notFound }
+        let links = InvitationLinks(req)
+        let shown = try await req.platformDB { db -> AdminTenantPage.InvitationShown? in
+            try await db.transaction { tx in
+                guard let invitation = try await Invitation.query(on: tx).filter(\.$tenantID == tenant.id!).filter(\.$id == id).first(),
+                      [.pending, .expired].contains(invitation.state(now: Date())),
+                      let organisation = try await Organisation.find(invitation.organisationID, on: tx) else { return nil }
+                let link = try await Invitations.resend(invitation, organisation: organisation, tenant: tenant, actor: op.actor,
+                                                        links: links, on: tx)
+                return AdminTenantPage.InvitationShown(email: invitation.email, organisation: organisation.name,
+                                                       role: invitation.roleValue?.label.lowercased() ?? invitation.role, link: link)
+            }
         }
-        return req.redirect(to: SiteMap.Admin.tenant.path(tenant.slug),
-                            flash: "\(email) added to \(organisation.name) as \(role.label.lowercased()).")
+        guard let shown else { throw WaymarkError.notFound }
+        InvitationLinks.deliverSoon(req.application)
+        return try await AdminTenantPage.render(req, tenant: tenant, invitationLink: shown)
     }
 
     func removeMember(req: Request, op: OperatorRoutes.Operator) async throws -> Response {
         let tenant = try await tenant(req)
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw WaymarkError.notFound }
-        let removed = try await req.platformDB { db -> String? in
+        let removed = try await req.platformDB { db -> PeopleController.Removal? in
             try await db.transaction { tx in
                 guard let membership = try await Membership.query(on: tx).filter(\.$tenantID == tenant.id!).filter(\.$id == id).first()
                 else { return nil }
+                // The console keeps the same rule as the people page: a tenant always has a commissioner.
+                let holdings = try await Membership.query(on: tx).filter(\.$tenantID == tenant.id!).all().compactMap { m in
+                    Role(rawValue: m.role).map { MembershipRules.Holding(id: m.id!, personID: m.personID, role: $0) }
+                }
+                if let refusal = MembershipRules.removalRefusal(id, from: holdings) { return .refused(FieldError(field: "members", message: refusal)) }
                 let person = try await Person.find(membership.personID, on: tx)
                 try await membership.delete(on: tx)
                 try await AuditLog.record(on: tx, tenantID: tenant.id, actor: op.actor, action: "membership.removed",
                                           entity: "membership", entityID: id.uuidString,
                                           before: ["person": membership.personID.uuidString, "organisation": membership.organisationID.uuidString,
                                                    "role": membership.role])
-                return "\(person?.email ?? "The person") is no longer \(Role(rawValue: membership.role)?.label.lowercased() ?? membership.role) here."
+                return .removed("\(person?.email ?? "The person") is no longer \(Role(rawValue: membership.role)?.label.lowercased() ?? membership.role) here.")
             }
         }
-        guard let removed else { throw WaymarkError.notFound }
-        return req.redirect(to: SiteMap.Admin.tenant.path(tenant.slug), flash: removed)
+        switch removed {
+        case nil: throw WaymarkError.notFound
+        case .removed(let message): return req.redirect(to: SiteMap.Admin.tenant.path(tenant.slug), flash: message)
+        case .refused(let error): return try await AdminTenantPage.render(req, tenant: tenant, errors: [error], status: .conflict)
+        }
     }
 
     private func tenant(_ req: Request) async throws -> Tenant {

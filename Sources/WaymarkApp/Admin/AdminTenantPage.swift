@@ -23,18 +23,27 @@ enum AdminTenantPage {
         let member: AdminTenantController.MemberForm
         let organisationAction: String
         let memberAction: String
-        let oneTimePassword: String?
+        let invitationLink: InvitationShown?
+        let invitations: [Waiting]
     }
 
+    /// An invitation not yet accepted: the operator can send a new link.
+    struct Waiting: Encodable { let name: String; let email: String; let organisation: String; let role: String; let status: String; let resendAction: String }
+
+    /// The link of an invitation the operator has just made, shown once.
+    struct InvitationShown: Encodable { let email: String; let organisation: String; let role: String; let link: String }
+
     static func render(_ req: Request, tenant: Tenant, organisationForm: AdminTenantController.OrganisationForm = .init(),
-                       memberForm: AdminTenantController.MemberForm = .init(), oneTimePassword: String? = nil,
+                       memberForm: AdminTenantController.MemberForm = .init(), invitationLink: InvitationShown? = nil,
                        errors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
         let tenantID = tenant.id!
-        let (organisations, memberships, people) = try await req.platformDB { db in
+        let (organisations, memberships, people, invitations) = try await req.platformDB { db in
             let organisations = try await Organisation.query(on: db).filter(\.$tenantID == tenantID).sort(\.$name).all()
             let memberships = try await Membership.query(on: db).filter(\.$tenantID == tenantID).all()
             let people = try await Person.query(on: db).filter(\.$id ~~ Set(memberships.map(\.personID))).all()
-            return (organisations, memberships, people)
+            let invitations = try await Invitation.query(on: db).filter(\.$tenantID == tenantID)
+                .filter(\.$acceptedAt == nil).filter(\.$cancelledAt == nil).sort(\.$createdAt).all()
+            return (organisations, memberships, people, invitations)
         }
         let peopleByID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
         let organisationNames = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.name) })
@@ -59,7 +68,14 @@ enum AdminTenantPage {
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == memberForm.role) },
             orgName: organisationForm.name ?? "", member: memberForm,
             organisationAction: SiteMap.Admin.tenantOrganisations.path(tenant.slug),
-            memberAction: SiteMap.Admin.tenantMembers.path(tenant.slug), oneTimePassword: oneTimePassword)
+            memberAction: SiteMap.Admin.tenantMembers.path(tenant.slug), invitationLink: invitationLink,
+            invitations: invitations.map { invitation in
+                let expired = invitation.state(now: Date()) == .expired
+                return Waiting(name: invitation.name, email: invitation.email, organisation: organisationNames[invitation.organisationID] ?? "",
+                               role: invitation.roleValue?.label ?? invitation.role,
+                               status: (expired ? "Expired " : "Awaiting acceptance, until ") + London.format(invitation.expiresAt),
+                               resendAction: SiteMap.Admin.invitationResend.path(tenant.slug, invitation.id!.uuidString))
+            })
         return try await AdminPage.render(req, "tenant", title: tenant.name, page, errors: errors, status: status)
     }
 }

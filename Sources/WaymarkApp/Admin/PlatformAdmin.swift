@@ -66,38 +66,6 @@ enum PlatformAdmin {
         return membership
     }
 
-    /// A password for someone new, hashed before any transaction opens (bcrypt is slow
-    /// on purpose, and a write transaction should not wait for it).
-    struct OneTimePassword: Sendable {
-        let plain: String
-        let hash: String
-
-        static func make(_ req: Request) async throws -> OneTimePassword {
-            let plain = generatePassword()
-            return OneTimePassword(plain: plain, hash: try await req.password.async.hash(plain))
-        }
-    }
-
-    /// Gives a person a role in an organisation: the person known by that email, or a
-    /// new one with `password`, which is returned so the caller shows it once. Shared by
-    /// a commissioner's organisation page and the operator console.
-    static func addMember(email rawEmail: String, name: String, organisationID: UUID, tenantID: UUID, role: Role,
-                          password: OneTimePassword, actor: AuditActor, on db: any Database) async throws -> String? {
-        let email = Person.normalise(email: rawEmail)
-        var issued: String?
-        let person: Person
-        if let existing = try await Person.query(on: db).filter(\.$email == email).first() {
-            person = existing
-        } else {
-            person = try await createPerson(name: name, email: email, passwordHash: password.hash, isOperator: false,
-                                            actor: actor, auditTenantID: tenantID, on: db)
-            issued = password.plain
-        }
-        _ = try await addMembership(tenantID: tenantID, personID: person.id!, organisationID: organisationID, role: role,
-                                    actor: actor, on: db)
-        return issued
-    }
-
     /// A readable one-time password for people created from the shell or console.
     static func generatePassword() -> String {
         let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")

@@ -34,13 +34,14 @@ final class InboxMessage: Model, TenantOwned, @unchecked Sendable {
 }
 
 /// An email waiting to be sent, or sent: the outbox keeps both so nothing is lost when
-/// the mail server is down and what was sent can be read back.
+/// the mail server is down and what was sent can be read back. `personID` is nil for an
+/// invitation to someone who has no account yet (M012).
 final class OutboxEmail: Model, TenantOwned, @unchecked Sendable {
     static let schema = "email_outbox"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "tenant_id") var tenantID: UUID
-    @Field(key: "person_id") var personID: UUID
+    @OptionalField(key: "person_id") var personID: UUID?
     @Field(key: "to_address") var toAddress: String
     @Field(key: "subject") var subject: String
     @Field(key: "body") var body: String
@@ -51,7 +52,7 @@ final class OutboxEmail: Model, TenantOwned, @unchecked Sendable {
 
     init() {}
 
-    init(tenantID: UUID, personID: UUID, to: String, subject: String, body: String, at: Date) {
+    init(tenantID: UUID, personID: UUID?, to: String, subject: String, body: String, at: Date) {
         self.tenantID = tenantID
         self.personID = personID
         self.toAddress = to

@@ -9,6 +9,7 @@ extension Waymark {
         try app.register(collection: AccountController())
         try app.register(collection: StaticPagesController())
         try app.register(collection: PublicSpecificationsController())
+        try app.register(collection: InvitationController())
 
         let tenant = TenantRoutes(app)
         TenantHomeController().register(tenant)
@@ -19,6 +20,7 @@ extension Waymark {
         OrganisationsController().register(tenant)
         OrganisationEditingController().register(tenant)
         LocalAuthoritySetUpController().register(tenant)
+        PeopleController().register(tenant)
         ImportController().register(tenant)
         FundingSourcesController().register(tenant)
         PledgesController().register(tenant)

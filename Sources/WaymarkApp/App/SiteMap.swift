@@ -8,6 +8,8 @@ enum SiteMap {
     static let help = PathTemplate("/help")
     static let accessibility = PathTemplate("/accessibility")
     static let healthz = PathTemplate("/healthz")
+    /// Not tenant-scoped: the token in the link is the secret.
+    static let invitation = PathTemplate("/invitations/:token")
 
     enum Tenant {
         static let home = PathTemplate("/t/:tenant")
@@ -23,6 +25,11 @@ enum SiteMap {
         static let organisationEdit = PathTemplate("/t/:tenant/organisations/:id/edit")
         static let organisationRetire = PathTemplate("/t/:tenant/organisations/:id/retire")
         static let organisationMembers = PathTemplate("/t/:tenant/organisations/:id/members")
+        static let people = PathTemplate("/t/:tenant/people")
+        static let personRoles = PathTemplate("/t/:tenant/people/:person/roles")
+        static let membershipRemove = PathTemplate("/t/:tenant/memberships/:id/remove")
+        static let invitationResend = PathTemplate("/t/:tenant/invitations/:id/resend")
+        static let invitationCancel = PathTemplate("/t/:tenant/invitations/:id/cancel")
         static let localAuthorities = PathTemplate("/t/:tenant/local-authorities")
         static let localAuthoritiesCSV = PathTemplate("/t/:tenant/local-authorities.csv")
         static let localAuthorityAdd = PathTemplate("/t/:tenant/local-authorities/add")
@@ -135,6 +142,7 @@ enum SiteMap {
         static let tenantOrganisations = PathTemplate("/admin/tenants/:slug/organisations")
         static let tenantMembers = PathTemplate("/admin/tenants/:slug/members")
         static let membershipRemove = PathTemplate("/admin/tenants/:slug/members/:id/remove")
+        static let invitationResend = PathTemplate("/admin/tenants/:slug/invitations/:id/resend")
         static let people = PathTemplate("/admin/people")
         static let person = PathTemplate("/admin/people/:id")
         static let personResetPassword = PathTemplate("/admin/people/:id/reset-password")

@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import WaymarkDomain
 
 /// The signed-in person's own pages: their programmes (the home page) and password.
 struct AccountController: RouteCollection {
@@ -14,7 +15,7 @@ struct AccountController: RouteCollection {
         var confirm_password: String?
     }
 
-    static let minimumPasswordLength = 12
+    static let minimumPasswordLength = PasswordRules.minimumLength
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteMap.home.components, use: home)

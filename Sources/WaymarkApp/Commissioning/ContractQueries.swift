@@ -83,10 +83,9 @@ enum ContractQueries {
     }
 
     /// People ids to names, for who approved a variation or paid a line. People belong to the
-    /// platform, not the tenant, so only the ids asked about are read.
+    /// platform, not the tenant, so only the ids asked about are read, under the names this
+    /// tenant knows them by.
     static func personNames(_ context: TenantContext, _ ids: Set<UUID>) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let people = try await Person.query(on: context.db).filter(\.$id ~~ Array(ids)).all()
-        return Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.name) })
+        try await TenantPeople.known(ids, context).mapValues(\.name)
     }
 }

@@ -10,10 +10,10 @@ enum PanelPages {
         let specTitle: String; let specHref: String; let action: String; let candidates: [Candidate]; let canChange: Bool
     }
 
-    /// People with the assessor role in the tenant.
-    static func assessors(_ context: TenantContext) async throws -> [Person] {
+    /// People with the assessor role in the tenant, under the names this tenant knows them by.
+    static func assessors(_ context: TenantContext) async throws -> [TenantPeople.Known] {
         let memberships = try await context.query(Membership.self).filter(\.$role == Role.assessor.rawValue).all()
-        return try await Person.query(on: context.db).filter(\.$id ~~ Set(memberships.map(\.personID))).sort(\.$name).all()
+        return try await TenantPeople.known(memberships.map(\.personID), context).values.sorted { ($0.name, $0.email) < ($1.name, $1.email) }
     }
 
     @Sendable static func showPanel(req: Request, context: TenantContext) async throws -> Response {
@@ -25,19 +25,19 @@ enum PanelPages {
         let slug = context.tenant.slug, id = state.spec.id.uuidString
         let sealed = state.spec.bidWindow.isOpen(at: state.now)
         let candidates = try await assessors(context).map { person in
-            let assigned = state.panel.isAssigned(person.id!)
+            let assigned = state.panel.isAssigned(person.id)
             let standing: String
             if !assigned {
                 standing = "Not on the panel"
             } else if sealed {
                 standing = "On the panel: declares conflicts once bids close"
             } else {
-                let outstanding = state.panel.undeclaredBidders(for: person.id!, among: state.bidders).count
-                let conflicts = state.bidders.filter { state.panel.isConflicted(person.id!, with: $0) }.compactMap { state.names[$0] }
+                let outstanding = state.panel.undeclaredBidders(for: person.id, among: state.bidders).count
+                let conflicts = state.bidders.filter { state.panel.isConflicted(person.id, with: $0) }.compactMap { state.names[$0] }
                 standing = outstanding > 0 ? "\(outstanding) of \(state.bidders.count) bidders still to declare for"
                     : conflicts.isEmpty ? "Declared: no conflicts" : "Declared a conflict with \(conflicts.sorted().joined(separator: ", "))"
             }
-            return Candidate(id: person.id!.uuidString, name: person.name, email: person.email, checked: assigned, standing: standing)
+            return Candidate(id: person.id.uuidString, name: person.name, email: person.email, checked: assigned, standing: standing)
         }
         let page = PanelPage(specTitle: state.spec.title, specHref: SiteMap.Tenant.specification.path(slug, id),
                              action: SiteMap.Tenant.panel.path(slug, id), candidates: candidates,
@@ -52,7 +52,7 @@ enum PanelPages {
         guard ![.awarded, .cancelled].contains(state.status) else {
             return try await renderPanel(req, context, state, errors: [.init(field: "assessors", message: "The panel of an \(state.status.displayName.lowercased()) specification cannot change")], status: .unprocessableEntity)
         }
-        let eligible = Set(try await assessors(context).map { $0.id! })
+        let eligible = Set(try await assessors(context).map { $0.id })
         let chosen = Set((try req.content.decode(PanelForm.self).assessors ?? []).compactMap(UUID.init(uuidString:))).intersection(eligible)
         let scored = Set(try await BidQueries.assessorScores(context, specificationID: state.spec.id).map(\.assessorID))
         let removing = state.panel.assessorIDs.subtracting(chosen)

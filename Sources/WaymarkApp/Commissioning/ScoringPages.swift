@@ -101,8 +101,7 @@ enum ScoringPages {
         let content = loaded.bid.counted(closesAt: spec.closesAt)?.content
         let mine = try await BidQueries.assessorScores(context, specificationID: spec.id).filter { $0.bidID == loaded.bid.id }
         let agreed = try await BidQueries.moderated(context, specificationID: spec.id).filter { $0.bidID == loaded.bid.id }
-        let people = try await Person.query(on: context.db).filter(\.$id ~~ state.panel.assessorIDs).all()
-        let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0.name) })
+        let names = try await TenantPeople.known(state.panel.assessorIDs, context).mapValues(\.name)
         let items = spec.scoredItems.map { item -> ItemField in
             let key = item.key
             let existing: (score: Int, text: String)? = switch mode {

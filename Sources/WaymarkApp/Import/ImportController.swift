@@ -70,7 +70,14 @@ struct ImportController: Sendable {
             return try await ImportPage.render(req, context, kind: kind, errors: [.init(field: "file", message: error.message)],
                                                status: .unprocessableEntity)
         }
-        let result = try await ImportRunner.run(kind, upload, context, apply: confirming)
+        // The people import sends invitations, whose links need the site's address.
+        let result = try await InvitationLinks.$current.withValue(InvitationLinks(req)) {
+            try await ImportRunner.run(kind, upload, context, apply: confirming)
+        }
+        if confirming, kind == .people, case .applied = result {
+            let app = req.application
+            req.afterCommit { InvitationLinks.deliverSoon(app) }
+        }
         switch result {
         case .rejected(let issues):
             return try await ImportPage.render(req, context, kind: kind, upload: upload, issues: issues, status: .unprocessableEntity)

@@ -23,7 +23,7 @@ struct ImportColumn: Encodable, Sendable {
 /// What a commissioner can bulk-import. Each kind owns its template (columns and an
 /// example row) so the page, the downloadable files and the validator cannot disagree.
 enum ImportKind: String, CaseIterable, Sendable {
-    case localAuthorities, organisations
+    case localAuthorities, organisations, people
     case routes, schools, calendars, fundingSources, allocations, pledges, contracts, returns
 
     var title: String {
@@ -38,6 +38,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .pledges: "Pledges on behalf of partners"
         case .contracts: "Existing contracts"
         case .returns: "Monthly returns on behalf of providers"
+        case .people: "People to invite"
         }
     }
 
@@ -54,6 +55,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .pledges: "pledge"
         case .contracts: "contract"
         case .returns: "monthly return"
+        case .people: "invitation"
         }
     }
 
@@ -79,6 +81,8 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Record contracts let before Waymark (direct awards, grant agreements, framework call-offs, tenders run elsewhere): a row per route, with any quarters already paid."
         case .returns:
             "Bring in providers' monthly returns kept in spreadsheets, many contracts and months in one file: a line per route per month."
+        case .people:
+            "Invite many people at once: name, email, organisation and role. Each gets an email with their own link to accept."
         }
     }
 
@@ -105,6 +109,8 @@ enum ImportKind: String, CaseIterable, Sendable {
             "Rows sharing a contract_reference form one contract, with one route each. Every contract is added, with its payment schedule quarterly in arrears and the lines through paid_through marked paid; a reference Waymark already has is refused."
         case .returns:
             "Rows sharing a contract_reference and month form one return, which must have a line for each route the contract served that month. Each is submitted as a new version awaiting review, recorded as imported by you; a return already awaiting review or approved is refused."
+        case .people:
+            "Every row sends an invitation, as the organisation page does. A row for a role the person already holds or is already invited to is refused; nothing is sent unless every row is right."
         }
     }
 
@@ -120,6 +126,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .pledges: PledgeImport.columns
         case .contracts: ContractImport.columns
         case .returns: ReturnsImport.columns
+        case .people: PeopleImport.columns
         }
     }
 
@@ -136,6 +143,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .pledges: PledgeImport.exampleRows
         case .contracts: ContractImport.exampleRows
         case .returns: ReturnsImport.exampleRows
+        case .people: PeopleImport.exampleRows
         }
     }
 }

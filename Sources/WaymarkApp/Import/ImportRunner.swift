@@ -59,6 +59,7 @@ enum ImportRunner {
         case .pledges: return try await run(PledgeImport.self, kind, upload, table, context, apply: apply)
         case .contracts: return try await run(ContractImport.self, kind, upload, table, context, apply: apply)
         case .returns: return try await run(ReturnsImport.self, kind, upload, table, context, apply: apply)
+        case .people: return try await run(PeopleImport.self, kind, upload, table, context, apply: apply)
         }
     }
 
@@ -70,12 +71,15 @@ enum ImportRunner {
             case .success((_, let outcome)): return .checked(outcome)
             }
         }
+        // Task-local values do not survive the database's hop into its transaction, so the
+        // invitation links (the people import's) are carried across by hand.
+        let links = InvitationLinks.current
         do {
             let outcome = try await context.transaction { tx -> ImportOutcome in
                 switch I.plan(table, try await I.reference(tx)) {
                 case .failure(let rejected): throw rejected
                 case .success((let plan, let outcome)):
-                    try await I.apply(plan, tx)
+                    try await InvitationLinks.$current.withValue(links) { try await I.apply(plan, tx) }
                     try await tx.audit("import.applied", "import", kind.rawValue, after: ImportAudit(upload.filename, outcome))
                     return outcome
                 }

@@ -141,7 +141,7 @@ enum ReturnsImport: TabularImporter {
             }
             versions.append(try ReturnVersionRecord(tenantID: context.tenantID, returnID: record.id!, number: record.latestVersion,
                                                     content: plan.content, channel: .import, by: context.personID,
-                                                    name: context.person.name, at: now))
+                                                    name: context.displayName, at: now))
         }
         // Hundreds of returns at a time: inserted in batches, not one statement each.
         for chunk in fresh.chunked(500) { try await chunk.create(on: context.db) }

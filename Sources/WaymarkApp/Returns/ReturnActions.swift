@@ -38,7 +38,7 @@ enum ReturnActions {
         let number = (file.record?.latestVersion ?? 0) + 1
         try await write(file, openedAt: version, context, at: now) { record, db in
             try await ReturnVersionRecord(tenantID: context.tenantID, returnID: record.id!, number: number, content: content,
-                                          channel: channel, by: context.personID, name: context.person.name, at: now).create(on: db)
+                                          channel: channel, by: context.personID, name: context.displayName, at: now).create(on: db)
             record.latestVersion = number
             record.statusText = ReturnStatus.submitted.rawValue
             if record.firstSubmittedAt == nil { record.firstSubmittedAt = now }

@@ -76,6 +76,7 @@ enum PageRenderer {
         if context.can(.viewReturns) { items.append(("Delivery", SiteMap.Tenant.delivery.path(slug))) }
         if context.can(.viewCalendars) { items.append(("Local authorities", SiteMap.Tenant.localAuthorities.path(slug))) }
         if context.can(.viewOrganisations) { items.append(("Organisations", SiteMap.Tenant.organisations.path(slug))) }
+        if context.can(.manageMembers) { items.append(("People", SiteMap.Tenant.people.path(slug))) }
         if context.can(.importData) { items.append(("Import data", SiteMap.Tenant.imports.path(slug))) }
         if context.can(.viewAudit) { items.append(("Audit log", SiteMap.Tenant.audit.path(slug))) }
         if context.can(.readInbox) { items.append(("Alerts", SiteMap.Tenant.inbox.path(slug))) }

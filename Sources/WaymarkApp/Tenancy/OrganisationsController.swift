@@ -2,8 +2,8 @@ import Fluent
 import Vapor
 import WaymarkDomain
 
-/// Organisations of a tenant and their members. Commissioners add people (new or
-/// existing, by email) to an organisation with a role.
+/// Organisations of a tenant and their members. Commissioners invite people (new or
+/// already on Waymark, by email) to an organisation with a role.
 struct OrganisationsController: Sendable {
     struct ListPage: Encodable {
         struct Line: Encodable {
@@ -27,7 +27,10 @@ struct OrganisationsController: Sendable {
         let roles: [Option]
         let form: MemberForm
         let backHref: String
-        let temporaryPassword: String?
+        let invitations: [TenantPeople.Waiting]
+        let peopleHref: String
+        /// Resend and cancel come back to this page.
+        let invitationsBack = "organisation"
         /// Every public identifier it carries ("Charity 1123456").
         let identifiers: [String]
         let retiredOn: String?
@@ -78,30 +81,29 @@ struct OrganisationsController: Sendable {
         return try await render(req, context, organisation, form: MemberForm(role: Role.partner.rawValue), errors: [])
     }
 
+    /// Invites the person: nothing is created for them until they accept, and no link or
+    /// password appears on this page (the link goes to their email address only).
     func addMember(req: Request, context: TenantContext) async throws -> Response {
         let organisation = try await find(req, context)
         let form = try req.content.decode(MemberForm.self)
-        guard let role = Role(rawValue: form.role ?? "") else {
-            return try await render(req, context, organisation, form: form,
-                                    errors: [.init(field: "role", message: "Choose the person's role")], status: .unprocessableEntity)
+        let invitee: Invitations.Invitee
+        switch Invitations.check(name: form.name, email: form.email, role: form.role) {
+        case .failure(let refused):
+            return try await render(req, context, organisation, form: form, errors: refused.errors, status: .unprocessableEntity)
+        case .success(let checked): invitee = checked
         }
-        let email = Person.normalise(email: form.email ?? "")
-        let password = try await PlatformAdmin.OneTimePassword.make(req)
-        let temporaryPassword: String?
+        let links = InvitationLinks(req)
         do {
-            temporaryPassword = try await context.transaction { tx in
-                try await PlatformAdmin.addMember(email: email, name: form.name ?? "", organisationID: organisation.id!,
-                                                  tenantID: tx.tenantID, role: role, password: password, actor: tx.actor, on: tx.db)
+            _ = try await context.transaction { tx in
+                try await Invitations.create(invitee, organisation: organisation, tenant: tx.tenant, actor: tx.actor, links: links, on: tx.db)
             }
-        } catch let problem as PlatformAdmin.Problem {
-            return try await render(req, context, organisation, form: form, errors: [problem.fieldError], status: .unprocessableEntity)
+        } catch let refused as Invitations.Refused {
+            return try await render(req, context, organisation, form: form, errors: refused.errors, status: .unprocessableEntity)
         }
-        if let temporaryPassword {
-            return try await render(req, context, organisation, form: MemberForm(role: role.rawValue), errors: [],
-                                    temporaryPassword: "\(email): \(temporaryPassword)")
-        }
+        let app = req.application
+        req.afterCommit { InvitationLinks.deliverSoon(app) }
         return req.redirect(to: SiteMap.Tenant.organisation.path(context.tenant.slug, organisation.id!.uuidString),
-                            flash: "\(email) added as \(role.label.lowercased()).")
+                            flash: "Invitation sent to \(invitee.email) to join as \(invitee.role.label.lowercased()). They choose their own password when they accept.")
     }
 
     private func find(_ req: Request, _ context: TenantContext) async throws -> Organisation {
@@ -111,10 +113,10 @@ struct OrganisationsController: Sendable {
     }
 
     private func render(_ req: Request, _ context: TenantContext, _ organisation: Organisation, form: MemberForm,
-                        errors: [FieldError], status: HTTPStatus = .ok, temporaryPassword: String? = nil) async throws -> Response {
+                        errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
         let memberships = try await context.query(Membership.self).filter(\.$organisationID == organisation.id!).all()
-        let people = try await Person.query(on: context.db).filter(\.$id ~~ memberships.map(\.personID)).all()
-        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
+        let byID = try await TenantPeople.known(memberships.map(\.personID), context)
+        let canManage = context.can(.manageMembers)
         let members = memberships.compactMap { membership -> DetailPage.Member? in
             guard let person = byID[membership.personID] else { return nil }
             return .init(name: person.name, email: person.email, role: Role(rawValue: membership.role)?.label ?? membership.role)
@@ -123,13 +125,15 @@ struct OrganisationsController: Sendable {
         let slug = context.tenant.slug
         return try await PageRenderer.render(req, "organisations/detail", title: organisation.name, DetailPage(
             name: organisation.name, kind: organisation.organisationKind.label, identifier: organisation.publicIdentifier,
-            localAuthority: authority?.name, members: members, canManage: context.can(.manageMembers),
+            localAuthority: authority?.name, members: members, canManage: canManage,
             action: SiteMap.Tenant.organisationMembers.path(slug, organisation.id!.uuidString),
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
-            form: form, backHref: SiteMap.Tenant.organisations.path(slug), temporaryPassword: temporaryPassword,
+            form: form, backHref: SiteMap.Tenant.organisations.path(slug),
+            invitations: canManage ? try await TenantPeople.waiting(context, organisationID: organisation.id!) : [],
+            peopleHref: SiteMap.Tenant.people.path(slug),
             identifiers: Self.identifierLines(organisation), retiredOn: organisation.retiredOn.flatMap(Day.init(iso:))?.display,
-            editHref: context.can(.manageMembers) ? SiteMap.Tenant.organisationEdit.path(slug, organisation.id!.uuidString) : nil,
-            retireAction: context.can(.manageMembers) ? SiteMap.Tenant.organisationRetire.path(slug, organisation.id!.uuidString) : nil,
+            editHref: canManage ? SiteMap.Tenant.organisationEdit.path(slug, organisation.id!.uuidString) : nil,
+            retireAction: canManage ? SiteMap.Tenant.organisationRetire.path(slug, organisation.id!.uuidString) : nil,
             version: String(organisation.version)),
             errors: errors, status: status)
     }

@@ -15,8 +15,12 @@ struct TenantContext: Sendable {
     let organisations: [Organisation]
     let routeVisibility: RouteVisibility
     let db: any Database
+    /// The name this tenant typed when it invited the person (see `TenantPeople`), when it
+    /// did: what the tenant's own records say about them, never another tenant's name.
+    var knownName: String? = nil
 
-    var actor: AuditActor { AuditActor(id: personID, label: "\(person.name) <\(person.email)>") }
+    var displayName: String { knownName ?? person.name }
+    var actor: AuditActor { AuditActor(id: personID, label: "\(displayName) <\(person.email)>") }
 
     func can(_ capability: Capability) -> Bool { AccessPolicy.allows(roles, capability) }
 
@@ -67,7 +71,7 @@ struct TenantContext: Sendable {
     func with(db: any Database) -> TenantContext {
         TenantContext(tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
                       memberships: memberships, organisations: organisations,
-                      routeVisibility: routeVisibility, db: db)
+                      routeVisibility: routeVisibility, db: db, knownName: knownName)
     }
 }
 

@@ -23,9 +23,11 @@ struct TenantMiddleware: AsyncMiddleware {
             let roles = Set(memberships.compactMap { Role(rawValue: $0.role) })
             let visibility = try await Self.routeVisibility(
                 roles: roles, memberships: memberships, organisations: organisations, tenantID: tenantID, db: db)
+            let knownName = try await TenantPeople.typedName(of: personID, tenantID: tenantID, on: db)
             req.setTenantContext(TenantContext(
                 tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
-                memberships: memberships, organisations: organisations, routeVisibility: visibility, db: db))
+                memberships: memberships, organisations: organisations, routeVisibility: visibility, db: db,
+                knownName: knownName))
             return try await next.respond(to: req)
         }
         // Only now is the request's transaction committed: work queued for "after commit"
