@@ -15,8 +15,9 @@ struct DashboardController: Sendable {
         let asOf = try req.asOfDay()
         let data = try await DashboardData.load(context, asOf: asOf)
         let linkable = Set(try await FundingQueries.visibleSources(context).compactMap(\.id))
-        return try await PageRenderer.render(req, "funding/dashboard", title: "Funding dashboard",
-                                             DashboardPage(data, context: context, linkableSources: linkable))
+        var page = DashboardPage(data, context: context, linkableSources: linkable)
+        page.gaps = try await gaps(context, data)
+        return try await PageRenderer.render(req, "funding/dashboard", title: "Funding dashboard", page)
     }
 
     func table(req: Request, context: TenantContext) async throws -> Response {
@@ -28,5 +29,21 @@ struct DashboardController: Sendable {
         let (headers, rows) = DashboardTables.rows(table, data)
         return CSVResponse.make(TabularWriter.csv(headers: headers, rows: rows),
                                 filename: "\(context.tenant.slug)-\(table.rawValue)-\(data.asOf.iso).csv")
+    }
+
+    /// Why the answer is incomplete for the routes this person sees: term dates that stop
+    /// before the end of the longer risk window, or routes with no daily cost.
+    private func gaps(_ context: TenantContext, _ data: DashboardData) async throws -> String? {
+        let routes = Array(data.routes.values)
+        let authorityIDs = Set(routes.map(\.localAuthorityID))
+        let authorities = try await context.query(LocalAuthority.self).sort(\.$name).all().filter { authorityIDs.contains($0.id!) }
+        let costed = Set(try await context.query(RouteCostRecord.self).filter(\.$routeID ~~ routes.compactMap(\.id)).all().map(\.routeID))
+        let horizon = data.asOf.adding(days: max(context.tenant.atRiskWindowDays, context.tenant.watchWindowDays))
+        let gaps = SetUpChecklist.dashboardGaps(
+            authorities: try await SetUpFacts.checklistAuthorities(context, authorities, routes: routes),
+            routesWithoutCost: routes.filter { !costed.contains($0.id!) }.map(\.code).sorted(), horizon: horizon)
+        guard !gaps.isEmpty else { return nil }
+        let text = gaps.joinedAsList()
+        return "This answer is incomplete: " + text.prefix(1).uppercased() + text.dropFirst() + ". Statuses that depend on days after that may be wrong."
     }
 }

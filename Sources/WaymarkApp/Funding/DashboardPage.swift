@@ -32,6 +32,8 @@ struct DashboardPage: Encodable {
     let routes: [RouteLine]
     let csv: [String: String]
     let mapHref: String
+    /// What the answer lacks (term dates, costs), said plainly; nil when nothing.
+    var gaps: String?
 
     /// - Parameter linkableSources: the sources the person may open (a partner: their own).
     init(_ data: DashboardData, context: TenantContext, linkableSources: Set<UUID>) {

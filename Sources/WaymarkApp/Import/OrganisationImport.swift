@@ -65,7 +65,8 @@ enum OrganisationImport: TabularImporter {
                                    ("company_number", \.companyNumber), ("urn", \.urn), ("ukprn", \.ukprn)] {
                 if let value = row.value(column) { values[keyPath: path] = value }
             }
-            let others = known.filter { $0.id != existing?.id }
+            // Stand-ins for new organisations have no id yet: only an existing one is left out.
+            let others = existing.map { match in known.filter { $0.id != match.id } } ?? known
             let (checked, errors) = OrganisationEditing.check(values, others: others, authorities: reference.authorities)
             issues += errors.map { ImportIssue(row: row.number, column: $0.field, message: message(of: $0, row.value("kind"))) }
             guard let checked else { continue }

@@ -10,7 +10,11 @@ struct TenantHomeController: Sendable {
         let roles: [RoleLine]
         let routesHref: String
         let tokensHref: String
+        /// The commissioner's set-up checklist while anything is missing; nil otherwise.
+        let checklist: [ChecklistLine]?
     }
+
+    struct ChecklistLine: Encodable { let title: String; let done: Bool; let detail: String; let href: String; let action: String }
 
     func register(_ routes: TenantRoutes) {
         routes.get(SiteMap.Tenant.home, .viewRoutes, home)
@@ -37,7 +41,26 @@ struct TenantHomeController: Sendable {
         }
         return try await PageRenderer.render(req, "tenant/home", title: context.tenant.name, Page(
             cards: cards, roles: roles, routesHref: SiteMap.Tenant.routes.path(slug),
-            tokensHref: SiteMap.Tenant.tokens.path(slug)))
+            tokensHref: SiteMap.Tenant.tokens.path(slug), checklist: try await checklist(req, context)))
+    }
+
+    /// Shown to those who set the partnership up, until nothing is missing.
+    private func checklist(_ req: Request, _ context: TenantContext) async throws -> [ChecklistLine]? {
+        guard context.can(.importData) else { return nil }
+        let facts = try await SetUpFacts.load(context, today: Day(req.now, in: London.timeZone))
+        guard !SetUpChecklist.isComplete(facts) else { return nil }
+        let slug = context.tenant.slug
+        return SetUpChecklist.lines(facts).map { line in
+            let (href, action): (String, String) = switch line.item {
+            case .localAuthorities: (SiteMap.Tenant.localAuthorityAdd.path(slug), "Add a local authority")
+            case .calendars: (SiteMap.Tenant.importKind.path(slug, ImportKind.calendars.rawValue), "Import term dates")
+            case .routes: (SiteMap.Tenant.importKind.path(slug, ImportKind.routes.rawValue), "Import routes")
+            case .funding: (SiteMap.Tenant.fundingSources.path(slug), "Record funding")
+            case .contracts: (SiteMap.Tenant.contractNew.path(slug), "Record an existing contract")
+            case .people: (SiteMap.Tenant.people.path(slug), "Invite people")
+            }
+            return ChecklistLine(title: line.item.title, done: line.done, detail: line.detail, href: href, action: action)
+        }
     }
 }
 

@@ -4,8 +4,10 @@ public enum Capability: String, CaseIterable, Sendable {
     case viewRoutes
     case editRoutes
     case viewCalendars
+    /// Local authorities (from the register), their term calendars and areas.
     case editCalendars
     case viewOrganisations
+    /// Organisations (add, change, retire) and the people in them (invitations, roles).
     case manageMembers
     case importData
     case viewAudit

@@ -121,23 +121,47 @@ public enum SetUpChecklist {
     private static func calendarsLine(_ facts: Facts) -> Line {
         if facts.authorities.isEmpty { return Line(item: .calendars, done: false, detail: "Add local authorities first; each needs its term dates.") }
         let horizon = horizon(from: facts.today)
-        var gaps: [String] = []
-        for authority in facts.authorities {
-            guard let end = authority.calendarRunsTo else { gaps.append("\(authority.name) has no term dates"); continue }
-            if end < horizon { gaps.append("term dates for \(authority.name) run only to \(end.display)") }
-        }
+        let gaps = calendarGaps(facts.authorities, horizon: horizon)
         if gaps.isEmpty {
             return Line(item: .calendars, done: true, detail: "Every local authority has term dates to at least \(horizon.display).")
         }
         return Line(item: .calendars, done: false, detail: sentence(gaps) + ": import term dates to at least \(horizon.display).")
     }
 
-    private static func listed(_ codes: [String]) -> String {
+    static func listed(_ codes: [String]) -> String {
         codes.count <= 5 ? codes.joinedAsList() : Array(codes.prefix(5)).joinedAsList() + " and \(codes.count - 5) more"
     }
 
     private static func sentence(_ parts: [String]) -> String {
         let text = parts.joinedAsList()
         return text.prefix(1).uppercased() + text.dropFirst()
+    }
+}
+
+extension SetUpChecklist {
+    /// Why the dashboard's answer as of `asOf` is incomplete, in plain words: local
+    /// authorities with routes whose term dates stop before `horizon` (the end of the
+    /// longest risk window) or are missing, and routes with no daily cost. Empty when the
+    /// answer rests on everything it needs.
+    public static func dashboardGaps(authorities: [Authority], routesWithoutCost: [String], horizon: Day) -> [String] {
+        var gaps = calendarGaps(authorities.filter { $0.routes > 0 }, horizon: horizon)
+        if !routesWithoutCost.isEmpty {
+            gaps.append("\(listed(routesWithoutCost)) \(routesWithoutCost.count == 1 ? "has" : "have") no daily cost")
+        }
+        return gaps
+    }
+
+    /// "term dates for Birmingham and Coventry run only to 31 Aug 2025", grouped by the day
+    /// they stop, then "Leeds has no term dates" for those with none.
+    static func calendarGaps(_ authorities: [Authority], horizon: Day) -> [String] {
+        let short = Dictionary(grouping: authorities.filter { $0.calendarRunsTo.map { $0 < horizon } ?? false },
+                               by: { $0.calendarRunsTo! })
+        var gaps = short.keys.sorted().map { end in
+            let names = short[end]!.map(\.name)
+            return "term dates for \(names.joinedAsList()) run only to \(end.display)"
+        }
+        let missing = authorities.filter { $0.calendarRunsTo == nil }.map(\.name)
+        if !missing.isEmpty { gaps.append("\(missing.joinedAsList()) \(missing.count == 1 ? "has" : "have") no term dates") }
+        return gaps
     }
 }

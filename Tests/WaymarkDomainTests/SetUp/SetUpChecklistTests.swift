@@ -42,4 +42,16 @@ struct SetUpChecklistTests {
         #expect(lines[4].detail == "LDS-01 and LDS-02 are active with no contract to deliver them.")
         #expect(!SetUpChecklist.isComplete(missing))
     }
+
+    @Test func theDashboardNamesOnlyAuthoritiesWithRoutesGroupedByTheDayTheirDatesStop() {
+        let gaps = SetUpChecklist.dashboardGaps(authorities: [
+            .init(name: "Birmingham", calendarRunsTo: Day(2025, 8, 31), routes: 4),
+            .init(name: "Coventry", calendarRunsTo: Day(2025, 8, 31), routes: 2),
+            .init(name: "Walsall", calendarRunsTo: Day(2024, 8, 31), routes: 1),
+            .init(name: "Dudley", calendarRunsTo: nil, routes: 0),
+            .init(name: "Solihull", calendarRunsTo: Day(2027, 8, 31), routes: 3),
+        ], routesWithoutCost: ["SOL-02"], horizon: Day(2025, 9, 28))
+        #expect(gaps == ["term dates for Walsall run only to 31 Aug 2024",
+                         "term dates for Birmingham and Coventry run only to 31 Aug 2025", "SOL-02 has no daily cost"])
+    }
 }
