@@ -25,7 +25,7 @@ server must be freshly started with no WAYMARK_SMTP_URL and its output written t
 Needs: chromium and websocket-client (pip install websocket-client), as ops/screenshots.py does.
 It runs on today's date: "as of" is the server's today, and the data suit any day from
 September 2026 to July 2027. Exits 1, saying where, when a check fails."""
-import argparse, csv, io, json, os, re, shutil, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import argparse, csv, io, json, os, re, shutil, subprocess, sys, tempfile, time, urllib.error, urllib.parse, urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from screenshots import Chromium  # noqa: E402
@@ -169,6 +169,9 @@ class Walk:
     def go(self, path, width=1280):
         self.browser.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=width < 500)
         self._wait_for_new_page(lambda: self.browser.call("Page.navigate", url=path if path.startswith("http") else self.base + path))
+        if self.js("[...document.querySelectorAll('main a')].some(a => a.textContent.trim() === 'Go to the Waymark home page')"):
+            self.shot("failed")
+            raise Failure(f"{path} answers an error page: {' '.join(self.text().split())[:300]}")
 
     def fill(self, fields):
         """Fills fields by id: text, dates and textareas by value; selects by an option's value or visible text."""
@@ -299,7 +302,10 @@ class Walk:
     def fetch(self, path):
         cookies = self.browser.call("Network.getCookies", urls=[self.base])["cookies"]
         request = urllib.request.Request(self.base + path, headers={"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in cookies)})
-        return urllib.request.urlopen(request).read().decode("utf-8-sig")
+        try:
+            return urllib.request.urlopen(request).read().decode("utf-8-sig")
+        except urllib.error.HTTPError as error:
+            raise Failure(f"{path} answered {error.code}")
 
     def close(self):
         self.browser.close()
@@ -428,16 +434,19 @@ def walk(w, demo_password):
     w.fill(ALLOCATION_FORM)
     w.press("Allocate")
     w.expect_banner("", "finance allocated £24,000.00 of it to WKF-01")
+    # Imports are the commissioner's: the other sources and allocations come in as a file.
+    w.act_as(COMMISSIONER[1])
     w.import_file("fundingSources", "funding-sources.csv",
                   ["reference", "funder", "programme", "kind", "amount", "start_day", "end_day", "status", "restricted_local_authorities",
                    "restricted_routes", "renewable", "conditions", "documents"], SOURCES_IMPORT, "funding-import")
     w.import_file("allocations", "allocations.csv", ["source_reference", "route_code", "amount", "start_day", "end_day"],
                   ALLOCATIONS_IMPORT, "allocations-import")
+    w.act_as(FINANCE[1])
     w.go(f"{t}/funding")
-    w.shot("funding-sources")
+    w.shot("finance-sees-funding-sources")
+    w.act_as(COMMISSIONER[1])
 
     # The commissioner records the contract let before Waymark, with Q1 and Q2 already paid.
-    w.act_as(COMMISSIONER[1])
     w.go(f"{t}/contracts")
     w._wait_for_new_page(lambda: w.js("[...document.querySelectorAll('main a')].find(a => a.textContent.includes('Record an existing contract')).click()"))
     c = CONTRACT
