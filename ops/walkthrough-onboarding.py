@@ -90,13 +90,13 @@ SCHOOLS = [  # urn, name, local_authority, area, phase, latitude, longitude
 # code, name, authority, area, children a day, school URN, path, chaperone points, chaperones (3 x 4 h x £16.50 + £30 = £228 a day).
 ROUTES = [
     ["LDS-01", "Harehills: Compton Road to Harehills Park Academy", "E08000035", "Harehills", "410", "190501",
-     "53.8079 -1.5197; 53.8093 -1.5166; 53.8112 -1.5128", "Compton Road shops: 53.8079 -1.5197; Harehills Lane: 53.8093 -1.5166", "3"],
+     "53.8079 -1.5197; 53.8093 -1.5166; 53.8112 -1.5128", "Compton Road shops: 53.8084 -1.5188; Harehills Lane: 53.8098 -1.5155", "3"],
     ["LDS-02", "Seacroft: Kentmere Avenue to Seacroft Grange", "E08000035", "Seacroft", "260", "190502",
-     "53.8262 -1.4660; 53.8240 -1.4617; 53.8219 -1.4581", "Kentmere Avenue: 53.8262 -1.4660; Seacroft Green: 53.8240 -1.4617", "4"],
+     "53.8262 -1.4660; 53.8240 -1.4617; 53.8219 -1.4581", "Kentmere Avenue: 53.8256 -1.4648; Seacroft Green: 53.8236 -1.4610", "4"],
     ["BRD-01", "Manningham: Lumb Lane to Manningham Brook", "E08000032", "Manningham", "330", "190503",
-     "53.8013 -1.7621; 53.8044 -1.7668; 53.8071 -1.7702", "Lumb Lane: 53.8013 -1.7621; Manningham Park gates: 53.8044 -1.7668", "2"],
+     "53.8013 -1.7621; 53.8044 -1.7668; 53.8071 -1.7702", "Lumb Lane: 53.8021 -1.7633; Manningham Park gates: 53.8049 -1.7675", "2"],
     ["WKF-01", "Lupset: Horbury Road to Lupset Vale", "E08000036", "Lupset", "240", "190504",
-     "53.6772 -1.5188; 53.6779 -1.5251; 53.6786 -1.5312", "Horbury Road: 53.6772 -1.5188; Lupset Park: 53.6779 -1.5251", "2"],
+     "53.6772 -1.5188; 53.6779 -1.5251; 53.6786 -1.5312", "Horbury Road: 53.6774 -1.5205; Lupset Park: 53.6781 -1.5262", "2"],
 ]
 
 # The Home Office grant is recorded by the form; the rest by import. Amounts are chosen so that, as of a
@@ -122,6 +122,7 @@ CONTRACT = dict(reference="TR-DA-2026-01", title="Safer Journeys chaperones 2026
                 value="140000.00", start_day="2026-04-01", end_day="2027-07-31", signed_on="2026-03-16",
                 kpis="Route staffed on 98% of school days\nMonthly return by the 10th", how_let="direct_award",
                 routes={"LDS-01": "58000.00", "BRD-01": "41000.00", "WKF-01": "41000.00"},
+                funding=[("Serious Violence Fund 2026/27", "56000.00"), ("Safer Journeys 2026/27", "58000.00")],
                 paid=[("Q1 2026/27", "2026-07-14"), ("Q2 2026/27", "2026-10-13")])
 RETURN_MONTH = "2026-10"
 
@@ -133,8 +134,12 @@ class Failure(Exception):
 class Walk:
     def __init__(self, base, out, log_path):
         self.base, self.out, self.log_path = base.rstrip("/"), out, log_path
+        # A British browser, so date fields read 16/03/2026 as the commissioner would see them.
+        os.environ.update(LANG="en_GB.UTF-8", LANGUAGE="en_GB")
         self.browser = Chromium()
         self.browser.call("Page.enable")
+        self.browser.call("Emulation.setLocaleOverride", locale="en-GB")
+        self.notes = []
         self.step = 0
         self.sessions = {}
         self.files = os.path.join(out, "files")
@@ -219,6 +224,9 @@ class Walk:
         if width:
             self.browser.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=width < 500)
             time.sleep(0.3)
+            wide = self.js("document.documentElement.scrollWidth")
+            if wide and wide > width:
+                self.notes.append(f"{self.url()} is {wide} px wide at {width} px: the page scrolls sideways")
         target = os.path.join(self.out, f"{self.step:02d}-{name}{'-' + str(width) if width else ''}.png")
         self.browser.screenshot(target)
         if width:
@@ -274,6 +282,8 @@ class Walk:
         self.expect_text(email, f"{name}'s invitation page names {email}")
         self.fill({"name": name, "new_password": PASSWORD, "confirm_password": PASSWORD})
         self.shot(f"{label}-accepts-invitation")
+        if label == "partner":
+            self.shot(f"{label}-accepts-invitation", 375)
         self.press("")  # the page's one button
         self.expect_banner(f"signed in as {email}", f"{name} accepted and is signed in")
         self.remember_session(email)
@@ -452,7 +462,9 @@ def walk(w, demo_password):
     c = CONTRACT
     w.fill({"reference": c["reference"], "title": c["title"], "provider": c["provider"], "value": c["value"], "start_day": c["start_day"],
             "end_day": c["end_day"], "kpis": c["kpis"], f"how_let-{c['how_let']}": "on", "signed_on": c["signed_on"],
-            **{f"route-{code}": value for code, value in c["routes"].items()}})
+            **{f"route-{code}": value for code, value in c["routes"].items()},
+            **{f"link-{n}-source": source for n, (source, _) in enumerate(c["funding"], 1)},
+            **{f"link-{n}-amount": amount for n, (_, amount) in enumerate(c["funding"], 1)}})
     w.shot("contract-step-1")
     w.press("Continue to the payment schedule")
     lines = w.js("[...document.querySelectorAll('#schedule tbody tr')].map(r => [r.querySelector('th').textContent.trim(), r.querySelector('input').id])")
@@ -487,7 +499,7 @@ def walk(w, demo_password):
     for row in template:
         planned = int(row["sessions_planned"])
         figures = {"sessions_delivered": planned, "chaperone_hours": planned * 4, "young_people_engaged": 95, "incidents_bullying": 2,
-                   "incidents_de_escalated": 2, "referrals_youth_service": 1, "school_contacts": 3, "staff_on_route": 3, "staff_checks_in_date": 3}
+                   "incidents_de_escalated": 2, "referrals_diversionary_activity": 1, "school_contacts": 3, "staff_on_route": 3, "staff_checks_in_date": 3}
         fills.update({f"{row['route_code']}-{k}": str(v) for k, v in figures.items()
                       if w.js(f"!!document.getElementById({json.dumps(row['route_code'] + '-' + k)})")})
     fills["narrative"] = "October was steady: every session ran; two bullying incidents on the way home were calmed on the spot."
@@ -573,6 +585,8 @@ def main():
             base = f"http://127.0.0.1:{args.port}"
         walk_ = Walk(base, args.out, log_path)
         walk(walk_, args.password)
+        for note in walk_.notes:
+            print("Layout note:", note)
         print(f"Done: {TENANT_NAME} moved in through the pages; {walk_.step} screenshots in {args.out}")
         return 0
     except Failure as failure:
