@@ -134,11 +134,10 @@ class Failure(Exception):
 class Walk:
     def __init__(self, base, out, log_path):
         self.base, self.out, self.log_path = base.rstrip("/"), out, log_path
-        # A British browser, so date fields read 16/03/2026 as the commissioner would see them.
-        os.environ.update(LANG="en_GB.UTF-8", LANGUAGE="en_GB")
+        # Date fields show mm/dd/yyyy in the screenshots: headless Chromium here has only its
+        # en-US locale. A British browser shows the same fields as dd/mm/yyyy.
         self.browser = Chromium()
         self.browser.call("Page.enable")
-        self.browser.call("Emulation.setLocaleOverride", locale="en-GB")
         self.notes = []
         self.step = 0
         self.sessions = {}
