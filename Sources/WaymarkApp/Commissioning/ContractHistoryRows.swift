@@ -25,13 +25,20 @@ struct ContractHistoryRow: Encodable, Sendable {
             return ContractHistoryRow(
                 number: version.number, kind: variation?.change.displayName ?? "Original",
                 change: describe(version, previous: previous, names: names),
-                reason: variation?.reason ?? "Made from the award",
+                reason: variation?.reason ?? originalReason(loaded.record),
                 effective: version.effective.display, effectiveISO: version.effective.iso,
                 approvedBy: variation.map { names.person($0.approvedBy) } ?? ContractNames.name(ofActor: loaded.record.createdBy),
                 approvedAt: London.format(variation?.approvedAt ?? loaded.record.createdAt),
                 approvedAtISO: ISO8601DateFormatter().string(from: variation?.approvedAt ?? loaded.record.createdAt),
                 value: version.terms.value.display, end: version.terms.end.display)
         }
+    }
+
+    /// Why the first version exists: an award made in Waymark, or a contract let before or
+    /// outside it and recorded here, which must not read as if Waymark had awarded it.
+    static func originalReason(_ record: ContractRecord) -> String {
+        guard let letting = record.letting, letting != .awardedInWaymark else { return "Made from the award" }
+        return "Recorded as an existing contract (\(letting.label))"
     }
 
     /// What a version changed, in words.
