@@ -18,7 +18,7 @@ struct PaymentRow: Encodable, Sendable {
     let amountPence: Int64
     /// "awaiting_returns", "payable" or "paid".
     let status: String
-    /// "Awaiting returns for Sep 2023 and Oct 2023", "Payable", "Paid on 5 Jan 2024 by Gareth Pryce".
+    /// "Awaiting returns for Sep 2023 and Oct 2023", "Payable", "Paid on 5 Jan 2024, recorded by Gareth Pryce".
     let statusText: String
     let statusTag: String
     let awaitingMonths: [String]
@@ -57,7 +57,8 @@ struct PaymentRow: Encodable, Sendable {
         case .paid(let record):
             paid = record
             status = "paid"
-            statusText = "Paid on \(record.paidOn.display) by \(names.person(record.paidBy))"
+            // Who told Waymark, not who paid: a payment made before Waymark is recorded by a commissioner.
+            statusText = "Paid on \(record.paidOn.display), recorded by \(names.person(record.paidBy))"
             statusTag = "wm-tag--green"
         }
         awaitingMonths = awaiting.map(\.description)

@@ -89,8 +89,8 @@ struct DashboardPage: Encodable {
                       label: report.status.displayName, tag: FundingDisplay.tag(report.status), children: route.childrenPerDay.grouped(),
                       securedUntil: report.securedFundedUntil?.display ?? "Not funded",
                       projectedUntil: report.projectedFundedUntil?.display ?? "Not funded",
-                      // The main status reason, then any delivery reasons (the table has room for one line).
-                      reason: (report.text.prefix(1) + data.snapshot.deliveryReasons(of: route.id)).joined(separator: "; "))
+                      // The main status reason, then any delivery reasons, as sentences (each starts with a capital).
+                      reason: (report.text.prefix(1) + data.snapshot.deliveryReasons(of: route.id)).joined(separator: ". "))
         }
         let tableBase = { (table: DashboardTables.Table) in
             SiteMap.Tenant.dashboardTable.path(slug, table.rawValue + ".csv") + "?as_of=\(data.asOf.iso)"

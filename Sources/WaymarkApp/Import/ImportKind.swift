@@ -114,6 +114,14 @@ enum ImportKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a row may change a record Waymark already holds, rather than only add one.
+    var updatesExisting: Bool {
+        switch self {
+        case .people, .contracts, .allocations, .pledges, .returns: false
+        default: true
+        }
+    }
+
     var columns: [ImportColumn] {
         switch self {
         case .localAuthorities: LocalAuthorityImport.columns

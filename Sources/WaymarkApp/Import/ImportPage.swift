@@ -63,7 +63,9 @@ enum ImportPage {
     }
 
     static func describe(_ outcome: ImportOutcome, _ kind: ImportKind) -> String {
-        var parts = ["\(outcome.added) \(kind.noun)\(outcome.added == 1 ? "" : "s") added", "\(outcome.updated) updated"]
+        var parts = ["\(outcome.added) \(kind.noun)\(outcome.added == 1 ? "" : "s") added"]
+        // Kinds whose rows only ever add (invitations, contracts) have nothing to update.
+        if kind.updatesExisting { parts.append("\(outcome.updated) updated") }
         if outcome.unchanged > 0 { parts.append("\(outcome.unchanged) unchanged") }
         return parts.joined(separator: ", ")
     }

@@ -55,8 +55,9 @@ enum TenantPeople {
             return Waiting(
                 name: invitation.name, email: invitation.email, organisation: names[invitation.organisationID] ?? "",
                 role: invitation.roleValue?.label ?? invitation.role,
-                status: expired ? "Invitation expired \(London.format(invitation.expiresAt))"
-                    : "Invited, awaiting acceptance (link valid until \(London.format(invitation.expiresAt)))",
+                // The tag beside it already says "Invited" or "Expired".
+                status: expired ? "on \(London.format(invitation.expiresAt))"
+                    : "awaiting acceptance; the link works until \(London.format(invitation.expiresAt))",
                 expired: expired, version: invitation.version,
                 resendAction: SiteMap.Tenant.invitationResend.path(slug, invitation.id!.uuidString),
                 cancelAction: SiteMap.Tenant.invitationCancel.path(slug, invitation.id!.uuidString))

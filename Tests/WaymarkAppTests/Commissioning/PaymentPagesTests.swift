@@ -57,7 +57,7 @@ final class PaymentPagesTests: AppTestCase {
         XCTAssertEqual(again.map(\.message), ["Q2 2023/24 was already paid on 5 Oct 2023"])
         let finance = try await signedIn(DemoPeople.finance)
         let page = try await finance.get(contract).body.string
-        XCTAssertTrue(page.contains("Paid on 5 Oct 2023 by Gareth Pryce"))
+        XCTAssertTrue(page.contains("Paid on 5 Oct 2023, recorded by Gareth Pryce"))
         let actions = try await auditActions()
         XCTAssertTrue(actions.contains("payment.paid"))
         let csv = try await finance.get(contract + "/payments.csv").body.string
