@@ -43,6 +43,8 @@ enum RouteAdding {
         route.tenantID = context.tenantID
         route.code = draft.code
         route.version = 1
+        route.pathJSON = "[]"
+        route.chaperonePointsJSON = "[]"
         RouteEditing.apply(draft, to: route)
         do {
             try await context.transaction { tx in
