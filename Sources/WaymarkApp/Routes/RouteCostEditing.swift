@@ -13,6 +13,7 @@ import WaymarkDomain
 /// - An entry already in force has priced past days that coverage, returns and reports
 ///   rest on; the form leaves it as it is. A later change is a new entry. (The import,
 ///   made for loading history in bulk, may still replace an entry from the same day.)
+/// - A route keeps at least one entry: an unknown cost is not a zero cost.
 /// Every write claims the route's version, so a stale page cannot overwrite a newer one.
 enum RouteCostEditing {
     struct Page: Encodable {
@@ -71,7 +72,10 @@ enum RouteCostEditing {
         let version = (try? req.content.get(String.self, at: "version")) ?? ""
         let before = record.entry
         if (try? req.content.get(String.self, at: "intent")) == "remove" {
-            return try await write(req, context, route, .init(record), version: version, errors: [], correcting: record.effectiveFrom) { tx in
+            // An unknown cost is not a zero cost: a route keeps at least one entry.
+            let only = try await RouteStore.costs(of: route.id!, context).count == 1
+            let errors: [FieldError] = only ? [.init(field: "cost_from", message: "This is the route's only daily cost: correct it rather than remove it")] : []
+            return try await write(req, context, route, .init(record), version: version, errors: errors, correcting: record.effectiveFrom) { tx in
                 try await record.delete(on: tx.db)
                 try await tx.audit("route.cost_removed", "route", route.code, before: before)
             }

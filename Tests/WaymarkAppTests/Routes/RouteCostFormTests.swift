@@ -19,8 +19,8 @@ final class RouteCostFormTests: AppTestCase {
                     ("hourly_rate", "17.00"), ("daily_management", "36.00")]
         let added = try await browser.post("/t/west-midlands/routes/WLV-01/costs", pairs: cost + [("version", String(version))])
         XCTAssertEqual(added.status, .seeOther, added.body.string)
-        let value1 = try await costs(of: "WLV-01").count
-        XCTAssertEqual(value1, inForce.count + 1)
+        let entries = try await costs(of: "WLV-01").count
+        XCTAssertEqual(entries, inForce.count + 1)
         let list = try await browser.get("/t/west-midlands/routes/WLV-01/costs").body.string
         XCTAssertTrue(list.contains("£308.00"), "4 × 4 h × £17 + £36")
         XCTAssertTrue(list.contains("href=\"/t/west-midlands/routes/WLV-01/costs/2024-04-01\""))
@@ -37,10 +37,10 @@ final class RouteCostFormTests: AppTestCase {
                                                pairs: cost.setting("chaperones", "3").setting("cost_from", "2024-04-08")
                                                    + [("version", String(version + 1)), ("intent", "save")])
         XCTAssertEqual(corrected.status, .seeOther, corrected.body.string)
-        let value2 = try await costs(of: "WLV-01").last?.effectiveFrom
-        XCTAssertEqual(value2, "2024-04-08")
-        let value3 = try await costs(of: "WLV-01").last?.chaperones
-        XCTAssertEqual(value3, 3)
+        let lastFrom = try await costs(of: "WLV-01").last?.effectiveFrom
+        XCTAssertEqual(lastFrom, "2024-04-08")
+        let lastChaperones = try await costs(of: "WLV-01").last?.chaperones
+        XCTAssertEqual(lastChaperones, 3)
         let intoThePast = try await browser.post("/t/west-midlands/routes/WLV-01/costs/2024-04-08",
                                                  pairs: cost.setting("cost_from", "2024-01-01") + [("version", String(version + 2))])
         XCTAssertEqual(intoThePast.status, .unprocessableEntity)
@@ -49,8 +49,8 @@ final class RouteCostFormTests: AppTestCase {
         let removed = try await browser.post("/t/west-midlands/routes/WLV-01/costs/2024-04-08",
                                              pairs: [("intent", "remove"), ("version", String(version + 2))])
         XCTAssertEqual(removed.status, .seeOther)
-        let value4 = try await costs(of: "WLV-01").map(\.effectiveFrom)
-        XCTAssertEqual(value4, inForce.map(\.effectiveFrom))
+        let remaining = try await costs(of: "WLV-01").map(\.effectiveFrom)
+        XCTAssertEqual(remaining, inForce.map(\.effectiveFrom))
         let actions = try await platform { db in try await AuditEntry.query(on: db).filter(\.$entityID == "WLV-01").all().map(\.action) }
         XCTAssertEqual(Set(actions), ["route.cost_added", "route.cost_corrected", "route.cost_removed"])
 
@@ -60,8 +60,8 @@ final class RouteCostFormTests: AppTestCase {
         let lockedPost = try await browser.post("/t/west-midlands/routes/WLV-01/costs/\(inForce[0].effectiveFrom)",
                                                 pairs: [("intent", "remove"), ("version", String(version + 3))])
         XCTAssertEqual(lockedPost.status, .conflict)
-        let value5 = try await costs(of: "WLV-01").count
-        XCTAssertEqual(value5, inForce.count)
+        let afterLocked = try await costs(of: "WLV-01").count
+        XCTAssertEqual(afterLocked, inForce.count)
     }
 
     func testBadCostFieldsAreEachNamedAndNothingIsSaved() async throws {
@@ -75,8 +75,8 @@ final class RouteCostFormTests: AppTestCase {
             XCTAssertTrue(response.body.string.contains("href=\"#\(field)\""), field)
         }
         XCTAssertTrue(response.body.string.contains("value=\"lots\""))
-        let value6 = try await costs(of: "WLV-01").count
-        XCTAssertEqual(value6, before)
+        let afterBad = try await costs(of: "WLV-01").count
+        XCTAssertEqual(afterBad, before)
     }
 
     func testOnlyCommissionersChangeRoutesAndNeverInAnotherTenant() async throws {
@@ -99,7 +99,22 @@ final class RouteCostFormTests: AppTestCase {
         }
         let posted = try await northmoor.post("/t/west-midlands/routes/new", pairs: fields).status
         XCTAssertEqual(posted, .notFound)
-        let value7 = try await route("TEST-09")
-        XCTAssertNil(value7)
+        let intruded = try await route("TEST-09")
+        XCTAssertNil(intruded)
+    }
+}
+
+extension RouteCostFormTests {
+    func testARoutesOnlyCostIsCorrectedButNotRemoved() async throws {
+        stopClockAt15January2024()
+        let browser = try await signedIn(DemoPeople.commissioner)
+        let added = try await browser.post("/t/west-midlands/routes/new",
+                                           pairs: try await newRouteFields(code: "TEST-02").setting("cost_from", "2024-09-02"))
+        XCTAssertEqual(added.status, .seeOther)
+        let removed = try await browser.post("/t/west-midlands/routes/TEST-02/costs/2024-09-02", pairs: [("intent", "remove"), ("version", "1")])
+        XCTAssertEqual(removed.status, .unprocessableEntity)
+        XCTAssertTrue(removed.body.string.contains("only daily cost"))
+        let entries = try await costs(of: "TEST-02")
+        XCTAssertEqual(entries.count, 1)
     }
 }

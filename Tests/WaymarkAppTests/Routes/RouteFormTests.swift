@@ -22,20 +22,20 @@ final class RouteFormTests: AppTestCase {
         XCTAssertEqual(route?.version, 1)
         XCTAssertEqual(route?.path.count, 3)
         XCTAssertEqual(route?.chaperonePoints.first?.label, "Mill Street corner")
-        let value1 = try await areas(of: Self.wolverhampton).first?.id
-        XCTAssertEqual(route?.areaID, value1)
-        let value2 = try await schoolLinks(of: "TEST-01")
-        let value3 = try await schools(of: Self.wolverhampton).first!.id!
-        XCTAssertEqual(value2, [value3])
-        let value4 = try await costs(of: "TEST-01").map(\.entry.dailyCost)
-        XCTAssertEqual(value4, [Money(pence: 10_000)], "2 × 3 h × £15 + £10")
+        let firstArea = try await areas(of: Self.wolverhampton).first?.id
+        XCTAssertEqual(route?.areaID, firstArea)
+        let linked = try await schoolLinks(of: "TEST-01")
+        let firstSchool = try await schools(of: Self.wolverhampton).first!.id!
+        XCTAssertEqual(linked, [firstSchool])
+        let dailyCosts = try await costs(of: "TEST-01").map(\.entry.dailyCost)
+        XCTAssertEqual(dailyCosts, [Money(pence: 10_000)], "2 × 3 h × £15 + £10")
         let audit = try await platform { db in try await AuditEntry.query(on: db).filter(\.$action == "route.created").first() }
         XCTAssertEqual(audit?.entityID, "TEST-01")
 
         let page = try await browser.get("/t/west-midlands/routes/TEST-01").body.string
         XCTAssertTrue(page.contains("Test Lane: Mill Street to Church Road") && page.contains("£100.00") && page.contains("<polyline"))
-        let value5 = try await browser.get("/t/west-midlands/routes").body.string.contains("25 routes")
-        XCTAssertTrue(value5)
+        let listed = try await browser.get("/t/west-midlands/routes").body.string.contains("25 routes")
+        XCTAssertTrue(listed)
         let dashboard = try await browser.get("/t/west-midlands/dashboard?as_of=2024-01-15").body.string
         XCTAssertTrue(dashboard.contains("25 active routes by funding status"), "the new active route counts")
         let byStatus = try await browser.get("/t/west-midlands/dashboard/tables/routes-by-status.csv?as_of=2024-01-15").body.string
@@ -61,8 +61,8 @@ final class RouteFormTests: AppTestCase {
         XCTAssertEqual(after.path.count, 2)
         XCTAssertEqual(after.chaperonePoints, [])
         XCTAssertEqual(after.version, before.version + 1)
-        let value6 = try await schoolLinks(of: "WLV-01")
-        XCTAssertEqual(Set(value6), Set([schools[0].id!, schools[1].id!]))
+        let linkedNow = try await schoolLinks(of: "WLV-01")
+        XCTAssertEqual(Set(linkedNow), Set([schools[0].id!, schools[1].id!]))
         let page = try await browser.get("/t/west-midlands/routes/WLV-01").body.string
         XCTAssertTrue(page.contains(area.name) && page.contains(schools[1].name))
         let audit = try await platform { db in try await AuditEntry.query(on: db).filter(\.$action == "route.updated").first() }
@@ -71,8 +71,8 @@ final class RouteFormTests: AppTestCase {
         // Saving the form again unchanged keeps the stored path exactly.
         let again = try await browser.post("/t/west-midlands/routes/WLV-01/edit", pairs: try await editFields("WLV-01"))
         XCTAssertEqual(again.status, .seeOther)
-        let value7 = try await route("WLV-01")!.pathJSON
-        XCTAssertEqual(value7, after.pathJSON)
+        let pathNow = try await route("WLV-01")!.pathJSON
+        XCTAssertEqual(pathNow, after.pathJSON)
     }
 
     func testEveryBadFieldIsNamedTheFormIsKeptAndNothingIsSaved() async throws {
@@ -110,10 +110,10 @@ final class RouteFormTests: AppTestCase {
         XCTAssertTrue(edit.body.string.contains("href=\"#path\"") && edit.body.string.contains("href=\"#children_per_day\""))
         let routes = try await platform { db in try await WaymarkApp.Route.query(on: db).count() }
         XCTAssertEqual(routes, routesBefore, "no route added")
-        let value8 = try await route("BAD CODE!")
-        XCTAssertNil(value8)
-        let value9 = try await route("WLV-02")?.version
-        XCTAssertEqual(value9, 1, "nothing saved")
+        let badRoute = try await route("BAD CODE!")
+        XCTAssertNil(badRoute)
+        let untouched = try await route("WLV-02")?.version
+        XCTAssertEqual(untouched, 1, "nothing saved")
     }
 
     func testAStaleEditIsRefusedAndSavesNothing() async throws {
@@ -125,7 +125,7 @@ final class RouteFormTests: AppTestCase {
         XCTAssertEqual(stale.status, .conflict)
         XCTAssertTrue(stale.body.string.contains("Someone else changed this record"))
         XCTAssertTrue(stale.body.string.contains("value=\"222\""), "the form is kept")
-        let value10 = try await route("WLV-03")?.childrenPerDay
-        XCTAssertEqual(value10, 111)
+        let kept = try await route("WLV-03")?.childrenPerDay
+        XCTAssertEqual(kept, 111)
     }
 }
