@@ -42,9 +42,11 @@ final class RoutesPageTests: AppTestCase {
         let browser = try await signedIn(DemoPeople.commissioner)
         let form = try await browser.get("/t/west-midlands/routes/BHM-01/edit")
         XCTAssertTrue(form.body.string.contains("name=\"version\" value=\"1\""))
-        let fields = ["name": "Erdington: Summer Road to Kingsbury Park", "status": "paused", "children_per_day": "1200",
-                      "start_day": "2021-09-06", "end_day": "", "version": "1"]
-        let saved = try await browser.post("/t/west-midlands/routes/BHM-01/edit", form: fields)
+        // The form now edits everything; the fields not changed here go back as the page filled them in.
+        let fields = try await editFields("BHM-01")
+            .setting("name", "Erdington: Summer Road to Kingsbury Park").setting("status", "paused")
+            .setting("children_per_day", "1200").setting("start_day", "2021-09-06").setting("end_day", "")
+        let saved = try await browser.post("/t/west-midlands/routes/BHM-01/edit", pairs: fields)
         XCTAssertEqual(saved.status, .seeOther)
         let route = try await platform { db in try await Route.query(on: db).filter(\.$code == "BHM-01").first()! }
         XCTAssertEqual(route.status, "paused")
@@ -56,9 +58,8 @@ final class RoutesPageTests: AppTestCase {
         XCTAssertTrue(entry?.afterJSON?.contains("\"status\":\"paused\"") ?? false)
 
         // Someone who opened the form at version 1 cannot overwrite version 2.
-        var stale = fields
-        stale["children_per_day"] = "50"
-        let conflict = try await browser.post("/t/west-midlands/routes/BHM-01/edit", form: stale)
+        let stale = fields.setting("children_per_day", "50")
+        let conflict = try await browser.post("/t/west-midlands/routes/BHM-01/edit", pairs: stale)
         XCTAssertEqual(conflict.status, .conflict)
         XCTAssertTrue(conflict.body.string.contains("Someone else changed this record"))
         let unchanged = try await platform { db in try await Route.query(on: db).filter(\.$code == "BHM-01").first()! }

@@ -8,20 +8,20 @@ struct RouteRowParser {
 
     func parse(_ reader: inout RowReader, firstRowForCode: inout [String: Int]) -> RouteImport.Change? {
         let rowNumber = reader.row.number
-        let code = reader.text("code", required: true, maxLength: 20)
-        if let code, !Route.isValidCode(code) {
-            reader.fail("code", "'\(code)' is not a route code: use letters, digits and hyphens only")
+        let code = reader.text("code", required: true, maxLength: RouteRules.codeLength.upperBound)
+        if let code, let problem = RouteRules.codeProblem(code) {
+            reader.fail("code", problem.message)
         } else if let code, let first = firstRowForCode[ImportReference.key(code)] {
             reader.fail("code", "Route \(code) is also on row \(first): each route may appear once")
         } else if let code { firstRowForCode[ImportReference.key(code)] = rowNumber }
         let existing = code.flatMap(reference.route(code:))
-        let name = reader.text("name", required: true, maxLength: 120)
+        let name = reader.text("name", required: true, maxLength: RouteRules.nameMaxLength)
         let authority = reference.authority(&reader, "local_authority")
-        let area = reader.text("area", maxLength: 80)
+        let area = reader.text("area", maxLength: RouteRules.areaMaxLength)
         let status = reader.choice("status", Route.Status.self)
-        let children = reader.int("children_per_day", required: true, range: 0...20_000)
+        let children = reader.int("children_per_day", required: true, range: RouteRules.childrenPerDay)
         let start = reader.day("start_date"), end = reader.day("end_date")
-        if let start, let end, end < start { reader.fail("end_date", "The end date \(end.display) is before the start date \(start.display)") }
+        if let problem = RouteRules.datesProblem(start: start, end: end) { reader.fail("end_date", problem.message) }
         let schoolIDs = schools(&reader)
         let path = points(&reader)
         if path == nil, existing == nil, reader.row.value("path") == nil {
@@ -57,47 +57,30 @@ struct RouteRowParser {
 
     private func points(_ reader: inout RowReader) -> [GeoPoint]? {
         guard let raw = reader.text("path", maxLength: 20_000) else { return nil }
-        guard let points = RoutePath.parse(raw) else {
-            reader.fail("path", "The path must be 'latitude longitude' points separated by semicolons, such as 52.5960 -2.1006; 52.5958 -2.0989")
-            return nil
+        switch RouteRules.path(raw) {
+        case .success(let points): return points
+        case .failure(let problem): reader.fail("path", problem.message); return nil
         }
-        guard points.count >= 2 else { reader.fail("path", "A path needs at least two points"); return nil }
-        let metres = RoutePath.length(points)
-        guard metres <= 10_000 else {
-            reader.fail("path", "The path is \(Int(metres / 1000)) km long: a walking route is under 10 km, so a point is probably mistyped")
-            return nil
-        }
-        return points
     }
 
-    /// "Label: 52.59 -2.10; Other label: 52.60 -2.11". The last colon separates the label,
-    /// so a label may itself hold a colon.
     private func chaperones(_ reader: inout RowReader) -> [ChaperonePoint]? {
         guard let raw = reader.text("chaperone_points", maxLength: 20_000) else { return nil }
-        var result: [ChaperonePoint] = []
-        for item in raw.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
-            guard let colon = item.lastIndex(of: ":"),
-                  case let label = item[..<colon].trimmingCharacters(in: .whitespaces), !label.isEmpty,
-                  let point = RoutePath.parse(String(item[item.index(after: colon)...]))?.first else {
-                reader.fail("chaperone_points", "'\(item)' should be 'label: latitude longitude', such as 'Corner of Hordern Road: 52.5924 -2.1401'")
-                continue
-            }
-            result.append(ChaperonePoint(label: label, point: point))
-        }
-        return result
+        let (points, problems) = RouteRules.chaperonePoints(raw)
+        problems.forEach { reader.fail("chaperone_points", $0.message) }
+        return problems.isEmpty ? points : nil
     }
 
     private func costEntry(_ reader: inout RowReader) -> RouteCostModel.Entry? {
         guard RouteImport.costColumns.contains(where: { reader.row.value($0) != nil }) else { return nil }
         let from = reader.day("cost_from", required: true)
-        let chaperones = reader.int("chaperones", required: true, range: 1...50)
-        let minutes = reader.int("minutes_per_day", required: true, range: 1...720)
+        let chaperones = reader.int("chaperones", required: true, range: RouteRules.chaperones)
+        let minutes = reader.int("minutes_per_day", required: true, range: RouteRules.minutesPerDay)
         let rate = reader.money("hourly_rate", required: true)
         let management = reader.money("daily_management") ?? .zero
         guard let from, let chaperones, let minutes, let rate else { return nil }
         let entry = RouteCostModel.Entry(effectiveFrom: from, chaperones: chaperones, minutesPerDay: minutes,
                                          hourlyRate: rate, dailyManagement: management)
-        guard entry.dailyCost != nil else { reader.fail("hourly_rate", "This cost is too large to work with"); return nil }
+        if let problem = RouteRules.costProblem(entry) { reader.fail("hourly_rate", problem.message); return nil }
         return entry
     }
 }

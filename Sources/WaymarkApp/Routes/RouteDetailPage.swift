@@ -27,6 +27,7 @@ struct RouteDetailPage: Encodable {
     let costs: [CostLine]
     let canEdit: Bool
     let editHref: String
+    let costsHref: String
     let backHref: String
     let funding: RouteFundingSummary?
     let money: RouteFundingSection?
@@ -70,6 +71,7 @@ struct RouteDetailPage: Encodable {
             costs: costs.map(costLine),
             canEdit: context.can(.editRoutes),
             editHref: SiteMap.Tenant.routeEdit.path(slug, route.code),
+            costsHref: SiteMap.Tenant.routeCosts.path(slug, route.code),
             backHref: SiteMap.Tenant.routes.path(slug),
             funding: result.map { RouteFundingSummary($0.status, reasons: coverage.reasons(of: route.id)) }, money: money,
             asOf: asOf.display)

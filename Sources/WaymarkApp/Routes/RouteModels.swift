@@ -41,11 +41,8 @@ final class Route: Model, TenantOwned, @unchecked Sendable {
         set { chaperonePointsJSON = RouteJSON.encode(newValue) }
     }
 
-    /// Route codes appear in URLs and imports: letters, digits and hyphens.
-    static func isValidCode(_ code: String) -> Bool {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
-        return (1...20).contains(code.count) && code.allSatisfy(allowed.contains)
-    }
+    /// Route codes appear in URLs and imports (the rule lives in WaymarkDomain's RouteRules).
+    static func isValidCode(_ code: String) -> Bool { RouteRules.isValidCode(code) }
 }
 
 final class RouteSchool: Model, TenantOwned, @unchecked Sendable {

@@ -6,7 +6,13 @@ struct RoutesController: Sendable {
     func register(_ routes: TenantRoutes) {
         routes.get(SiteMap.Tenant.routes, .viewRoutes, list)
         routes.get(SiteMap.Tenant.routesCSV, .viewRoutes, csv)
+        routes.get(SiteMap.Tenant.routeNew, .editRoutes, RouteAdding.show)
+        routes.post(SiteMap.Tenant.routeNew, .editRoutes, RouteAdding.save)
         routes.get(SiteMap.Tenant.route, .viewRoutes, detail)
+        routes.get(SiteMap.Tenant.routeCosts, .editRoutes, RouteCostEditing.show)
+        routes.post(SiteMap.Tenant.routeCosts, .editRoutes, RouteCostEditing.add)
+        routes.get(SiteMap.Tenant.routeCost, .editRoutes, RouteCostEditing.showEntry)
+        routes.post(SiteMap.Tenant.routeCost, .editRoutes, RouteCostEditing.saveEntry)
         routes.get(SiteMap.Tenant.routeEdit, .editRoutes, RouteEditing.show)
         routes.post(SiteMap.Tenant.routeEdit, .editRoutes, RouteEditing.save)
         routes.get(SiteMap.Tenant.routeFundingCSV, .viewFunding, RouteFundingSection.csv)
@@ -27,6 +33,8 @@ struct RoutesController: Sendable {
         /// The page's date, shown by the layout ("Figures as of …") and kept in the form.
         let asOf: String
         let asOfISO: String
+        /// For commissioners: where to add a route by form.
+        let newHref: String?
     }
 
     static func filter(from req: Request) -> RouteFilter {
@@ -72,7 +80,8 @@ struct RoutesController: Sendable {
             count: rows.count,
             children: rows.reduce(0) { $0 + $1.childrenPerDay }.grouped(),
             filtered: filter.localAuthority != nil || filter.status != nil || req.query[String.self, at: "as_of"] != nil,
-            clearHref: base, asOf: asOf.display, asOfISO: asOf.iso)
+            clearHref: base, asOf: asOf.display, asOfISO: asOf.iso,
+            newHref: context.can(.editRoutes) ? SiteMap.Tenant.routeNew.path(slug) : nil)
         return try await PageRenderer.render(req, "routes/list", title: "Routes", page)
     }
 
