@@ -346,6 +346,10 @@ def walk(w, demo_password):
     if w.js("!!document.getElementById('invitation-link')"):
         raise Failure("the console shows the invitation link a second time")
     w.accept(w.base + urllib.parse.urlparse(link).path, COMMISSIONER, "commissioner")
+    w.go(t)
+    w.expect_text("Setting up this partnership", "the new partnership's home shows the set-up checklist")
+    w.expect_text("No local authorities yet", "the checklist starts with local authorities")
+    w.shot("commissioner-set-up-checklist")
 
     print("2. Local authorities, organisations and people")
     for query, gss in AUTHORITIES:
@@ -508,6 +512,16 @@ def walk(w, demo_password):
     w._wait_for_new_page(lambda: w.js("document.querySelector('button[value=submit]').click()"))
     w.expect_banner("", "the provider submitted October's return")
     w.shot("provider-submitted-return")
+
+    # What the checklist still asks for once the partnership has moved in.
+    w.act_as(COMMISSIONER[1])
+    w.go(t)
+    todo = w.js("""[...document.querySelectorAll('.wm-checklist__item')].filter(i => i.querySelector('.wm-tag--yellow'))
+        .map(i => i.innerText.replace(/\\s+/g, ' ').trim())""") or []
+    print("  the set-up checklist " + ("still asks for: " + " | ".join(todo) if todo else "is complete and has stepped aside"))
+    if any(item.startswith(("Local authorities", "Term calendars", "People")) for item in todo):
+        raise Failure("the set-up checklist still lists steps the walkthrough did: " + " | ".join(todo))
+    w.shot("commissioner-home-after-set-up")
 
     # The dashboard: every route with its status and reasons.
     for person in (COMMISSIONER, PARTNER):
