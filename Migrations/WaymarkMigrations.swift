@@ -17,5 +17,6 @@ public enum WaymarkMigrations {
         M011_MovingIn(),
         M012_Invitations(),
         M013_ExistingContracts(),
+        M014_EffectiveDays(),
     ]
 }

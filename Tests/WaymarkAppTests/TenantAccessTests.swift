@@ -13,6 +13,13 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/routes.csv", allRoles),
         ("/t/west-midlands/routes/BHM-01", allRoles),
         ("/t/west-midlands/routes/BHM-01/edit", ["commissioner"]),
+        ("/t/west-midlands/routes/new", ["commissioner"]),
+        ("/t/west-midlands/local-authorities/add?q=leeds", ["commissioner"]),
+        ("/t/west-midlands/organisations/new", ["commissioner"]),
+        ("/t/west-midlands/imports/localAuthorities", ["commissioner"]),
+        ("/t/west-midlands/imports/organisations", ["commissioner"]),
+        ("/t/west-midlands/imports/contracts", ["commissioner"]),
+        ("/t/west-midlands/contracts/new", ["commissioner"]),
         ("/t/west-midlands/local-authorities", allRoles),
         ("/t/west-midlands/local-authorities/E08000031", allRoles),
         ("/t/west-midlands/local-authorities/E08000031/calendar.csv", allRoles),
@@ -84,8 +91,10 @@ final class TenantAccessTests: AppTestCase {
 
     func testTheOperatorIsNotATenantMember() async throws {
         let browser = try await signedIn(DemoPeople.operatorEmail)
-        let response = try await browser.get("/t/west-midlands/routes")
-        XCTAssertEqual(response.status, .notFound)
+        for path in Self.pages.map(\.path) {
+            let response = try await browser.get(path)
+            XCTAssertEqual(response.status, .notFound, path)
+        }
     }
 
     func testSignedOutVisitorsAreSentToSignIn() async throws {

@@ -53,8 +53,8 @@ struct RoutesAPIController: Sendable {
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
-        let asOf = try req.asOfDay()
-        let rows = try await RouteQueries.rows(context, filter: RoutesController.filter(from: req), asOf: asOf)
+        let reading = try req.reading(), asOf = reading.day
+        let rows = try await RouteQueries.rows(context, filter: RoutesController.filter(from: req), reading: reading)
         let summaries = rows.map { row in
             RouteSummary(code: row.code, name: row.name, localAuthority: row.localAuthority, gssCode: row.gssCode,
                          area: row.area.isEmpty ? nil : row.area, status: row.status, childrenPerDay: row.childrenPerDay,

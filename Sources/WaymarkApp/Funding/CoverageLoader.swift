@@ -25,17 +25,23 @@ struct CoverageSnapshot: Sendable {
 
 /// Loads what the coverage engine needs from the tenant's records and runs it.
 ///
-/// "As of" a day means what Waymark knew that day: a source counts with the status it
-/// had then (the last status change on or before it), a source first recorded later
-/// does not exist yet, and allocations entered later are left out. So a dashboard
-/// viewed as of a past date shows the risks people could have seen on that date.
+/// Which funding facts count is `Reading`'s rule: as of a day, a source counts with the
+/// status it had that day (its last status change effective by then), a source whose first
+/// status took effect later does not exist yet, and allocations agreed later are left out,
+/// however late any of it was typed in. As recorded on a day, only what Waymark had been
+/// told by then counts.
 enum CoverageLoader {
     static func load(_ context: TenantContext, routes: [Route], asOf: Day) async throws -> CoverageSnapshot {
+        try await load(context, routes: routes, reading: .asOf(asOf))
+    }
+
+    static func load(_ context: TenantContext, routes: [Route], reading: Reading) async throws -> CoverageSnapshot {
+        let asOf = reading.day
         let schedules = try await RouteSchedules.build(context, routes: routes)
         let funders = try await context.query(Organisation.self).all()
         let funderNames = Dictionary(uniqueKeysWithValues: funders.map { ($0.id!, $0.name) })
         let changes = try await context.query(FundingStatusChange.self).all()
-        let knownStatus = statuses(changes, asOf: asOf)
+        let knownStatus = statuses(changes, reading: reading)
         var sources: [UUID: FundingSource] = [:]
         for record in try await context.query(FundingSourceRecord.self).all() {
             guard let id = record.id, let status = knownStatus[id] else { continue }
@@ -45,7 +51,7 @@ enum CoverageLoader {
         }
         let routeIDs = Set(routes.compactMap(\.id))
         let allocations = try await context.query(AllocationRecord.self).all()
-            .filter { routeIDs.contains($0.routeID) && Day($0.enteredAt, in: London.timeZone) <= asOf }
+            .filter { routeIDs.contains($0.routeID) && reading.includes(effective: $0.agreedOn, recorded: $0.enteredAt) }
             .map(\.domain)
         let inputs = TenantCoverage.inputs(schedules: schedules, sources: Array(sources.values), allocations: allocations)
         let windows = StatusWindows(atRiskDays: context.tenant.atRiskWindowDays, watchDays: context.tenant.watchWindowDays)
@@ -55,14 +61,9 @@ enum CoverageLoader {
         return CoverageSnapshot(asOf: asOf, results: results, sources: sources, delivery: delivery)
     }
 
-    /// Each source's status on `asOf`: its last change on or before that day.
-    static func statuses(_ changes: [FundingStatusChange], asOf: Day) -> [UUID: FundingSource.Status] {
-        var latest: [UUID: FundingStatusChange] = [:]
-        for change in changes where Day(change.changedAt, in: London.timeZone) <= asOf {
-            if let known = latest[change.sourceID], known.changedAt > change.changedAt { continue }
-            latest[change.sourceID] = change
-        }
-        return latest.compactMapValues { FundingSource.Status(rawValue: $0.toStatus) }
+    /// Each source's status in `reading`; a source with none did not exist yet.
+    static func statuses(_ changes: [FundingStatusChange], reading: Reading) -> [UUID: FundingSource.Status] {
+        Dictionary(grouping: changes, by: \.sourceID).compactMapValues { reading.state(of: $0.compactMap(\.datedStatus)) }
     }
 }
 
@@ -119,6 +120,16 @@ extension Request {
             throw WaymarkError.badRequest("as_of must be a date from 1900 to 2199 written as YYYY-MM-DD, such as 2023-01-16; '\(raw)' is not")
         }
         return day
+    }
+
+    /// How the page reads dated facts: `?as_recorded=YYYY-MM-DD` asks what Waymark had been
+    /// told by that day (for audit); otherwise the world as of `as_of` (default today).
+    func reading() throws -> Reading {
+        guard let raw = query[String.self, at: "as_recorded"], !raw.isEmpty else { return .asOf(try asOfDay()) }
+        guard let day = Day(entered: raw) else {
+            throw WaymarkError.badRequest("as_recorded must be a date from 1900 to 2199 written as YYYY-MM-DD, such as 2023-01-16; '\(raw)' is not")
+        }
+        return .asRecorded(day)
     }
 
     /// The day asked for with `as_of`, or nil when none was: for what is cut off only when a

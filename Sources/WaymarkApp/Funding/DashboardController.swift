@@ -12,8 +12,7 @@ struct DashboardController: Sendable {
     }
 
     func page(req: Request, context: TenantContext) async throws -> Response {
-        let asOf = try req.asOfDay()
-        let data = try await DashboardData.load(context, asOf: asOf)
+        let data = try await DashboardData.load(context, reading: try req.reading())
         let linkable = Set(try await FundingQueries.visibleSources(context).compactMap(\.id))
         var page = DashboardPage(data, context: context, linkableSources: linkable)
         page.gaps = try await gaps(context, data)
@@ -25,7 +24,7 @@ struct DashboardController: Sendable {
         guard let table = DashboardTables.Table(rawValue: name.replacingOccurrences(of: ".csv", with: "")) else {
             throw WaymarkError.notFound
         }
-        let data = try await DashboardData.load(context, asOf: try req.asOfDay())
+        let data = try await DashboardData.load(context, reading: try req.reading())
         let (headers, rows) = DashboardTables.rows(table, data)
         return CSVResponse.make(TabularWriter.csv(headers: headers, rows: rows),
                                 filename: "\(context.tenant.slug)-\(table.rawValue)-\(data.asOf.iso).csv")

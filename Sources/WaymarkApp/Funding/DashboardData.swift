@@ -14,12 +14,21 @@ struct DashboardData: Sendable {
 
     /// Only active routes have a funding status (DESIGN.md "Status"), so only they count.
     static func load(_ context: TenantContext, asOf: Day) async throws -> DashboardData {
+        try await load(context, reading: .asOf(asOf))
+    }
+
+    static func load(_ context: TenantContext, reading: Reading) async throws -> DashboardData {
         let routes = try await RouteQueries.visibleRoutes(context).filter { $0.routeStatus == .active }
-        return try await load(context, routes: routes, asOf: asOf)
+        return try await load(context, routes: routes, reading: reading)
     }
 
     static func load(_ context: TenantContext, routes: [Route], asOf: Day) async throws -> DashboardData {
-        let snapshot = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
+        try await load(context, routes: routes, reading: .asOf(asOf))
+    }
+
+    static func load(_ context: TenantContext, routes: [Route], reading: Reading) async throws -> DashboardData {
+        let asOf = reading.day
+        let snapshot = try await CoverageLoader.load(context, routes: routes, reading: reading)
         let facts = routes.compactMap { route in
             route.id.map { DashboardRoute(routeID: $0, code: route.code, name: route.name, childrenPerDay: route.childrenPerDay) }
         }

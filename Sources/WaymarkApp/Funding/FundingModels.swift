@@ -78,17 +78,29 @@ final class FundingStatusChange: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "from_status") var fromStatus: String?
     @Field(key: "to_status") var toStatus: String
     @Field(key: "changed_by") var changedBy: String
+    /// When Waymark was told.
     @Field(key: "changed_at") var changedAt: Date
+    /// The day the change took effect in the world; nil for rows stored before effective days.
+    @OptionalField(key: "effective_day") var effectiveDayText: String?
 
     init() {}
 
-    init(tenantID: UUID, sourceID: UUID, from: FundingSource.Status?, to: FundingSource.Status, by: String, at: Date) {
+    /// `effective`: the day it took effect; nil means the day it is recorded (`at`).
+    init(tenantID: UUID, sourceID: UUID, from: FundingSource.Status?, to: FundingSource.Status, by: String, at: Date,
+         effective: Day? = nil) {
         self.tenantID = tenantID
         self.sourceID = sourceID
         self.fromStatus = from?.rawValue
         self.toStatus = to.rawValue
         self.changedBy = by
         self.changedAt = at
+        self.effectiveDayText = (effective ?? Day(at, in: London.timeZone)).iso
+    }
+
+    var effectiveDay: Day { effectiveDayText.flatMap(Day.init(iso:)) ?? Day(changedAt, in: London.timeZone) }
+
+    var datedStatus: DatedChange<FundingSource.Status>? {
+        FundingSource.Status(rawValue: toStatus).map { DatedChange(effective: effectiveDay, recorded: changedAt, value: $0) }
     }
 }
 
@@ -102,12 +114,16 @@ final class AllocationRecord: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "amount_pence") var amountPence: Int64
     @Field(key: "start_day") var startDay: String
     @Field(key: "end_day") var endDay: String
+    /// When Waymark was told.
     @Field(key: "entered_at") var enteredAt: Date
+    /// The day it was agreed; nil for rows stored before effective days.
+    @OptionalField(key: "agreed_on") var agreedOnText: String?
     @Field(key: "version") var version: Int
 
     init() {}
 
-    init(tenantID: UUID, sourceID: UUID, routeID: UUID, amount: Money, period: DayRange, enteredAt: Date) {
+    /// `agreedOn`: the day it was agreed; nil means the day it is entered.
+    init(tenantID: UUID, sourceID: UUID, routeID: UUID, amount: Money, period: DayRange, enteredAt: Date, agreedOn: Day? = nil) {
         self.tenantID = tenantID
         self.sourceID = sourceID
         self.routeID = routeID
@@ -115,13 +131,16 @@ final class AllocationRecord: Model, TenantOwned, @unchecked Sendable {
         self.startDay = period.start.iso
         self.endDay = period.end.iso
         self.enteredAt = enteredAt
+        self.agreedOnText = (agreedOn ?? Day(enteredAt, in: London.timeZone)).iso
         self.version = 1
     }
+
+    var agreedOn: Day { agreedOnText.flatMap(Day.init(iso:)) ?? Day(enteredAt, in: London.timeZone) }
 
     var domain: Allocation {
         let start = Day(iso: startDay) ?? Day(2000, 1, 1)
         let period = DayRange(start: start, end: Day(iso: endDay) ?? start) ?? DayRange(single: start)
         return Allocation(id: id!, sourceID: sourceID, routeID: routeID, amount: Money(pence: amountPence), period: period,
-                          enteredAt: enteredAt)
+                          enteredAt: enteredAt, agreedOn: agreedOn)
     }
 }

@@ -54,8 +54,12 @@ enum RouteQueries {
     }
 
     static func rows(_ context: TenantContext, filter: RouteFilter, asOf: Day) async throws -> [RouteRow] {
+        try await rows(context, filter: filter, reading: .asOf(asOf))
+    }
+
+    static func rows(_ context: TenantContext, filter: RouteFilter, reading: Reading) async throws -> [RouteRow] {
         let routes = try await visibleRoutes(context)
-        let coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
+        let coverage = try await CoverageLoader.load(context, routes: routes, reading: reading)
         let authorities = try await context.query(LocalAuthority.self).all()
         let areas = try await context.query(Area.self).all()
         let authorityByID = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0) })
