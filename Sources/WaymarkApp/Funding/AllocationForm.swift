@@ -12,10 +12,12 @@ enum AllocationForm {
         var amount: String?
         var start_day: String?
         var end_day: String?
+        /// The day it was agreed; blank means today.
+        var agreed_on: String?
     }
 
     struct Values: Encodable {
-        var route = "", amount = "", startDay = "", endDay = ""
+        var route = "", amount = "", startDay = "", endDay = "", agreedOn = ""
     }
 
     struct Page: Encodable {
@@ -32,7 +34,7 @@ enum AllocationForm {
     }
 
     struct Snapshot: Encodable {
-        let source: String; let route: String; let amount: String; let period: String
+        let source: String; let route: String; let amount: String; let period: String; var agreed_on: String? = nil
     }
 
     @Sendable static func showNew(req: Request, context: TenantContext) async throws -> Response {
@@ -45,7 +47,7 @@ enum AllocationForm {
         let (record, allocation) = try await find(req, context)
         let route = try await context.find(Route.self, allocation.routeID)
         let values = Values(route: route?.code ?? "", amount: allocation.domain.amount.display,
-                            startDay: allocation.startDay, endDay: allocation.endDay)
+                            startDay: allocation.startDay, endDay: allocation.endDay, agreedOn: allocation.agreedOn.iso)
         return try await render(req, context, record, allocation, values, [])
     }
 
@@ -84,8 +86,14 @@ enum AllocationForm {
     private static func save(_ req: Request, _ context: TenantContext, _ record: FundingSourceRecord,
                              _ existing: AllocationRecord?) async throws -> Response {
         let form = try req.content.decode(Form.self)
-        let values = Values(route: form.route ?? "", amount: form.amount ?? "", startDay: form.start_day ?? "", endDay: form.end_day ?? "")
+        let values = Values(route: form.route ?? "", amount: form.amount ?? "", startDay: form.start_day ?? "", endDay: form.end_day ?? "",
+                            agreedOn: form.agreed_on ?? "")
         var errors: [FieldError] = []
+        var agreedOn = Day(req.now, in: London.timeZone)
+        switch EffectiveDay.parse(values.agreedOn, today: agreedOn) {
+        case .success(let day): agreedOn = day
+        case .failure(let problem): errors.append(.init(field: "agreed_on", message: problem.message))
+        }
         let route = try await RouteQueries.visibleRoutes(context).first { $0.code == values.route }
         if route == nil { errors.append(.init(field: "route", message: "Choose the route the money is for")) }
         let amount = Money(parsing: values.amount)
@@ -101,8 +109,9 @@ enum AllocationForm {
             return try await render(req, context, record, existing, values, errors, status: .unprocessableEntity)
         }
         let allocation = Allocation(id: existing?.id ?? UUID(), sourceID: record.id!, routeID: route.id!, amount: amount,
-                                    period: period, enteredAt: existing?.enteredAt ?? Date())
-        let snapshot = Snapshot(source: record.programme, route: route.code, amount: amount.decimalString, period: period.display)
+                                    period: period, enteredAt: existing?.enteredAt ?? req.now, agreedOn: agreedOn)
+        let snapshot = Snapshot(source: record.programme, route: route.code, amount: amount.decimalString, period: period.display,
+                                agreed_on: agreedOn.iso)
         let before = try await existing.asyncFlatMap { existing in
             Snapshot(source: record.programme, route: try await context.find(Route.self, existing.routeID)?.code ?? "",
                      amount: existing.domain.amount.decimalString, period: existing.domain.period.display)
@@ -113,7 +122,11 @@ enum AllocationForm {
                 // Taking the source's row serialises allocations from it (see the type's comment).
                 try await VersionGuard.claim(table: FundingSourceRecord.schema, id: current.id!, expected: current.version, on: tx.db)
                 let stored = try await FundingQueries.allocations(tx, sourceID: current.id!).map(\.domain)
-                let source = current.domain(funderName: "")
+                var source = current.domain(funderName: "")
+                // Judged as the source stood on the day the allocation was agreed.
+                let changes = try await tx.query(FundingStatusChange.self).filter(\.$sourceID == current.id!).all()
+                source.status = FundingStatusChanging.status(on: agreedOn, history: FundingStatusChanging.history(changes),
+                                                             otherwise: source.status)
                 let problems = source.problems(with: allocation, existing: stored, routeLocalAuthorityID: route.localAuthorityID)
                 guard problems.isEmpty else { throw AllocationRefused(problems: problems) }
                 if let existing {
@@ -121,12 +134,13 @@ enum AllocationForm {
                     existing.amountPence = amount.pence
                     existing.startDay = period.start.iso
                     existing.endDay = period.end.iso
+                    existing.agreedOnText = agreedOn.iso
                     existing.version += 1
                     try await existing.save(on: tx.db)
                     try await tx.audit("allocation.updated", "allocation", existing.id!.uuidString, before: before, after: snapshot)
                 } else {
                     let new = AllocationRecord(tenantID: tx.tenantID, sourceID: current.id!, routeID: route.id!, amount: amount,
-                                               period: period, enteredAt: allocation.enteredAt)
+                                               period: period, enteredAt: allocation.enteredAt, agreedOn: agreedOn)
                     new.id = allocation.id
                     try await new.create(on: tx.db)
                     try await tx.audit("allocation.created", "allocation", new.id!.uuidString, after: snapshot)

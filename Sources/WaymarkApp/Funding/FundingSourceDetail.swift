@@ -7,7 +7,8 @@ import WaymarkDomain
 enum FundingSourceDetail {
     struct Page: Encodable {
         struct Fact: Encodable { let key: String; let value: String }
-        struct Change: Encodable { let on: String; let from: String; let to: String; let by: String }
+        /// `on`: the day it took effect; `recorded`: when Waymark was told.
+        struct Change: Encodable { let on: String; let from: String; let to: String; let by: String; let recorded: String }
         struct Line: Encodable {
             let routeCode: String; let routeName: String; let routeHref: String?; let amount: String; let period: String
             let drawnToDate: String; let remaining: String; let lapsing: String; let editHref: String; let removeAction: String
@@ -102,7 +103,8 @@ enum FundingSourceDetail {
         let position = positions.position(of: record.id!)
         let asOfStatus = positions.status(of: record.id!)
         let lines = try await allocationLines(context, record, positions: positions)
-        let changes = try await context.query(FundingStatusChange.self).filter(\.$sourceID == record.id!).sort(\.$changedAt).all()
+        let changes = try await context.query(FundingStatusChange.self).filter(\.$sourceID == record.id!).all()
+            .sorted { ($0.effectiveDay, $0.changedAt) < ($1.effectiveDay, $1.changedAt) }
         let pledge = try await context.query(Pledge.self).filter(\.$sourceID == record.id!).first()
         let authorities = try await context.query(LocalAuthority.self).all()
         let restrictions = record.restrictions
@@ -139,9 +141,10 @@ enum FundingSourceDetail {
             statusLabel: asOfStatus?.displayName ?? "Not yet recorded", statusTag: FundingDisplay.tag(asOfStatus), facts: facts,
             position: positionFacts, positionNote: note, known: position != nil,
             history: changes.map { change in
-                .init(on: Day(change.changedAt, in: London.timeZone).display,
+                .init(on: change.effectiveDay.display,
                       from: change.fromStatus.flatMap(FundingSource.Status.init(rawValue:))?.displayName ?? "—",
-                      to: FundingSource.Status(rawValue: change.toStatus)?.displayName ?? change.toStatus, by: change.changedBy)
+                      to: FundingSource.Status(rawValue: change.toStatus)?.displayName ?? change.toStatus, by: change.changedBy,
+                      recorded: London.format(change.changedAt))
             },
             lines: lines.filter(\.visible).map { line in
                 let allocationID = line.allocation.id!.uuidString

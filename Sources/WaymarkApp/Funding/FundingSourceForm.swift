@@ -14,6 +14,8 @@ enum FundingSourceForm {
         var start_day: String?
         var end_day: String?
         var status: String?
+        /// The day the source reached its status (a new source only); blank means today.
+        var status_on: String?
         var restricted_authorities: [String]?
         var restricted_routes: String?
         var renewable: String?
@@ -24,7 +26,7 @@ enum FundingSourceForm {
     }
 
     struct Values: Encodable {
-        var funder = "", programme = "", kind = "", amount = "", startDay = "", endDay = "", status = "pledged"
+        var funder = "", programme = "", kind = "", amount = "", startDay = "", endDay = "", status = "pledged", statusOn = ""
         var restrictedAuthorities: [String] = []
         var restrictedRoutes = "", renewable = false, reference = "", conditions = "", documents = "", version = ""
     }
@@ -61,12 +63,15 @@ enum FundingSourceForm {
     @Sendable static func create(req: Request, context: TenantContext) async throws -> Response {
         let values = Values(try req.content.decode(Form.self))
         let parsed = try await FundingSourceParser.parse(values, context: context, existing: nil)
-        guard case .success(let draft) = parsed else {
-            return try await render(req, context, nil, values, parsed.errors, status: .unprocessableEntity)
+        let statusOn = EffectiveDay.parse(values.statusOn, today: Day(req.now, in: London.timeZone))
+        guard case .success(let draft) = parsed, case .success(let effective) = statusOn else {
+            var errors = parsed.errors
+            if case .failure(let problem) = statusOn { errors.append(.init(field: "status_on", message: problem.message)) }
+            return try await render(req, context, nil, values, errors, status: .unprocessableEntity)
         }
         let record = try await context.transaction { tx in
             let record = try await FundingSourceRecord.insert(draft.source, funderID: draft.funderID, conditions: draft.conditions,
-                                                              documents: draft.documents, in: tx)
+                                                              documents: draft.documents, in: tx, at: req.now, effective: effective)
             try await tx.audit("funding_source.created", "funding_source", record.id!.uuidString, after: draft.snapshot)
             return record
         }
@@ -140,5 +145,6 @@ extension FundingSourceForm.Values {
                   restrictedAuthorities: form.restricted_authorities ?? [], restrictedRoutes: form.restricted_routes ?? "",
                   renewable: form.renewable == "yes", reference: form.reference ?? "", conditions: form.conditions ?? "",
                   documents: form.documents ?? "", version: form.version ?? "")
+        statusOn = form.status_on ?? ""
     }
 }

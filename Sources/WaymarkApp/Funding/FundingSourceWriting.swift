@@ -6,9 +6,10 @@ import WaymarkDomain
 /// new source starts with its first status change recorded, and every correction sets the
 /// same fields. Status is not among them: it changes only through `FundingStatusChanging`.
 extension FundingSourceRecord {
-    /// Creates the record (with the domain source's id) and its first status change.
+    /// Creates the record (with the domain source's id) and its first status change, which took
+    /// effect on `effective` (nil: the day it is recorded).
     static func insert(_ source: FundingSource, funderID: UUID, conditions: String, documents: String,
-                       in context: TenantContext, at date: Date = Date()) async throws -> FundingSourceRecord {
+                       in context: TenantContext, at date: Date = Date(), effective: Day? = nil) async throws -> FundingSourceRecord {
         let record = FundingSourceRecord(
             tenantID: context.tenantID, funderOrganisationID: funderID, programme: source.programmeName, kind: source.kind,
             amount: source.amount, period: source.period, status: source.status, restrictions: source.restrictions,
@@ -16,7 +17,7 @@ extension FundingSourceRecord {
         record.id = source.id
         try await record.create(on: context.db)
         try await FundingStatusChange(tenantID: context.tenantID, sourceID: source.id, from: nil, to: source.status,
-                                      by: context.actor.label, at: date).create(on: context.db)
+                                      by: context.actor.label, at: date, effective: effective).create(on: context.db)
         return record
     }
 

@@ -7,24 +7,42 @@ import WaymarkDomain
 enum FundingStatusChanging {
     struct Form: Content {
         var status: String?
+        /// The day the new status took effect; blank means today.
+        var on: String?
         var version: String?
+    }
+
+    /// The status a source had on `day` by its history, for rules about something agreed that
+    /// day (an allocation agreed before a withdrawal was allowed then); `otherwise` when the
+    /// history starts later.
+    static func status(on day: Day, history: [StatusHistory.Step], otherwise: FundingSource.Status) -> FundingSource.Status {
+        history.last { $0.day <= day }?.status ?? otherwise
+    }
+
+    /// A source's history as `StatusHistory` reads it: each status with the day it took effect,
+    /// in order.
+    static func history(_ changes: [FundingStatusChange]) -> [StatusHistory.Step] {
+        changes.sorted { ($0.effectiveDay, $0.changedAt) < ($1.effectiveDay, $1.changedAt) }
+            .compactMap { change in FundingSource.Status(rawValue: change.toStatus).map { StatusHistory.Step($0, on: change.effectiveDay) } }
     }
 
     struct Refused: Error { let message: String }
 
-    /// Moves `record` to `next` inside `context`'s transaction.
+    /// Moves `record` to `next` inside `context`'s transaction, recorded at `date`, having taken
+    /// effect on `effective` (nil: the day it is recorded).
     static func move(_ record: FundingSourceRecord, to next: FundingSource.Status, in context: TenantContext,
-                     at date: Date = Date()) async throws {
+                     at date: Date = Date(), effective: Day? = nil) async throws {
         let from = record.sourceStatus
         if let message = refusal(record.programme, from: from, to: next) { throw Refused(message: message) }
         try await VersionGuard.claim(table: FundingSourceRecord.schema, id: record.id!, expected: record.version, on: context.db)
         record.status = next.rawValue
         record.version += 1
         try await record.save(on: context.db)
-        try await FundingStatusChange(tenantID: context.tenantID, sourceID: record.id!, from: from, to: next,
-                                      by: context.actor.label, at: date).create(on: context.db)
+        let change = FundingStatusChange(tenantID: context.tenantID, sourceID: record.id!, from: from, to: next,
+                                         by: context.actor.label, at: date, effective: effective)
+        try await change.create(on: context.db)
         try await context.audit("funding_source.status_changed", "funding_source", record.id!.uuidString,
-                                before: ["status": from.rawValue], after: ["status": next.rawValue])
+                                before: ["status": from.rawValue], after: ["status": next.rawValue, "effective_day": change.effectiveDay.iso])
     }
 
     /// Why the domain's rule refuses moving a source from one status to another, or nil when it allows it.
@@ -42,6 +60,19 @@ enum FundingStatusChanging {
         guard let next = FundingSource.Status(rawValue: form.status ?? "") else {
             return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message: "Choose the new status")])
         }
+        let today = Day(req.now, in: London.timeZone)
+        let effective: Day
+        switch EffectiveDay.parse(form.on ?? "", today: today) {
+        case .failure(let problem):
+            return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "on", message: problem.message)])
+        case .success(let day):
+            effective = day
+        }
+        let known = history(try await context.query(FundingStatusChange.self).filter(\.$sourceID == record.id!).all())
+        if let last = known.last, effective < last.day {
+            return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "on", message:
+                "\(effective.display) is before it became \(last.status.displayName.lowercased()) on \(last.day.display): give a day on or after that")])
+        }
         guard let version = Int(form.version ?? ""), version == record.version else {
             return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message: VersionGuard.conflictMessage)],
                                                         status: .conflict)
@@ -54,13 +85,13 @@ enum FundingStatusChanging {
                 "\(record.programme) is a partner's pledge awaiting a decision: confirm or decline it on the pledge's page")])
         }
         do {
-            try await context.transaction { tx in try await move(record, to: next, in: tx) }
+            try await context.transaction { tx in try await move(record, to: next, in: tx, at: req.now, effective: effective) }
         } catch let refused as Refused {
             return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message: refused.message)])
         } catch WaymarkError.conflict(let message) {
             return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message: message)], status: .conflict)
         }
         return req.redirect(to: SiteMap.Tenant.fundingSource.path(context.tenant.slug, record.id!.uuidString),
-                            flash: "\(record.programme) is now \(next.displayName.lowercased()).")
+                            flash: "\(record.programme) is \(next.displayName.lowercased()) from \(effective.display).")
     }
 }

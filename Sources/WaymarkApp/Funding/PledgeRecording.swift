@@ -18,34 +18,39 @@ enum PledgeRecording {
         let lines: [Line]
         let allocations: [Allocation]
         let note: String
+        /// The day the partner pledged; nil means the day it is recorded.
+        var pledgedOn: Day? = nil
     }
 
     /// The pledge as the domain sees it, with each line's problems (the domain's
     /// allocation rule, checked as the lines add up) beside the line's route code.
     static func draft(organisation: Organisation, programme: String, period: DayRange, note: String, reference: String = "",
-                      lines: [Line], at date: Date) -> (Draft, [(code: String, problem: AllocationProblem)]) {
+                      lines: [Line], at date: Date, pledgedOn: Day? = nil) -> (Draft, [(code: String, problem: AllocationProblem)]) {
         let total = Money.sum(lines.map(\.amount)) ?? .zero
         let source = FundingSource(funderName: organisation.name, programmeName: programme, kind: kind(of: organisation),
                                    amount: total, period: period, status: .pledged,
                                    restrictions: .init(routeIDs: Set(lines.map { $0.route.id! })), reference: reference)
         var allocations: [Allocation] = [], problems: [(code: String, problem: AllocationProblem)] = []
         for line in lines {
-            let allocation = Allocation(sourceID: source.id, routeID: line.route.id!, amount: line.amount, period: period, enteredAt: date)
+            let allocation = Allocation(sourceID: source.id, routeID: line.route.id!, amount: line.amount, period: period, enteredAt: date,
+                                        agreedOn: pledgedOn)
             problems += source.problems(with: allocation, existing: allocations, routeLocalAuthorityID: line.route.localAuthorityID)
                 .map { (line.route.code, $0) }
             allocations.append(allocation)
         }
-        return (Draft(organisation: organisation, source: source, lines: lines, allocations: allocations, note: note), problems)
+        return (Draft(organisation: organisation, source: source, lines: lines, allocations: allocations, note: note,
+                      pledgedOn: pledgedOn), problems)
     }
 
     /// Saves a checked draft inside the caller's transaction, pledged by the signed-in person.
     static func save(_ draft: Draft, in context: TenantContext, audit action: String, at date: Date) async throws -> Pledge {
         let source = draft.source
         _ = try await FundingSourceRecord.insert(source, funderID: draft.organisation.id!, conditions: draft.note, documents: "",
-                                                 in: context, at: date)
+                                                 in: context, at: date, effective: draft.pledgedOn)
         for allocation in draft.allocations {
             let stored = AllocationRecord(tenantID: context.tenantID, sourceID: source.id, routeID: allocation.routeID,
-                                          amount: allocation.amount, period: allocation.period, enteredAt: date)
+                                          amount: allocation.amount, period: allocation.period, enteredAt: date,
+                                          agreedOn: draft.pledgedOn)
             stored.id = allocation.id
             try await stored.create(on: context.db)
         }

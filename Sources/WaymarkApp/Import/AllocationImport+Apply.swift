@@ -15,12 +15,12 @@ extension AllocationImport {
             }
             let record = AllocationRecord(tenantID: context.tenantID, sourceID: source.id!, routeID: item.allocation.routeID,
                                           amount: item.allocation.amount, period: item.allocation.period,
-                                          enteredAt: item.allocation.enteredAt)
+                                          enteredAt: context.now, agreedOn: item.allocation.agreedOn)
             record.id = item.allocation.id
             try await record.create(on: context.db)
             try await context.audit("allocation.imported", "allocation", record.id!.uuidString, after: AllocationForm.Snapshot(
                 source: source.programme, route: item.routeCode, amount: item.allocation.amount.decimalString,
-                period: item.allocation.period.display))
+                period: item.allocation.period.display, agreed_on: item.allocation.agreedOn?.iso))
         }
     }
 }

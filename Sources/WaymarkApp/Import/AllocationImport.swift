@@ -12,6 +12,7 @@ enum AllocationImport: TabularImporter {
         .init(name: "amount", required: true, help: "The amount in pounds, more than £0.", example: "30000.00"),
         .init(name: "start_day", required: false, help: "First day the allocation may pay for; blank means the source's first day.", example: "2024-04-01"),
         .init(name: "end_day", required: false, help: "Last day the allocation may pay for; blank means the source's last day.", example: "2025-03-31"),
+        .init(name: "agreed_on", required: false, help: "The day the allocation was agreed; blank means today. Looking back at earlier days, Waymark does not count it.", example: "2024-03-12"),
     ]
 
     static var exampleRows: [[String]] { [columns.map(\.example)] }
@@ -56,10 +57,15 @@ enum AllocationImport: TabularImporter {
         let start = reader.day("start_day") ?? record?.period.start, end = reader.day("end_day") ?? record?.period.end
         let period = start.flatMap { start in end.flatMap { DayRange(start: start, end: $0) } }
         if let start, let end, period == nil { reader.fail("end_day", "The end date \(end.display) is before the start date \(start.display)") }
+        let agreedOn = reader.effectiveDay("agreed_on", today: reference.today) ?? reference.today
         guard let record, let route, let routeID = route.id, let amount, let period else { return nil }
 
-        let source = reference.funding.domain(record)
-        let allocation = Allocation(sourceID: source.id, routeID: routeID, amount: amount, period: period, enteredAt: Date())
+        var source = reference.funding.domain(record)
+        // Judged as the source stood on the day the allocation was agreed.
+        source.status = FundingStatusChanging.status(on: agreedOn, history: reference.funding.historyBySource[source.id] ?? [],
+                                                     otherwise: source.status)
+        let allocation = Allocation(sourceID: source.id, routeID: routeID, amount: amount, period: period, enteredAt: Date(),
+                                    agreedOn: agreedOn)
         for problem in source.problems(with: allocation, existing: allocated[source.id] ?? [], routeLocalAuthorityID: route.localAuthorityID) {
             reader.fail(column(for: problem, allocation, source), problem.message)
         }

@@ -13,6 +13,8 @@ struct FundingImportReference: Sendable {
     /// Sources behind a partner's pledge still awaiting a decision: they change status only
     /// through that decision.
     let sourcesAwaitingPledgeDecision: Set<UUID>
+    /// Each source's status history so far, each status with the day it took effect.
+    let historyBySource: [UUID: [StatusHistory.Step]]
     /// Each route's local authority, and the codes the audit log names restrictions by.
     let routeAuthorities: [UUID: UUID]
     let routeCodes: [UUID: String]
@@ -24,12 +26,14 @@ struct FundingImportReference: Sendable {
         let sources = try await context.query(FundingSourceRecord.self).all().filter { !$0.reference.trimmed.isEmpty }
         let allocations = try await context.query(AllocationRecord.self).all().map(\.domain)
         let awaiting = try await context.query(Pledge.self).filter(\.$state == Pledge.State.awaitingDecision.rawValue).all()
+        let changes = try await context.query(FundingStatusChange.self).all()
         return FundingImportReference(
             organisationsByName: Dictionary(organisations.map { (ImportReference.key($0.name), $0) }, uniquingKeysWith: { first, _ in first }),
             organisationNames: Dictionary(organisations.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first }),
             sourcesByReference: Dictionary(grouping: sources) { ImportReference.key($0.reference) },
             allocationsBySource: Dictionary(grouping: allocations, by: \.sourceID),
             sourcesAwaitingPledgeDecision: Set(awaiting.map(\.sourceID)),
+            historyBySource: Dictionary(grouping: changes, by: \.sourceID).mapValues(FundingStatusChanging.history),
             routeAuthorities: FundingQueries.routeAuthorities(routes),
             routeCodes: Dictionary(routes.map { ($0.id!, $0.code) }, uniquingKeysWith: { first, _ in first }),
             authorityCodes: Dictionary(authorities.map { ($0.id!, $0.gssCode) }, uniquingKeysWith: { first, _ in first }))

@@ -12,7 +12,12 @@ enum FundingSourceImport: TabularImporter {
         .init(name: "amount", required: false, help: "The whole amount in pounds. Required for a new source.", example: "60000.00"),
         .init(name: "start_day", required: false, help: "First day the money may pay for, as 2024-04-01 or 01/04/2024. Required for a new source.", example: "2024-04-01"),
         .init(name: "end_day", required: false, help: "Last day the money may pay for. Required for a new source.", example: "2025-03-31"),
-        .init(name: "status", required: false, help: "One of: prospective, pledged, confirmed, received (or withdrawn, for an existing source). Required for a new source; on an existing source it only moves forward.", example: "pledged"),
+        .init(name: "status", required: false, help: "One of: prospective, pledged, confirmed, received (or withdrawn, for an existing source): the status it is in now. Required for a new source unless a day below gives it; on an existing source it only moves forward.", example: "pledged"),
+        .init(name: "prospective_on", required: false, help: "The day it was first expected, if it was prospective before it was pledged.", example: ""),
+        .init(name: "pledged_on", required: false, help: "The day it was pledged (the letter or email's date). Each day in these columns records that step of its history; a status given without its day took effect today.", example: "2024-03-12"),
+        .init(name: "confirmed_on", required: false, help: "The day it was confirmed, such as the grant agreement's date.", example: ""),
+        .init(name: "received_on", required: false, help: "The day the money was received.", example: ""),
+        .init(name: "withdrawn_on", required: false, help: "The day it was withdrawn, if it was.", example: ""),
         .init(name: "restricted_local_authorities", required: false, help: "GSS codes of the only local authorities it may pay for, separated by semicolons; 'none' removes the restriction.", example: "E08000025"),
         .init(name: "restricted_routes", required: false, help: "Codes of the only routes it may pay for, separated by semicolons; 'none' removes the restriction.", example: "BHM-01; BHM-02"),
         .init(name: "renewable", required: false, help: "yes if the funder usually renews it, otherwise no.", example: "yes"),
@@ -30,6 +35,8 @@ enum FundingSourceImport: TabularImporter {
         let documents: String
         let before: FundingSourceForm.Snapshot?
         let after: FundingSourceForm.Snapshot
+        /// Status steps to record, oldest first, each with the day it took effect.
+        let steps: [StatusHistory.Step]
     }
 
     static func plan(_ table: TabularTable, _ reference: ImportReference) -> Result<([Change], ImportOutcome), ImportIssues> {
@@ -44,7 +51,8 @@ enum FundingSourceImport: TabularImporter {
             issues += reader.issues
             guard reader.issues.isEmpty, let change else { continue }
             changes.append(change)
-            let action: ImportOutcome.Action = change.before == nil ? .add : change.before == change.after ? .unchanged : .update
+            let action: ImportOutcome.Action = change.before == nil ? .add
+                : change.before == change.after && change.steps.isEmpty ? .unchanged : .update
             outcome.record(row.number, change.source.reference, action, "\(change.source.label), \(change.source.amount.display), \(change.source.status.displayName.lowercased())")
         }
         return issues.isEmpty ? .success((changes, outcome)) : .failure(ImportIssues(issues: issues))

@@ -27,13 +27,9 @@ struct FundingSourceRowParser {
         if let start, let end, period == nil {
             reader.fail("end_day", "The end date \(end.display) is before the start date \(start.display)")
         }
-        let status = reader.named("status", FundingSource.Status.self, required: isNew) { [$0.rawValue, $0.displayName] }
-        if isNew, status == .withdrawn { reader.fail("status", "A new source cannot start withdrawn: leave it out of the file") }
-        if let current, let status, status != current.status,
-           let refusal = FundingStatusChanging.refusal(current.label, from: current.status, to: status) {
-            reader.fail("status", refusal + ": a status only moves forward")
-        } else if let existing, let status, status != current?.status,
-                  funding.sourcesAwaitingPledgeDecision.contains(existing.id!) {
+        let status = reader.named("status", FundingSource.Status.self) { [$0.rawValue, $0.displayName] }
+        let steps = history(&reader, existing: existing, status: status)
+        if let existing, !steps.isEmpty, funding.sourcesAwaitingPledgeDecision.contains(existing.id!) {
             reader.fail("status", "\(existing.programme) is a partner's pledge awaiting a decision: confirm or decline it on the pledge's page")
         }
         let authorityIDs = restrictedAuthorities(&reader), routeIDs = restrictedRoutes(&reader)
@@ -42,7 +38,8 @@ struct FundingSourceRowParser {
         let documents = reader.text("documents", maxLength: 2_000) ?? existing?.documents ?? ""
 
         guard reader.issues.isEmpty, let sourceReference, let period, let funderID = funder?.id ?? existing?.funderOrganisationID,
-              let kind = kind ?? current?.kind, let amount = amount ?? current?.amount, let status = status ?? current?.status else { return nil }
+              let kind = kind ?? current?.kind, let amount = amount ?? current?.amount,
+              let status = steps.last?.status ?? current?.status else { return nil }
         let restrictions = FundingSource.Restrictions(
             localAuthorityIDs: authorityIDs ?? current?.restrictions.localAuthorityIDs ?? [],
             routeIDs: routeIDs ?? current?.restrictions.routeIDs ?? [])
@@ -58,7 +55,27 @@ struct FundingSourceRowParser {
         return FundingSourceImport.Change(
             existing: existing, source: source, funderID: funderID, conditions: conditions, documents: documents,
             before: existing.map { funding.snapshot(funding.domain($0), conditions: $0.conditions, documents: $0.documents) },
-            after: funding.snapshot(source, conditions: conditions, documents: documents))
+            after: funding.snapshot(source, conditions: conditions, documents: documents), steps: steps)
+    }
+
+    /// The status steps the row adds, from its status and its day columns, checked against the
+    /// source's history so far (`StatusHistory`); every problem lands on its column.
+    private func history(_ reader: inout RowReader, existing: FundingSourceRecord?, status: FundingSource.Status?) -> [StatusHistory.Step] {
+        var dated: [FundingSource.Status: Day] = [:]
+        for candidate in FundingSource.Status.allCases {
+            if let day = reader.day("\(candidate.rawValue)_on") { dated[candidate] = day }
+        }
+        let known = existing.flatMap { funding.historyBySource[$0.id!] } ?? []
+        if !known.isEmpty, dated.isEmpty, status == nil { return [] }
+        switch StatusHistory.steps(known: known, dated: dated, current: status, today: reference.today) {
+        case .success(let steps): return steps
+        case .failure(let problems):
+            for problem in problems.all {
+                // On the day's column when the row gave that day, else on the status column.
+                reader.fail(problem.status.flatMap { dated[$0] != nil ? "\($0.rawValue)_on" : nil } ?? "status", problem.message)
+            }
+            return []
+        }
     }
 
     /// The column the domain's problem is about, preferring one the row filled in.

@@ -64,6 +64,17 @@ struct RowReader {
         return day
     }
 
+    /// A day something took effect (DESIGN.md "Time: as of"): blank is nil (the caller decides
+    /// what that means, usually today); a day after `today` is refused.
+    mutating func effectiveDay(_ column: String, today: Day) -> Day? {
+        guard let day = day(column) else { return nil }
+        if day > today {
+            fail(column, "\(day.display) is in the future: give the day it happened, today at the latest")
+            return nil
+        }
+        return day
+    }
+
     mutating func money(_ column: String, required: Bool = false) -> Money? {
         guard let raw = text(column, required: required) else { return nil }
         guard let money = Money(parsing: raw), money.pence >= 0 else {

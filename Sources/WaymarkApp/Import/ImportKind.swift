@@ -100,7 +100,7 @@ enum ImportKind: String, CaseIterable, Sendable {
         case .calendars:
             "For each calendar and academic year in the file, the file's rows replace every term, half-term and INSET day Waymark holds for that year. Years not in the file are left alone. A calendar name Waymark does not know adds a calendar."
         case .fundingSources:
-            "A row whose reference matches an existing source updates it; any other reference adds a source. Optional cells left blank keep what Waymark already holds. A different status is recorded as a status change, and only moves forward."
+            "A row whose reference matches an existing source updates it; any other reference adds a source. Optional cells left blank keep what Waymark already holds. The pledged_on, confirmed_on, received_on and withdrawn_on days record each step of a source's history on its day, so past dates read as they were; a status given without its day took effect today. A status only moves forward, and history already recorded is added to, not rewritten."
         case .allocations:
             "Every row adds an allocation. Rows are checked in order against what is already allocated, so earlier rows of the file count against the same source."
         case .pledges:

@@ -15,6 +15,9 @@ struct ImportReference: Sendable {
     let costsByRoute: [UUID: [RouteCostModel.Entry]]
     let periodsByCalendar: [UUID: [TermPeriod]]
     let funding: FundingImportReference
+    /// Today by the application clock: what a blank effective day means, and the latest a
+    /// typed one may be.
+    let today: Day
 
     static func load(_ context: TenantContext) async throws -> ImportReference {
         let authorities = try await context.query(LocalAuthority.self).all()
@@ -38,7 +41,8 @@ struct ImportReference: Sendable {
             schoolIDsByRoute: Dictionary(grouping: routeSchools, by: \.routeID).mapValues { Set($0.map(\.schoolID)) },
             costsByRoute: Dictionary(grouping: costs, by: \.routeID).mapValues { $0.map(\.entry) },
             periodsByCalendar: Dictionary(grouping: periods, by: \.calendarID),
-            funding: try await FundingImportReference.load(context, routes: routes, authorities: authorities))
+            funding: try await FundingImportReference.load(context, routes: routes, authorities: authorities),
+            today: context.today)
     }
 
     /// Codes and names match whatever their case and spacing.

@@ -13,11 +13,12 @@ enum PledgeImport: TabularImporter {
         .init(name: "end_day", required: false, help: "Last day the money may pay for. Required on the pledge's first row.", example: "2025-07-18"),
         .init(name: "route_code", required: true, help: "The code of a route the pledge pays for; one route a row.", example: "BHM-01"),
         .init(name: "amount", required: true, help: "The amount pledged to this route in pounds, more than £0.", example: "12500.00"),
+        .init(name: "pledged_on", required: false, help: "The day the partner pledged, such as the letter's date; blank means today. Looking back at earlier days, Waymark does not count the pledge.", example: "2024-03-04"),
         .init(name: "note", required: false, help: "What the partner said, such as where the letter is kept.", example: "Letter from the Director of Communities, 4 March 2024"),
     ]
 
     /// Columns every row of one pledge must agree on, when a later row repeats them.
-    static let sharedColumns = ["organisation", "programme", "start_day", "end_day"]
+    static let sharedColumns = ["organisation", "programme", "start_day", "end_day", "pledged_on"]
 
     static var exampleRows: [[String]] { [columns.map(\.example)] }
 

@@ -10,6 +10,8 @@ struct PledgeImportRows {
     private var organisation: Organisation?
     private var programme: String?
     private var start: Day?, end: Day?
+    /// The day the partner pledged (the letter's date); nil means today.
+    private var pledgedOn: Day?
     private var notes: [String] = []
     private var lines: [(row: Int, line: PledgeRecording.Line)] = []
 
@@ -25,6 +27,7 @@ struct PledgeImportRows {
         start = reader.day("start_day", required: true)
         end = reader.day("end_day", required: true)
         if let start, let end, end < start { reader.fail("end_day", "The end date \(end.display) is before the start date \(start.display)") }
+        pledgedOn = reader.effectiveDay("pledged_on", today: reference.today)
         add(&reader, reference, first: true)
     }
 
@@ -38,6 +41,7 @@ struct PledgeImportRows {
             disagree(&reader, "programme", reader.text("programme", maxLength: 160).map { ImportReference.key($0) != ImportReference.key(programme ?? "") }, programme, firstRow)
             disagree(&reader, "start_day", reader.day("start_day").map { $0 != start }, start?.display, firstRow)
             disagree(&reader, "end_day", reader.day("end_day").map { $0 != end }, end?.display, firstRow)
+            disagree(&reader, "pledged_on", reader.day("pledged_on").map { $0 != pledgedOn }, pledgedOn?.display, firstRow)
         }
         if let note = reader.text("note", maxLength: 2_000), !notes.contains(note) { notes.append(note) }
         let code = reader.text("route_code", required: true, maxLength: 20)
@@ -63,7 +67,7 @@ struct PledgeImportRows {
         guard let organisation, let programme, let start, let end, let period = DayRange(start: start, end: end) else { return nil }
         let (draft, problems) = PledgeRecording.draft(organisation: organisation, programme: programme, period: period,
                                                       note: notes.joined(separator: "\n"), reference: reference,
-                                                      lines: lines.map(\.line), at: date)
+                                                      lines: lines.map(\.line), at: date, pledgedOn: pledgedOn)
         let rowOf = Dictionary(lines.map { ($0.line.route.code, $0.row) }, uniquingKeysWith: { first, _ in first })
         return (draft, problems.map { ImportIssue(row: rowOf[$0.code], column: $0.problem.field == .amount ? "amount" : "route_code",
                                                   message: $0.problem.message) })

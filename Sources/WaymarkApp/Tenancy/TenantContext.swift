@@ -18,6 +18,12 @@ struct TenantContext: Sendable {
     /// The name this tenant typed when it invited the person (see `TenantPeople`), when it
     /// did: what the tenant's own records say about them, never another tenant's name.
     var knownName: String? = nil
+    /// The application clock's "now" for this request or job (`AppClock`), so a page, an
+    /// import and a job agree on which day today is, and tests can set it.
+    var now: Date = Date()
+
+    /// Today in London, by `now`.
+    var today: Day { Day(now, in: London.timeZone) }
 
     var displayName: String { knownName ?? person.name }
     var actor: AuditActor { AuditActor(id: personID, label: "\(displayName) <\(person.email)>") }
@@ -71,7 +77,7 @@ struct TenantContext: Sendable {
     func with(db: any Database) -> TenantContext {
         TenantContext(tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
                       memberships: memberships, organisations: organisations,
-                      routeVisibility: routeVisibility, db: db, knownName: knownName)
+                      routeVisibility: routeVisibility, db: db, knownName: knownName, now: now)
     }
 }
 

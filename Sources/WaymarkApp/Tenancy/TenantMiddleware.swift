@@ -27,7 +27,7 @@ struct TenantMiddleware: AsyncMiddleware {
             req.setTenantContext(TenantContext(
                 tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
                 memberships: memberships, organisations: organisations, routeVisibility: visibility, db: db,
-                knownName: knownName))
+                knownName: knownName, now: req.now))
             return try await next.respond(to: req)
         }
         // Only now is the request's transaction committed: work queued for "after commit"

@@ -79,7 +79,7 @@ final class FundingSourceImportTests: AppTestCase {
             "Row 4", "'lots' is not an amount of money",
             "Row 5", "is before the start date",
             "Row 6", "No route has the code XXX-99", "'E08990001' is not one of this tenant's local authorities",
-            "Row 7", "is confirmed; it cannot become pledged",
+            "Row 7", "The status says pledged, but it became confirmed",
             "Row 8", "is less than the", "already allocated",
             "Row 9", "would bar 23 routes",
             "Row 10", "also on row 2",

@@ -18,14 +18,15 @@ extension AppTestCase {
     }
 
     /// Checks a file, then presses the confirm button the check page shows.
-    func importFile(_ browser: Browser, _ kind: String, _ filename: String, _ data: Data) async throws -> XCTHTTPResponse {
-        let checked = try await check(browser, kind, filename, data)
+    func importFile(_ browser: Browser, _ kind: String, _ filename: String, _ data: Data,
+                    tenant: String = "west-midlands") async throws -> XCTHTTPResponse {
+        let checked = try await check(browser, kind, filename, data, tenant: tenant)
         XCTAssertEqual(checked.status, .ok, checked.body.string.prefix(3000).description)
         guard let payload = Self.hiddenValue("payload", in: checked.body.string) else {
             XCTFail("the check page has no confirm form")
             return checked
         }
-        return try await browser.post("/t/west-midlands/imports/\(kind)",
+        return try await browser.post("/t/\(tenant)/imports/\(kind)",
                                       form: ["action": "import", "filename": filename, "payload": payload])
     }
 
