@@ -18,5 +18,6 @@ public enum WaymarkMigrations {
         M012_Invitations(),
         M013_ExistingContracts(),
         M014_EffectiveDays(),
+        M015_RouteClosedOn(),
     ]
 }

@@ -25,6 +25,7 @@ PAGES = [
     ("import-routes", "/t/west-midlands/imports/routes", None),
     ("import-routes-errors", "upload:routes-bad.xlsx", None),
     ("import-routes-check", "upload:routes-good.xlsx", None),
+    ("funding-dashboard-today", "/t/west-midlands/dashboard", None),
     ("funding-dashboard-before", "/t/west-midlands/dashboard?as_of=2022-09-01", None),
     ("funding-dashboard-after", "/t/west-midlands/dashboard?as_of=2022-11-15", None),
     ("funding-map", "/t/west-midlands/map?as_of=2022-11-15", None),

@@ -135,7 +135,8 @@ struct DemoCommissioningLoader {
         try check(ContractRules.problems(contract).map(\.message))
         try await ContractRecord(tenantID: tenantID, reference: DemoCommissioning.contractReference,
                                  title: "Step Together chaperones, Wolverhampton 2023 to 2024", contract: contract,
-                                 createdBy: "Amara Okafor <amara.okafor@wmvrp.example>", at: DemoCommissioning.instant("2023-07-10T10:00:00Z")).create(on: db)
+                                 createdBy: "Amara Okafor <amara.okafor@wmvrp.example>", at: DemoCommissioning.instant("2023-07-10T10:00:00Z"),
+                                 signedOn: Day(decision.decidedAt, in: London.timeZone)).create(on: db)
         let schedules = try await RouteSchedules.build(context, routes: try await context.query(Route.self).filter(\.$id ~~ spec.routeIDs).all())
         let schoolDays = Set(schedules.values.flatMap(\.days))
         for line in PaymentSchedule.quarterlyInArrears(for: contract, weighting: .schoolDays(schoolDays)) ?? [] {

@@ -16,7 +16,11 @@ enum DemoForecasts {
         let known = Set(base.sources.map(\.id))
         let names = try await FundingQueries.funderNames(context)
         let allocations = try await context.query(AllocationRecord.self).all()
-        let later = try await context.query(FundingSourceRecord.self).sort(\.$startDay).all().filter { !known.contains($0.id!) }
+        // Only the story's own later money: what carries it on to the present is not part of it.
+        let story = Set(DemoWestMidlands.funding.map { "\($0.funder)|\($0.programme)" })
+        let later = try await context.query(FundingSourceRecord.self).sort(\.$startDay).all().filter {
+            !known.contains($0.id!) && story.contains("\(names[$0.funderOrganisationID] ?? "")|\($0.programme)")
+        }
         var pledged = Scenario(name: "Councils and schools pledge as they did", samples: 10_000, seed: 1)
         pledged.uncertainty.overrides = base.sources.filter { $0.status == .pledged }.map { ProbabilityOverride(sourceID: $0.id, probability: 1) }
         pledged.interventions = later.map { source in

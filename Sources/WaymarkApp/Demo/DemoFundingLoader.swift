@@ -3,9 +3,11 @@ import Foundation
 import WaymarkDomain
 
 /// Seeds a demo tenant's funding story: sources with their dated status history, and
-/// allocations sized to pay each route's school days in the period exactly.
+/// allocations sized to pay each route's school days in the period exactly. Each fact carries
+/// the day it took effect (a status step's day; an allocation agreed the day the money was
+/// first heard of) and is recorded when seeded, as an import of history would be.
 enum DemoFundingLoader {
-    static func load(_ sources: [DemoSource], tenantID: UUID, on db: any Database) async throws {
+    static func load(_ sources: [DemoSource], tenantID: UUID, recordedAt: Date, on db: any Database) async throws {
         guard !sources.isEmpty else { return }
         let routes = try await Route.query(on: db).filter(\.$tenantID == tenantID).all()
         let schedules = RouteSchedules.build(
@@ -16,10 +18,12 @@ enum DemoFundingLoader {
         let routesByCode = Dictionary(uniqueKeysWithValues: routes.map { ($0.code, $0) })
         let funders = try await Organisation.query(on: db).filter(\.$tenantID == tenantID).all()
 
-        for demo in sources {
+        // A millisecond apart in story order, so "then oldest" in the walk keeps the story's order.
+        for (index, demo) in sources.enumerated() {
+            let recorded = recordedAt.addingTimeInterval(Double(index) / 1000)
             guard let funder = funders.first(where: { $0.name == demo.funder }), let start = Day(iso: demo.start),
                   let end = Day(iso: demo.end), let period = DayRange(start: start, end: end),
-                  let firstStep = demo.history.first, let heard = noon(firstStep.on) else {
+                  let firstStep = demo.history.first, let heard = Day(iso: firstStep.on) else {
                 preconditionFailure("demo source \(demo.programme) refers to unknown data")
             }
             let allocations = demo.routes.compactMap { code -> (UUID, Money)? in
@@ -41,12 +45,12 @@ enum DemoFundingLoader {
             for step in demo.history {
                 let status = FundingSource.Status(rawValue: step.status) ?? .prospective
                 try await FundingStatusChange(tenantID: tenantID, sourceID: record.id!, from: previous, to: status,
-                                              by: "Demo data", at: noon(step.on) ?? heard).create(on: db)
+                                              by: "Demo data", at: recorded, effective: Day(iso: step.on) ?? heard).create(on: db)
                 previous = status
             }
             for (routeID, amount) in allocations where amount.pence > 0 {
                 try await AllocationRecord(tenantID: tenantID, sourceID: record.id!, routeID: routeID, amount: amount,
-                                           period: period, enteredAt: heard).create(on: db)
+                                           period: period, enteredAt: recorded, agreedOn: heard).create(on: db)
             }
         }
     }
@@ -55,13 +59,5 @@ enum DemoFundingLoader {
     static func cost(of schedule: RouteSchedule, in period: DayRange) -> Money {
         let range = schedule.indexes(in: period)
         return Money(pence: range.reduce(Int64(0)) { $0 + (schedule.cost(at: $1)?.pence ?? 0) })
-    }
-
-    /// Noon in London on an ISO day: a plain instant for a dated demo event.
-    private static func noon(_ iso: String) -> Date? {
-        guard let day = Day(iso: iso) else { return nil }
-        var components = DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)
-        components.timeZone = London.timeZone
-        return Calendar(identifier: .gregorian).date(from: components)
     }
 }

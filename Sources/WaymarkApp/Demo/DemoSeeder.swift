@@ -16,7 +16,10 @@ enum DemoSeeder {
         return true
     }
 
+    /// The story is carried on to the application clock's today (`WestMidlandsCarriedOn`).
     static func seed(_ app: Application) async throws {
+        let now = app.clock.now()
+        let today = Day(now, in: London.timeZone)
         let hash = try await app.password.async.hash(app.waymark.demoPassword)
         try await app.platformDB { db in
             try await db.transaction { tx in
@@ -26,8 +29,8 @@ enum DemoSeeder {
                     _ = try await PlatformAdmin.createPerson(name: "Platform Operator", email: operatorEmail,
                                                              passwordHash: hash, isOperator: true, actor: actor, on: tx)
                 }
-                for tenant in [DemoData.westMidlands, DemoData.secondTenant] {
-                    try await DemoTenantLoader(data: tenant, passwordHash: hash, actor: actor, db: tx).load(people: &people)
+                for tenant in [DemoData.westMidlands(today: today), DemoData.secondTenant] {
+                    try await DemoTenantLoader(data: tenant, passwordHash: hash, actor: actor, recordedAt: now, db: tx).load(people: &people)
                 }
                 if let westMidlands = try await Tenant.query(on: tx).filter(\.$slug == DemoData.westMidlands.slug).first() {
                     try await DemoForecasts.save(tenant: westMidlands, on: tx)

@@ -8,6 +8,8 @@ struct DemoTenantLoader {
     let data: DemoTenant
     let passwordHash: String
     let actor: AuditActor
+    /// When the facts are recorded: the seeding moment (their effective days are the story's).
+    let recordedAt: Date
     let db: any Database
 
     func load(people: inout [String: Person]) async throws {
@@ -91,6 +93,7 @@ struct DemoTenantLoader {
             record.status = route.status
             record.startDay = route.startDate
             record.endDay = route.endDate
+            record.closedOn = route.closedOn
             record.path = route.path.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
             record.chaperonePoints = route.chaperonePoints.map {
                 ChaperonePoint(label: $0.label, point: GeoPoint(latitude: $0.latitude, longitude: $0.longitude))
@@ -107,7 +110,7 @@ struct DemoTenantLoader {
                                       dailyManagementPence: route.dailyManagementPence).create(on: db)
         }
 
-        try await DemoFundingLoader.load(data.funding, tenantID: tenantID, on: db)
+        try await DemoFundingLoader.load(data.funding, tenantID: tenantID, recordedAt: recordedAt, on: db)
 
         try await AuditLog.record(on: db, tenantID: tenantID, actor: actor, action: "demo.seeded", entity: "tenant",
                                   entityID: data.slug, after: [

@@ -55,7 +55,7 @@ struct ForecastChangesController: Sendable {
         let form = try req.content.decode(ForecastInterventionForm.Form.self)
         let version = try req.content.decode(VersionForm.self).version ?? 0
         let values = ForecastInterventionForm.Values(form)
-        let choices = try await ForecastChoices.load(context)
+        let choices = try await ForecastChoices.load(context, asOf: Day(iso: record.asOfDay))
         var scenario = try record.scenario
         switch ForecastInterventionForm.parse(kind, values, choices: choices, scenario: scenario) {
         case .failure(let problems):
@@ -116,7 +116,7 @@ struct ForecastChangesController: Sendable {
                               _ values: ForecastInterventionForm.Values, version: Int, _ errors: [FieldError],
                               status: HTTPStatus = .ok) async throws -> Response {
         let slug = context.tenant.slug, id = record.id!.uuidString
-        let choices = try await ForecastChoices.load(context)
+        let choices = try await ForecastChoices.load(context, asOf: Day(iso: record.asOfDay))
         let scenario = try record.scenario
         var routes = choices.routes.map { (id: $0.id.uuidString, code: $0.code, name: $0.name) }
         for case .openRoute(let opened) in scenario.interventions {
@@ -155,14 +155,14 @@ struct ForecastChangesController: Sendable {
 
     func chances(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
-        let choices = try await ForecastChoices.load(context)
+        let choices = try await ForecastChoices.load(context, asOf: Day(iso: record.asOfDay))
         let values = ForecastOverridesForm.values(try record.scenario, choices: choices)
         return try await renderChances(req, context, record, choices, values, version: record.version, [])
     }
 
     func saveChances(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
-        let choices = try await ForecastChoices.load(context)
+        let choices = try await ForecastChoices.load(context, asOf: Day(iso: record.asOfDay))
         let values = ForecastOverridesForm.values(try req.content.decode(ForecastOverridesForm.Form.self))
         let version = try req.content.decode(VersionForm.self).version ?? 0
         switch ForecastOverridesForm.parse(values, onto: try record.scenario, choices: choices) {

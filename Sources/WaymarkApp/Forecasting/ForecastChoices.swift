@@ -14,14 +14,18 @@ struct ForecastChoices: Sendable {
     var routes: [Route]
     var authorities: [Authority]
 
-    static func load(_ context: TenantContext) async throws -> ForecastChoices {
+    /// `asOf`: the scenario's starting day, whose running routes it may change (a route
+    /// closed since still ran then; `Route.isActive`); nil: the routes active today.
+    static func load(_ context: TenantContext, asOf: Day? = nil) async throws -> ForecastChoices {
         let names = try await FundingQueries.funderNames(context)
         let sources = try await FundingQueries.visibleSources(context).map { record in
             let funder = names[record.funderOrganisationID] ?? "Unknown funder"
             return Source(id: record.id!, label: "\(funder) — \(record.programme) (\(record.startDay) to \(record.endDay))",
                           funder: funder, status: FundingSource.Status(rawValue: record.status) ?? .prospective)
         }
-        let routes = try await RouteQueries.visibleRoutes(context).filter { $0.routeStatus == .active }.sorted { $0.code < $1.code }
+        let routes = try await RouteQueries.visibleRoutes(context).filter { route in
+            asOf.map { route.isActive(asOf: $0) } ?? (route.routeStatus == .active)
+        }.sorted { $0.code < $1.code }
         let authorities = try await context.query(LocalAuthority.self).sort(\.$name).all()
         return ForecastChoices(sources: sources,
                                routes: routes.map { Route(id: $0.id!, code: $0.code, name: $0.name, children: $0.childrenPerDay) },

@@ -51,7 +51,7 @@ enum ForecastPage {
     @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
         let scenario = try record.scenario
-        let choices = try await ForecastChoices.load(context)
+        let choices = try await ForecastChoices.load(context, asOf: Day(iso: record.asOfDay))
         let slug = context.tenant.slug, id = record.id!.uuidString
         let runner = req.application.forecastRunner
         let state = ForecastQueries.displayedState(record, runner: runner)

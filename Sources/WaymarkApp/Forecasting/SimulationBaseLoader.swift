@@ -9,7 +9,7 @@ import WaymarkSimulation
 /// coverage pages exactly.
 enum SimulationBaseLoader {
     static func load(_ context: TenantContext, asOf: Day, horizonMonths: Int = 36) async throws -> SimulationBase {
-        let routes = try await RouteQueries.visibleRoutes(context).filter { $0.routeStatus == .active }
+        let routes = try await RouteQueries.visibleRoutes(context).filter { $0.isActive(asOf: asOf) }
         let snapshot = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
         let byID = Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0) })
         let results = snapshot.results.values.sorted { (byID[$0.routeID]?.code ?? "") < (byID[$1.routeID]?.code ?? "") }

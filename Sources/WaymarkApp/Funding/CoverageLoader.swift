@@ -37,7 +37,7 @@ enum CoverageLoader {
 
     static func load(_ context: TenantContext, routes: [Route], reading: Reading) async throws -> CoverageSnapshot {
         let asOf = reading.day
-        let schedules = try await RouteSchedules.build(context, routes: routes)
+        let schedules = try await RouteSchedules.build(context, routes: routes, asOf: asOf)
         let funders = try await context.query(Organisation.self).all()
         let funderNames = Dictionary(uniqueKeysWithValues: funders.map { ($0.id!, $0.name) })
         let changes = try await context.query(FundingStatusChange.self).all()
@@ -70,13 +70,15 @@ enum CoverageLoader {
 /// Each route's school days and their costs, from its authority's term calendar and its
 /// cost entries: the part of coverage that does not depend on money.
 enum RouteSchedules {
-    static func build(_ context: TenantContext, routes: [Route]) async throws -> [UUID: RouteSchedule] {
+    /// `asOf`: the day whose knowledge of closures counts (`Route.closingDay`); nil: today's.
+    static func build(_ context: TenantContext, routes: [Route], asOf: Day? = nil) async throws -> [UUID: RouteSchedule] {
         build(routes: routes, authorities: try await context.query(LocalAuthority.self).all(),
-              periods: try await context.query(TermPeriod.self).all(), costs: try await context.query(RouteCostRecord.self).all())
+              periods: try await context.query(TermPeriod.self).all(), costs: try await context.query(RouteCostRecord.self).all(),
+              asOf: asOf)
     }
 
     static func build(routes: [Route], authorities: [LocalAuthority], periods: [TermPeriod],
-                      costs: [RouteCostRecord]) -> [UUID: RouteSchedule] {
+                      costs: [RouteCostRecord], asOf: Day? = nil) -> [UUID: RouteSchedule] {
         let calendars = termCalendars(periods)
         let calendarByAuthority = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0.calendarID) })
         let costsByRoute = Dictionary(grouping: costs, by: \.routeID)
@@ -87,7 +89,7 @@ enum RouteSchedules {
             let start = route.startDay.flatMap { Day(iso: $0) } ?? first
             let model = RouteCostModel(entries: (costsByRoute[id] ?? []).map(\.entry))
             schedules[id] = RouteSchedule(calendar: calendar, costModel: model, from: start,
-                                          closingOn: route.endDay.flatMap { Day(iso: $0) })
+                                          closingOn: route.closingDay(asOf: asOf))
         }
         return schedules
     }

@@ -12,13 +12,14 @@ struct DashboardData: Sendable {
     let routes: [UUID: Route]
     let facts: [DashboardRoute]
 
-    /// Only active routes have a funding status (DESIGN.md "Status"), so only they count.
+    /// Only routes active on the day have a funding status (DESIGN.md "Status"), so only they
+    /// count: a closed route counts on the days before its closure (`Route.isActive`).
     static func load(_ context: TenantContext, asOf: Day) async throws -> DashboardData {
         try await load(context, reading: .asOf(asOf))
     }
 
     static func load(_ context: TenantContext, reading: Reading) async throws -> DashboardData {
-        let routes = try await RouteQueries.visibleRoutes(context).filter { $0.routeStatus == .active }
+        let routes = try await RouteQueries.visibleRoutes(context).filter { $0.isActive(asOf: reading.day) }
         return try await load(context, routes: routes, reading: reading)
     }
 

@@ -50,7 +50,7 @@ struct RouteDetailPage: Encodable {
                 return .init(label: school.name, point: GeoPoint(latitude: lat, longitude: lon))
             })
         let slug = context.tenant.slug
-        let result = route.routeStatus == .active ? route.id.flatMap { coverage.results[$0] } : nil
+        let result = route.isActive(asOf: asOf) ? route.id.flatMap { coverage.results[$0] } : nil
         let money = try await result.asyncFlatMap { result in
             context.can(.viewFunding) ? try await RouteFundingSection.build(route: route, result: result, context: context, asOf: asOf) : nil
         }

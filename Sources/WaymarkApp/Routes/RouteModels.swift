@@ -21,6 +21,8 @@ final class Route: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "status") var status: String
     @OptionalField(key: "start_day") var startDay: String?
     @OptionalField(key: "end_day") var endDay: String?
+    /// The day a closed route's closure took effect (M015); nil: closed on every day.
+    @OptionalField(key: "closed_on") var closedOn: String?
     @Field(key: "path_json") var pathJSON: String
     @Field(key: "chaperone_points_json") var chaperonePointsJSON: String
     @Field(key: "version") var version: Int
@@ -30,6 +32,23 @@ final class Route: Model, TenantOwned, @unchecked Sendable {
     init() {}
 
     var routeStatus: Status { Status(rawValue: status) ?? .proposed }
+
+    /// Whether the route ran as of `day` (DESIGN.md "Time: as of"): an active route does; a
+    /// closed route with a closing day ran before that day, its closure not yet a fact.
+    func isActive(asOf day: Day) -> Bool {
+        switch routeStatus {
+        case .active: true
+        case .closed: closedOn.flatMap(Day.init(iso:)).map { day < $0 } ?? false
+        case .proposed, .paused: false
+        }
+    }
+
+    /// The day the route closes, as known on `day` (nil: every day known today); before a
+    /// closed route's closing day, no closure was known.
+    func closingDay(asOf day: Day?) -> Day? {
+        if let day, routeStatus == .closed, let closed = closedOn.flatMap(Day.init(iso:)), day < closed { return nil }
+        return endDay.flatMap(Day.init(iso:))
+    }
 
     var path: [GeoPoint] {
         get { (try? JSONDecoder().decode([GeoPoint].self, from: Data(pathJSON.utf8))) ?? [] }

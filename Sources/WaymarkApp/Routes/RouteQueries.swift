@@ -68,7 +68,7 @@ enum RouteQueries {
             let authority = authorityByID[route.localAuthorityID]
             if let wanted = filter.localAuthority, authority?.gssCode != wanted { return nil }
             if let wanted = filter.status, route.routeStatus != wanted { return nil }
-            let report = route.routeStatus == .active ? coverage.status(of: route.id) : nil
+            let report = route.isActive(asOf: reading.day) ? coverage.status(of: route.id) : nil
             return RouteRow(
                 code: route.code, name: route.name, localAuthority: authority?.name ?? "",
                 gssCode: authority?.gssCode ?? "", area: route.areaID.flatMap { areaByID[$0] } ?? "",

@@ -19,7 +19,9 @@ enum TestApp {
         return url.path
     }()
 
-    static func make(seedDemo: Bool = true) async throws -> Application {
+    /// `today`: stops the application clock there before seeding, so the demo is carried on
+    /// to that day (nil: the real clock, as a running server has).
+    static func make(seedDemo: Bool = true, today: Date? = nil) async throws -> Application {
         let app = try await Application.make(.testing)
         var config = AppConfig.fromEnvironment(rootDirectory: repositoryRoot)
         config.bcryptCost = 4
@@ -37,6 +39,7 @@ enum TestApp {
                 try await sql.raw("CREATE SCHEMA public").run()
             }
             try await Waymark.migrate(app)
+            if let today { app.clock.set(today) }
             if seedDemo { try await DemoSeeder.seed(app) }
         } catch {
             try? await app.asyncShutdown()

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkDomain
 
 /// The demo tenants. West Midlands is the real-world first tenant (real places, invented schools,
 /// providers and people); Northmoor is wholly fictional and exists to show tenant isolation.
@@ -17,6 +18,28 @@ enum DemoData {
         people: DemoWestMidlands.people,
         funding: DemoWestMidlands.funding
     )
+
+    /// The West Midlands as seeded on `today`: the story, its lost routes closed, carried on to
+    /// `today` (WestMidlandsCarriedOn) with term dates to match.
+    static func westMidlands(today: Day) -> DemoTenant {
+        let story = westMidlands
+        let lastYear = DemoWestMidlands.lastAcademicYear(today: today)
+        let routes = story.routes.map { route -> DemoRoute in
+            guard DemoWestMidlands.lostRoutes.contains(route.code) else { return route }
+            var closed = DemoRoute(code: route.code, name: route.name, localAuthority: route.localAuthority, area: route.area,
+                                   schoolURNs: route.schoolURNs, path: route.path, chaperonePoints: route.chaperonePoints,
+                                   childrenPerDay: route.childrenPerDay, status: "closed", startDate: route.startDate,
+                                   endDate: DemoWestMidlands.lostRoutesEnd, chaperones: route.chaperones,
+                                   hoursPerDayMinutes: route.hoursPerDayMinutes, hourlyRatePence: route.hourlyRatePence,
+                                   dailyManagementPence: route.dailyManagementPence)
+            closed.closedOn = DemoWestMidlands.lostRoutesClosedOn
+            return closed
+        }
+        return DemoTenant(slug: story.slug, name: story.name, localAuthorities: story.localAuthorities,
+                          calendars: story.calendars.map { $0.extended(through: lastYear) }, schools: story.schools, routes: routes,
+                          organisations: story.organisations, people: story.people,
+                          funding: story.funding + DemoWestMidlands.carriedOnFunding(today: today))
+    }
 
     static let secondTenant = DemoTenant(
         slug: "northmoor",

@@ -46,6 +46,9 @@ struct DemoRoute {
     let hoursPerDayMinutes: Int  // per chaperone
     let hourlyRatePence: Int64
     let dailyManagementPence: Int64
+    /// For a closed route: the day its closure was decided (an effective day, like a funding
+    /// fact's), so views of earlier days still show it running.
+    var closedOn: String? = nil
 
     /// chaperones × hours × hourly rate + daily management; every demo route divides exactly.
     var dailyCostPence: Int64 {
