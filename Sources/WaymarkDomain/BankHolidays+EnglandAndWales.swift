@@ -1,5 +1,5 @@
 extension BankHolidays {
-    /// England and Wales bank holidays 2018–2028, transcribed from GOV.UK
+    /// England and Wales bank holidays 2018–2033, transcribed from GOV.UK
     /// (https://www.gov.uk/bank-holidays, whose JSON names are kept, curly apostrophe included).
     ///
     /// Exceptions by proclamation, which is why this is data:
@@ -7,14 +7,15 @@ extension BankHolidays {
     /// - 2022: Spring bank holiday moved from Mon 30 May to Thu 2 Jun, plus Fri 3 Jun (Platinum
     ///   Jubilee) and Mon 19 Sep (State Funeral of Queen Elizabeth II).
     /// - 2023: Mon 8 May added for the coronation of King Charles III.
-    /// Years after the last GOV.UK publication follow the standing rules (first and last Mondays
-    /// of May, last Monday of August, weekend substitutes) and should be re-checked when GOV.UK
-    /// publishes them. Extending the list means adding a year block and widening `years`.
+    /// Years after the last GOV.UK publication (2028 to 2033, so term dates and the demo, which
+    /// carries on to today, can run five years ahead) follow the standing rules (first and last
+    /// Mondays of May, last Monday of August, weekend substitutes) and should be re-checked when
+    /// GOV.UK publishes them. Extending the list means adding a year block and widening `years`.
     public static let englandAndWales = BankHolidays(
         holidays: englandAndWalesTable.map { iso, name, substitute in
             BankHoliday(day: Day(iso: iso)!, name: name, isSubstitute: substitute)
         },
-        years: 2018...2028
+        years: 2018...2033
     )
 
     private static let newYear = "New Year’s Day"
@@ -78,5 +79,25 @@ extension BankHolidays {
         ("2028-01-03", newYear, true), ("2028-04-14", goodFriday, false), ("2028-04-17", easterMonday, false),
         ("2028-05-01", earlyMay, false), ("2028-05-29", spring, false), ("2028-08-28", summer, false),
         ("2028-12-25", christmas, false), ("2028-12-26", boxing, false),
+        // 2029 — by the standing rules. Easter Sunday 1 Apr
+        ("2029-01-01", newYear, false), ("2029-03-30", goodFriday, false), ("2029-04-02", easterMonday, false),
+        ("2029-05-07", earlyMay, false), ("2029-05-28", spring, false), ("2029-08-27", summer, false),
+        ("2029-12-25", christmas, false), ("2029-12-26", boxing, false),
+        // 2030 — by the standing rules. Easter Sunday 21 Apr
+        ("2030-01-01", newYear, false), ("2030-04-19", goodFriday, false), ("2030-04-22", easterMonday, false),
+        ("2030-05-06", earlyMay, false), ("2030-05-27", spring, false), ("2030-08-26", summer, false),
+        ("2030-12-25", christmas, false), ("2030-12-26", boxing, false),
+        // 2031 — by the standing rules. Easter Sunday 13 Apr
+        ("2031-01-01", newYear, false), ("2031-04-11", goodFriday, false), ("2031-04-14", easterMonday, false),
+        ("2031-05-05", earlyMay, false), ("2031-05-26", spring, false), ("2031-08-25", summer, false),
+        ("2031-12-25", christmas, false), ("2031-12-26", boxing, false),
+        // 2032 — by the standing rules. Easter Sunday 28 Mar; Christmas/Boxing Day substituted Mon 27 Dec, Tue 28 Dec
+        ("2032-01-01", newYear, false), ("2032-03-26", goodFriday, false), ("2032-03-29", easterMonday, false),
+        ("2032-05-03", earlyMay, false), ("2032-05-31", spring, false), ("2032-08-30", summer, false),
+        ("2032-12-27", christmas, true), ("2032-12-28", boxing, true),
+        // 2033 — by the standing rules. Easter Sunday 17 Apr; New Year (Sat) substituted Mon 3 Jan; Christmas/Boxing Day substituted Tue 27 Dec
+        ("2033-01-03", newYear, true), ("2033-04-15", goodFriday, false), ("2033-04-18", easterMonday, false),
+        ("2033-05-02", earlyMay, false), ("2033-05-30", spring, false), ("2033-08-29", summer, false),
+        ("2033-12-26", boxing, false), ("2033-12-27", christmas, true),
     ]
 }

@@ -11,7 +11,7 @@ final class RoutesPageTests: AppTestCase {
         let body = wolverhampton.body.string
         XCTAssertTrue(body.contains("WLV-01") && body.contains("WLV-02") && !body.contains("BHM-01"))
         let active = try await browser.get("/t/west-midlands/routes?status=active")
-        XCTAssertTrue(active.body.string.contains("COV-04") && active.body.string.contains("WLV-01"))
+        XCTAssertTrue(active.body.string.contains("COV-01") && active.body.string.contains("WLV-01"))
         let closed = try await browser.get("/t/west-midlands/routes?status=closed")
         XCTAssertFalse(closed.body.string.contains("WLV-01"))
         let byChildren = try await browser.get("/t/west-midlands/routes?sort=children&order=desc").body.string

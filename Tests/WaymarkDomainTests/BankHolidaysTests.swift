@@ -49,9 +49,10 @@ struct BankHolidaysTests {
         let knownEasterSundays = [
             2018: "2018-04-01", 2019: "2019-04-21", 2020: "2020-04-12", 2021: "2021-04-04",
             2022: "2022-04-17", 2023: "2023-04-09", 2024: "2024-03-31", 2025: "2025-04-20",
-            2026: "2026-04-05", 2027: "2027-03-28", 2028: "2028-04-16",
+            2026: "2026-04-05", 2027: "2027-03-28", 2028: "2028-04-16", 2029: "2029-04-01", 2030: "2030-04-21",
+            2031: "2031-04-13", 2032: "2032-03-28", 2033: "2033-04-17",
         ]
-        for year in 2018...2028 {
+        for year in 2018...2033 {
             let easter = Self.easterSunday(year)
             #expect(easter.iso == knownEasterSundays[year])
             #expect(easter.weekday == .sunday)
@@ -84,7 +85,7 @@ struct BankHolidaysTests {
             let expected = year == 2022 ? 10 : year == 2023 ? 9 : 8
             #expect(holidays.holidays(in: year).count == expected, "year \(year)")
         }
-        #expect(holidays.holidays.count == 8 * 11 + 2 + 1)
+        #expect(holidays.holidays.count == 8 * 16 + 2 + 1)
         #expect(holidays.holidays.allSatisfy { !$0.day.isWeekend })
         #expect(holidays.holidays == holidays.holidays.sorted { $0.day < $1.day })
     }
@@ -111,17 +112,17 @@ struct BankHolidaysTests {
         #expect(holidays.holiday(on: Day(2020, 12, 28))?.name == "Boxing Day")
         #expect(holidays.holidays.filter(\.isSubstitute).map(\.day.iso) == [
             "2020-12-28", "2021-12-27", "2021-12-28", "2022-01-03", "2022-12-27", "2023-01-02",
-            "2026-12-28", "2027-12-27", "2027-12-28", "2028-01-03",
+            "2026-12-28", "2027-12-27", "2027-12-28", "2028-01-03", "2032-12-27", "2032-12-28", "2033-01-03", "2033-12-27",
         ])
     }
 
     @Test("Coverage says where the list is authoritative")
     func coverage() {
-        #expect(holidays.covers(Day(2018, 1, 1)) && holidays.covers(Day(2028, 12, 31)))
-        #expect(!holidays.covers(Day(2017, 12, 31)) && !holidays.covers(Day(2029, 1, 1)))
-        #expect(holidays.coveredRange == range("2018-01-01", "2028-12-31"))
+        #expect(holidays.covers(Day(2018, 1, 1)) && holidays.covers(Day(2033, 12, 31)))
+        #expect(!holidays.covers(Day(2017, 12, 31)) && !holidays.covers(Day(2034, 1, 1)))
+        #expect(holidays.coveredRange == range("2018-01-01", "2033-12-31"))
         #expect(holidays.holidays(in: range("2023-05-01", "2023-05-31")).map(\.day.iso)
             == ["2023-05-01", "2023-05-08", "2023-05-29"])
-        #expect(holidays.holidays(in: 2030).isEmpty)
+        #expect(holidays.holidays(in: 2034).isEmpty)
     }
 }

@@ -77,11 +77,12 @@ enum FundingSourceDetail {
         Set(try await RouteQueries.visibleRoutes(context).compactMap(\.id))
     }
 
-    /// The same for allocations already loaded (of any sources), with no further queries.
+    /// The same for allocations already loaded (of any sources), with no further queries. Only
+    /// allocations agreed by the day count as of it (`Reading`).
     static func allocationLines(_ allocations: [AllocationRecord], visible: Set<UUID>,
                                 positions: SourcePositions) -> [AllocationLine] {
         let asOf = positions.snapshot.asOf
-        return allocations.map { allocation in
+        return allocations.filter { Reading.asOf(asOf).includes(effective: $0.agreedOn, recorded: $0.enteredAt) }.map { allocation in
             let basis = positions.status(of: allocation.sourceID).flatMap(SourcePosition.basis(for:))
             let coverage = positions.snapshot.results[allocation.routeID]?.coverage
             let position = basis.flatMap { basis in

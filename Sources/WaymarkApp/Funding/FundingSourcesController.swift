@@ -61,11 +61,12 @@ struct FundingSourcesController: Sendable {
         let wide = true
     }
 
-    /// Each visible source with its position as of the day; sources Waymark did not yet know
-    /// of then are listed as "not yet recorded".
+    /// Each visible source that existed on the day (its first status had taken effect: see
+    /// `Reading`), with its position then.
     static func rows(_ context: TenantContext, asOf: Day) async throws -> [Row] {
-        rows(try await FundingQueries.visibleSources(context), positions: try await SourcePositions.load(context, asOf: asOf),
-             names: try await FundingQueries.funderNames(context), slug: context.tenant.slug)
+        let positions = try await SourcePositions.load(context, asOf: asOf)
+        let existing = try await FundingQueries.visibleSources(context).filter { positions.status(of: $0.id!) != nil }
+        return rows(existing, positions: positions, names: try await FundingQueries.funderNames(context), slug: context.tenant.slug)
     }
 
     static func rows(_ records: [FundingSourceRecord], positions: SourcePositions, names: [UUID: String], slug: String) -> [Row] {

@@ -111,21 +111,25 @@ final class FundingSourcePagesTests: AppTestCase {
         let funder = try await organisationID("Coventry City Council")
         let created = try await browser.post("/t/west-midlands/funding/new", form: [
             "funder": funder, "programme": "Wood End bridge", "kind": "council", "amount": "100000",
-            "start_day": "2022-11-01", "end_day": "2023-07-21", "status": "confirmed"])
+            "start_day": "2022-11-01", "end_day": "2023-07-21", "status": "confirmed", "status_on": "2022-10-20"])
         let location = try XCTUnwrap(created.headers.first(name: .location))
-        let saved = try await browser.post(location + "/allocations/new",
-                                           form: ["route": "COV-03", "amount": "£100,000", "start_day": "2022-11-01", "end_day": "2023-07-21"])
+        let saved = try await browser.post(location + "/allocations/new", form: [
+            "route": "COV-03", "amount": "£100,000", "start_day": "2022-11-01", "end_day": "2023-07-21", "agreed_on": "2022-10-25"])
         XCTAssertEqual(saved.status, .seeOther)
         let actions = try await auditActions()
         XCTAssertTrue(actions.contains("allocation.created"))
-        // Viewed today (the allocation was entered today, so earlier as-of dates do not know it),
-        // the whole school year 2022/23 from November has been drawn.
-        let source = try await browser.get(location).body.string
+        // Confirmed on 20 Oct 2022 and agreed on 25 Oct, though typed in today: as of
+        // 1 Dec 2022 the route has drawn on it since November.
+        let source = try await browser.get(location + "?as_of=2022-12-01").body.string
         XCTAssertTrue(source.contains("COV-03"))
         let drawn = try XCTUnwrap(source.firstMatch(of: try Regex(#"Drawn to date</dt><dd class="wm-summary-list__value">£([0-9,.]+)<"#))?.output[1].substring)
         XCTAssertNotEqual(drawn, "0.00")
-        let earlier = try await browser.get(location + "?as_of=2022-11-15").body.string
-        XCTAssertTrue(earlier.contains("Waymark had no record of this source on 15 Nov 2022"))
+        let earlier = try await browser.get(location + "?as_of=2022-10-19").body.string
+        XCTAssertTrue(earlier.contains("Waymark had no record of this source on 19 Oct 2022"))
+        let future = try await browser.post(location + "/allocations/new", form: [
+            "route": "COV-03", "amount": "£1", "start_day": "2022-11-01", "end_day": "2023-07-21", "agreed_on": "2099-01-01"])
+        XCTAssertEqual(future.status, .unprocessableEntity)
+        XCTAssertTrue(future.body.string.contains("1 Jan 2099 is in the future"))
     }
 
     func testPartnersSeeOnlyTheirOwnOrganisationsMoney() async throws {

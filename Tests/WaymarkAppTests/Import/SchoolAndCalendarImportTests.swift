@@ -50,32 +50,33 @@ final class SchoolAndCalendarImportTests: AppTestCase {
         let browser = try await signedIn(DemoPeople.commissioner)
         let download = try await browser.get("/t/west-midlands/local-authorities/E08000031/calendar.csv")
         let checked = try await check(browser, "calendars", "wolverhampton.csv", Data(buffer: download.body))
-        XCTAssertEqual(checked.status, .ok)
+        XCTAssertEqual(checked.status, .ok, checked.body.string.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+            .components(separatedBy: "Every problem found").last?.prefix(1_500).description ?? "")
         XCTAssertTrue(checked.body.string.contains("nothing to import"))
     }
 
     func testCalendarMistakesNameTheirRows() async throws {
         let browser = try await signedIn(DemoPeople.commissioner)
         let file = Self.csv(["calendar,academic_year,kind,start,end",
-                             "standard,2027/28,term,2027-09-06,2027-12-17",
-                             "standard,2027/28,half_term,2027-12-20,2027-12-24",
-                             "standard,2027/28,term,2027-12-01,2028-03-31",
-                             "standard,2027/28,term,2028-07-01,2028-09-10",
-                             "standard,2027/28,term,2028-04-18,",
-                             "standard,2028,term,2028-09-04,2028-12-15"])
+                             "standard,2040/41,term,2040-09-06,2040-12-17",
+                             "standard,2040/41,half_term,2040-12-20,2040-12-24",
+                             "standard,2040/41,term,2040-12-01,2041-03-31",
+                             "standard,2040/41,term,2041-07-01,2041-09-10",
+                             "standard,2040/41,term,2041-04-18,",
+                             "standard,2041,term,2041-09-04,2041-12-15"])
         let response = try await check(browser, "calendars", "calendar.csv", file)
         XCTAssertEqual(response.status, .unprocessableEntity)
         let html = response.body.string
-        XCTAssertTrue(html.contains("is not within the academic year 2027/28"), "row 5 runs past 31 Aug")
+        XCTAssertTrue(html.contains("is not within the academic year 2040/41"), "row 5 runs past 31 Aug")
         XCTAssertTrue(html.contains("Enter the last day of the term"), "row 6 has no end")
         XCTAssertTrue(html.contains("not an academic year"), "row 7's year")
-        let periods = try await platform { db in try await TermPeriod.query(on: db).filter(\.$academicYear == "2027/28").count() }
+        let periods = try await platform { db in try await TermPeriod.query(on: db).filter(\.$academicYear == "2040/41").count() }
         XCTAssertEqual(periods, 0)
         let overlap = try await check(browser, "calendars", "calendar.csv", Self.csv([
             "calendar,academic_year,kind,start,end",
-            "standard,2027/28,term,2027-09-06,2027-12-17",
-            "standard,2027/28,half_term,2027-09-01,2027-09-03",
-            "standard,2027/28,term,2027-12-01,2028-03-31"]))
+            "standard,2040/41,term,2040-09-06,2040-12-17",
+            "standard,2040/41,half_term,2040-09-01,2040-09-03",
+            "standard,2040/41,term,2040-12-01,2041-03-31"]))
         XCTAssertTrue(overlap.body.string.contains("overlaps the term on row 2"))
         XCTAssertTrue(overlap.body.string.contains("is not inside any term"))
     }

@@ -1,6 +1,7 @@
 import Fluent
 import XCTVapor
 @testable import WaymarkApp
+import WaymarkDomain
 
 final class SetUpChecklistPageTests: AppTestCase {
     func testANewPartnershipSeesWhatIsMissingAndWhereToAddIt() async throws {
@@ -28,10 +29,17 @@ final class SetUpChecklistPageTests: AppTestCase {
 
     func testTheDashboardSaysPlainlyWhenItsAnswerIsIncomplete() async throws {
         let browser = try await signedIn(DemoPeople.commissioner)
-        // The demo's term dates run to the end of 2026/27; the watch window is 180 days.
-        let late = try await browser.get("/t/west-midlands/dashboard?as_of=2027-04-01")
+        // The demo's term dates run to the end of an academic year a little after today: within
+        // the 180-day watch window of its last spring, the answer cannot be whole.
+        let lastYear = try await platform { db in
+            let tenant = try await Tenant.query(on: db).filter(\.$slug == "west-midlands").first()!
+            return try await TermPeriod.query(on: db).filter(\.$tenantID == tenant.id!).all()
+                .compactMap { AcademicYear(label: $0.academicYear) }.max()!
+        }
+        let end = lastYear.range.end
+        let late = try await browser.get("/t/west-midlands/dashboard?as_of=\(end.adding(days: -100).iso)")
         XCTAssertTrue(late.body.string.contains("This answer is incomplete: Term dates for Birmingham, Coventry,"))
-        XCTAssertTrue(late.body.string.contains("run only to 31 Aug 2027"))
+        XCTAssertTrue(late.body.string.contains("run only to \(end.display)"))
         let early = try await browser.get("/t/west-midlands/dashboard?as_of=2023-01-16")
         XCTAssertFalse(early.body.string.contains("This answer is incomplete"))
     }
