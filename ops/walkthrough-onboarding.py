@@ -104,17 +104,17 @@ ROUTES = [
 # (its money runs out in the new year) and LDS-02 unfunded.
 HOME_OFFICE = dict(reference="HO-SVF-2627", funder="Home Office", programme="Serious Violence Fund 2026/27", kind="centralGrant",
                    amount="90000.00", start_day="2026-04-01", end_day="2027-03-31", status="confirmed")
-SOURCES_IMPORT = [  # reference, funder, programme, kind, amount, start_day, end_day, status, restricted_local_authorities, restricted_routes, renewable, conditions, documents
+SOURCES_IMPORT = [  # reference, funder, programme, kind, amount, start_day, end_day, status, prospective_on, pledged_on, confirmed_on, received_on, withdrawn_on, restricted_local_authorities, restricted_routes, renewable, conditions, documents
     ["LCC-SJ-2627", "Leeds City Council", "Safer Journeys 2026/27", "council", "80000.00", "2026-04-01", "2027-08-31", "confirmed",
-     "E08000035", "", "yes", "Termly report to the Safer Leeds board", "Cabinet decision 14 January 2026"],
+     "", "2026-01-14", "2026-02-20", "", "", "E08000035", "", "yes", "Termly report to the Safer Leeds board", "Cabinet decision 14 January 2026"],
     ["BMDC-SJ-2027", "City of Bradford Metropolitan District Council", "Safer Journeys summer 2027", "council", "20000.00",
-     "2027-04-01", "2027-07-31", "pledged", "E08000032", "", "no", "", "Letter from the portfolio holder, 2 November 2026"],
+     "2027-04-01", "2027-07-31", "pledged", "", "2026-11-02", "", "", "", "E08000032", "", "no", "", "Letter from the portfolio holder, 2 November 2026"],
 ]
 ALLOCATION_FORM = dict(route="WKF-01", amount="24000.00")  # from the Home Office grant
-ALLOCATIONS_IMPORT = [  # source_reference, route_code, amount, start_day, end_day
-    ["HO-SVF-2627", "BRD-01", "32000.00", "", ""],
-    ["LCC-SJ-2627", "LDS-01", "62000.00", "", ""],
-    ["BMDC-SJ-2027", "BRD-01", "12000.00", "", ""],
+ALLOCATIONS_IMPORT = [  # source_reference, route_code, amount, start_day, end_day, agreed_on
+    ["HO-SVF-2627", "BRD-01", "32000.00", "", "", ""],
+    ["LCC-SJ-2627", "LDS-01", "62000.00", "", "", "2026-03-02"],
+    ["BMDC-SJ-2027", "BRD-01", "12000.00", "", "", "2026-11-02"],
 ]
 EXPECTED_STATUS = {"LDS-01": "Secure", "BRD-01": "Watch", "WKF-01": "At risk", "LDS-02": "Unfunded"}
 
@@ -450,9 +450,10 @@ def walk(w, demo_password):
     # Imports are the commissioner's: the other sources and allocations come in as a file.
     w.act_as(COMMISSIONER[1])
     w.import_file("fundingSources", "funding-sources.csv",
-                  ["reference", "funder", "programme", "kind", "amount", "start_day", "end_day", "status", "restricted_local_authorities",
+                  ["reference", "funder", "programme", "kind", "amount", "start_day", "end_day", "status", "prospective_on",
+                   "pledged_on", "confirmed_on", "received_on", "withdrawn_on", "restricted_local_authorities",
                    "restricted_routes", "renewable", "conditions", "documents"], SOURCES_IMPORT, "funding-import")
-    w.import_file("allocations", "allocations.csv", ["source_reference", "route_code", "amount", "start_day", "end_day"],
+    w.import_file("allocations", "allocations.csv", ["source_reference", "route_code", "amount", "start_day", "end_day", "agreed_on"],
                   ALLOCATIONS_IMPORT, "allocations-import")
     w.act_as(FINANCE[1])
     w.go(f"{t}/funding")
