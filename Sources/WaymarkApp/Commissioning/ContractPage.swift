@@ -44,7 +44,7 @@ struct ContractPage: Encodable {
         let contract = loaded.contract, terms = contract.snapshot(on: today).terms
         let people = Set(contract.variations.map(\.approvedBy)).union(PaymentRow.payers([loaded]))
         let names = try await ContractNames.load(context, people: people)
-        let approved = try await ApprovedReturns.months(context, contractID: loaded.id)
+        let approved = try await ApprovedReturns.months(context, contractID: loaded.id, in: reading)
         let state = ContractState(terms, on: today)
         let canSeeRoutes = Set(try await RouteQueries.visibleRoutes(context).compactMap(\.id))
         var seen = Set<UUID>()

@@ -91,10 +91,11 @@ enum PaymentsPage {
     }
 
     /// Paid means paid on or before `paidBy`: the day the page reads (a paid-on day is never
-    /// after the day it was entered, so today every recorded payment counts).
+    /// after the day it was entered, so today every recorded payment counts); payable means
+    /// every month's return approved by then.
     static func rows(_ context: TenantContext, _ contracts: [ContractQueries.Loaded], paidBy: Day?) async throws -> [PaymentRow] {
         let names = try await ContractNames.load(context, people: PaymentRow.payers(contracts))
-        let approved = try await ApprovedReturns.months(context, contractIDs: contracts.map(\.id))
+        let approved = try await ApprovedReturns.months(context, contractIDs: contracts.map(\.id), in: paidBy.map(Reading.asOf))
         return PaymentRow.rows(contracts, approved: approved, names: names, slug: context.tenant.slug, paidBy: paidBy)
     }
 
