@@ -13,7 +13,7 @@ enum ReturnsAsOf {
     /// left out, as not started. Without a reading, the records as they are. Two queries in all.
     static func read(_ context: TenantContext, _ records: [MonthlyReturnRecord], in reading: Reading?) async throws -> [MonthlyReturnRecord] {
         guard let reading, !records.isEmpty else { return records }
-        let histories = try await self.histories(context, returnIDs: records.compactMap(\.id))
+        let histories = try await self.histories(context, records)
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
         return records.compactMap { record in
             copy(record, history: (histories[record.id!] ?? ReturnHistory(submissions: [], reviews: [])).read(in: reading), in: reading,
@@ -21,19 +21,28 @@ enum ReturnsAsOf {
         }
     }
 
-    /// Each return's submissions and reviews.
-    static func histories(_ context: TenantContext, returnIDs: [UUID]) async throws -> [UUID: ReturnHistory] {
-        guard !returnIDs.isEmpty else { return [:] }
-        let versions = Dictionary(grouping: try await context.query(ReturnVersionRecord.self).filter(\.$returnID ~~ returnIDs).all(), by: \.returnID)
-        let reviews = Dictionary(grouping: try await context.query(ReturnReviewRecord.self).filter(\.$returnID ~~ returnIDs).all(), by: \.returnID)
-        return Dictionary(uniqueKeysWithValues: returnIDs.map { id in
-            (id, history(versions: versions[id] ?? [], reviews: reviews[id] ?? []))
+    /// Each return's submissions and reviews, by return id.
+    static func histories(_ context: TenantContext, _ records: [MonthlyReturnRecord]) async throws -> [UUID: ReturnHistory] {
+        let ids = records.compactMap(\.id)
+        guard !ids.isEmpty else { return [:] }
+        let versions = Dictionary(grouping: try await context.query(ReturnVersionRecord.self).filter(\.$returnID ~~ ids).all(), by: \.returnID)
+        let reviews = Dictionary(grouping: try await context.query(ReturnReviewRecord.self).filter(\.$returnID ~~ ids).all(), by: \.returnID)
+        return Dictionary(uniqueKeysWithValues: records.map { record in
+            (record.id!, history(record, versions: versions[record.id!] ?? [], reviews: reviews[record.id!] ?? []))
         })
     }
 
-    static func history(versions: [ReturnVersionRecord], reviews: [ReturnReviewRecord]) -> ReturnHistory {
-        ReturnHistory(submissions: versions.map { .init(number: $0.number, at: $0.submittedAt) },
-                      reviews: reviews.map { .init(version: $0.versionNumber, step: $0.step, at: $0.reviewedAt) })
+    /// A return's history from its rows. Every review step writes a review row; should a
+    /// record say it was reviewed with no row for its latest version (rows stored some other
+    /// way), the step counts from when the record last changed, so today still reads as stored.
+    static func history(_ record: MonthlyReturnRecord?, versions: [ReturnVersionRecord], reviews: [ReturnReviewRecord]) -> ReturnHistory {
+        var history = ReturnHistory(submissions: versions.map { .init(number: $0.number, at: $0.submittedAt) },
+                                    reviews: reviews.map { .init(version: $0.versionNumber, step: $0.step, at: $0.reviewedAt) })
+        if let record, let step = ReturnReview.Step.allCases.first(where: { $0.resulting == record.status }),
+           !history.reviews.contains(where: { $0.version == record.latestVersion }) {
+            history.reviews.append(.init(version: record.latestVersion, step: step, at: record.updatedAt))
+        }
+        return history
     }
 
     /// The record as it stood: `history` is already read in `reading`. A draft counts once
@@ -69,7 +78,7 @@ extension ReturnFile {
     /// This return as it stood in `reading`: the versions submitted and the reviews made by
     /// its day, and the record's state then. For reading pages only; actions use the file as it is.
     func read(in reading: Reading) -> ReturnFile {
-        let history = ReturnsAsOf.history(versions: versions, reviews: reviews).read(in: reading)
+        let history = ReturnsAsOf.history(record, versions: versions, reviews: reviews).read(in: reading)
         let numbers = Set(history.submissions.map(\.number))
         return ReturnFile(contract: contract, terms: terms, month: month, expectation: expectation,
                           record: record.flatMap { ReturnsAsOf.copy($0, history: history, in: reading, scheduledDue: scheduledDue) },
