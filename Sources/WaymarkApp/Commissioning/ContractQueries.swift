@@ -8,9 +8,11 @@ import WaymarkDomain
 /// them, as if it did not exist.
 ///
 /// Read on a day (`Reading`), a contract not yet signed by then does not exist either, and one
-/// that did shows the terms in force that day (`Contract.read(in:signedOn:recordedAt:)`): this
-/// is the one place the pages, CSVs and API about contracts get that rule. Without a reading
-/// (forms that change a contract, imports, reminders) a contract is read whole, as it is now.
+/// that did carries only the variations known by then (`Contract.read(in:signedOn:recordedAt:)`;
+/// its terms in force that day are `snapshot(on:)`): this is the one place the pages, CSVs and
+/// API about contracts get that rule. Without a reading (forms that change a contract, imports,
+/// reminders) a contract is read whole, as it is now. Payment lines are the schedule as now
+/// planned; which of them were paid by the day is `PaymentRow`'s `paidBy`.
 enum ContractQueries {
     /// A stored contract read whole: the domain contract (with every variation) and its
     /// payment lines in schedule order.
