@@ -79,4 +79,20 @@ final class ReturnAsOfTests: AppTestCase {
         let csv20 = try await commissioner.get("/t/west-midlands/delivery.csv?as_of=2023-11-20").body.string
         XCTAssertTrue(csv20.contains("2023-10,WLV-01"), "approved on the 20th")
     }
+
+    func testAPaymentLineIsPayableFromTheDayItsReturnsWereApproved() async throws {
+        // The first line covers 4 to 30 September: payable once September's return is approved, on the 21st.
+        app.clock.set(ContractFixtures.instant(2023, 11, 21, hour: 10))
+        try await fileAndApprove(contract, ReturnFixtures.september)
+        app.clock.set(ContractFixtures.instant(2023, 12, 1, hour: 10))
+        let finance = try await signedIn(DemoPeople.finance)
+        func firstLine(_ day: String) async throws -> String {
+            let csv = try await finance.get("/t/west-midlands/payments.csv?as_of=\(day)").body.string
+            return String(csv.split(separator: "\r\n").first { $0.hasPrefix("\(ReturnFixtures.reference),Lanternway Youth Trust,1,") } ?? "")
+        }
+        let before = try await firstLine("2023-11-20")
+        XCTAssertTrue(before.contains(",awaiting_returns,2023-09,"), before)
+        let after = try await firstLine("2023-11-21")
+        XCTAssertTrue(after.contains(",payable,"), after)
+    }
 }
