@@ -6,14 +6,14 @@ enum OpenAPIContracts {
         let id: [String: Any] = ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
         return [
             "/api/v1/t/{tenant}/contracts": OpenAPIFunding.get(
-                "listContracts", "Contracts the caller may see (a provider: their own organisations'), with their terms after every variation and their status on as_of",
-                "ContractList", [OpenAPIFunding.asOf]).merging(["post": OpenAPIContractRecording.operation]) { a, _ in a },
+                "listContracts", "Contracts the caller may see (a provider: their own organisations') signed by as_of, with their terms in force and their status that day",
+                "ContractList", [OpenAPIFunding.asOf, OpenAPIFunding.asRecorded]).merging(["post": OpenAPIContractRecording.operation]) { a, _ in a },
             "/api/v1/t/{tenant}/contracts/{id}": OpenAPIFunding.get(
-                "getContract", "One contract: its terms now, KPIs, funding links, every version with what changed, and its payment lines",
-                "ContractDetail", [id, OpenAPIFunding.asOf]),
+                "getContract", "One contract as of as_of (not found before it was signed): its terms in force, KPIs, funding links, every version known by then with what changed, and its payment lines",
+                "ContractDetail", [id, OpenAPIFunding.asOf, OpenAPIFunding.asRecorded]),
             "/api/v1/t/{tenant}/payments": OpenAPIFunding.get(
-                "listPayments", "Every payment line of the contracts the caller may see, payable first (paid means paid by as_of)", "PaymentList",
-                [OpenAPIFunding.asOf]),
+                "listPayments", "Every payment line of the contracts the caller may see, payable first (paid means paid by as_of; payable, its months' returns approved by then)", "PaymentList",
+                [OpenAPIFunding.asOf, OpenAPIFunding.asRecorded]),
         ]
     }
 

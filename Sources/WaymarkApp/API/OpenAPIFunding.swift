@@ -8,6 +8,13 @@ enum OpenAPIFunding {
         "schema": ["type": "string", "format": "date"],
     ]
 
+    /// The audit reading (`Reading.asRecorded`): what Waymark had been told by a day.
+    static let asRecorded: [String: Any] = [
+        "name": "as_recorded", "in": "query", "required": false,
+        "description": "What Waymark had been told by the end of this day (YYYY-MM-DD), for audit: facts typed in later are left out. Instead of as_of",
+        "schema": ["type": "string", "format": "date"],
+    ]
+
     static func get(_ id: String, _ summary: String, _ schema: String, _ parameters: [[String: Any]]) -> [String: Any] {
         ["get": ["operationId": id, "summary": summary, "parameters": [OpenAPIDocument.tenantParameter] + parameters,
                  "responses": OpenAPIDocument.standardErrors.merging([

@@ -18,11 +18,12 @@ enum OpenAPIReturns {
         ], required: ["version", "narrative", "lines"])
         return [
             "/api/v1/t/{tenant}/returns": OpenAPIFunding.get(
-                "listReturns", "Every monthly return owed so far on the contracts the caller may read, newest month first, with its status and timeliness",
-                "ReturnList", []),
+                "listReturns", "Every monthly return owed by as_of on the contracts the caller may read, newest month first, with its status and timeliness as they were that day",
+                "ReturnList", [OpenAPIFunding.asOf, OpenAPIFunding.asRecorded]),
             "/api/v1/t/{tenant}/contracts/{id}/returns/{month}": [
                 "get": OpenAPIForecasting.operation("getReturn", "One month's return: the routes it must cover, every submitted version and every review step",
-                                                    ["200": OpenAPIDocument.ok("MonthlyReturn")], parameters: [id, month]),
+                                                    ["200": OpenAPIDocument.ok("MonthlyReturn")],
+                                                    parameters: [id, month, OpenAPIFunding.asOf, OpenAPIFunding.asRecorded]),
                 "post": OpenAPIForecasting.operation(
                     "submitReturn", "Submit the month's return as the contract's provider: checked by the same rules as the web form and the upload",
                     ["201": ["description": "Submitted as a new version", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/MonthlyReturn"]]]],

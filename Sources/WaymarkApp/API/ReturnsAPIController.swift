@@ -13,8 +13,8 @@ struct ReturnsAPIController: Sendable {
     }
 
     @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
-        let today = Day(req.now, in: London.timeZone)
-        let owed = try await ReturnsList.rows(context, today: today)
+        let reading = try req.reading(), today = reading.day
+        let owed = try await ReturnsList.rows(context, reading: reading)
         return try APIJSON.response(ReturnsAPIBodies.ReturnList(tenant: context.tenant.slug, asOf: today.iso, returns: owed.map { item in
             .init(contractReference: item.row.contract, month: item.month.description, dueDate: item.due.iso,
                   status: item.status?.rawValue ?? "not_started", timeliness: item.row.timeliness,
@@ -23,7 +23,7 @@ struct ReturnsAPIController: Sendable {
     }
 
     @Sendable static func detail(req: Request, context: TenantContext) async throws -> Response {
-        try APIJSON.response(try await body(context, try await ReturnFile.load(req, context)))
+        try APIJSON.response(try await body(context, try await ReturnFile.load(req, context).read(in: try req.reading())))
     }
 
     static func body(_ context: TenantContext, _ file: ReturnFile) async throws -> ReturnsAPIBodies.Detail {

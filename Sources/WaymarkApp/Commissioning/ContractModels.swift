@@ -49,6 +49,10 @@ final class ContractRecord: Model, TenantOwned, @unchecked Sendable {
         self.signedOn = signedOn?.iso
     }
 
+    /// The day it was signed, when recorded with one; `Contract.effectiveDay(signedOn:)` says
+    /// what stands in for it otherwise.
+    var signedDay: Day? { signedOn.flatMap(Day.init(iso:)) }
+
     /// How it was let: as recorded, or, for a contract stored before that was asked, awarded
     /// in Waymark when it came from a specification; nil when nobody can tell.
     var letting: ContractLetting? {

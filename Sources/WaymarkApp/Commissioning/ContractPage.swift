@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 import WaymarkDomain
 
-/// One contract's page: its terms now, KPIs, the money that pays for it, its whole history
+/// One contract's page, as on the day it is read: its terms in force, KPIs, the money that pays for it, its whole history
 /// and its payment schedule.
 struct ContractPage: Encodable {
     struct Fact: Encodable { let key: String; let value: String }
@@ -34,15 +34,17 @@ struct ContractPage: Encodable {
     /// The history and schedule tables want the wide layout.
     var wide = true
 
-    /// `today` is the day the page speaks of; `paidBy`, when a past day is asked about, hides
-    /// payments made after it.
-    static func build(_ context: TenantContext, _ loaded: ContractQueries.Loaded, today: Day, paidBy: Day? = nil,
+    /// `reading`'s day is the day the page speaks of: the terms in force then (its history
+    /// shows the variations known by then, those taking effect later too), payments made by
+    /// then, and what the funding sources had committed then. `loaded` is read in `reading`
+    /// (`ContractQueries.find(_:id:in:)`).
+    static func build(_ context: TenantContext, _ loaded: ContractQueries.Loaded, reading: Reading,
                       errors: [FieldError] = []) async throws -> ContractPage {
-        let slug = context.tenant.slug, id = loaded.id.uuidString
-        let contract = loaded.contract, terms = contract.current
+        let slug = context.tenant.slug, id = loaded.id.uuidString, today = reading.day, paidBy = reading.day
+        let contract = loaded.contract, terms = contract.snapshot(on: today).terms
         let people = Set(contract.variations.map(\.approvedBy)).union(PaymentRow.payers([loaded]))
         let names = try await ContractNames.load(context, people: people)
-        let approved = try await ApprovedReturns.months(context, contractID: loaded.id)
+        let approved = try await ApprovedReturns.months(context, contractID: loaded.id, in: reading)
         let state = ContractState(terms, on: today)
         let canSeeRoutes = Set(try await RouteQueries.visibleRoutes(context).compactMap(\.id))
         var seen = Set<UUID>()
@@ -55,7 +57,7 @@ struct ContractPage: Encodable {
         let openable = sources.filter { $0.id.map(linkable.contains) ?? false }
         let commitments = openable.isEmpty
             ? [:]
-            : SourceCommitmentSection.build(context, sources: openable, contracts: try await ContractQueries.all(context), names: names, asOf: today)
+            : SourceCommitmentSection.build(context, sources: openable, contracts: try await ContractQueries.all(context, in: reading), names: names, asOf: today)
         var facts: [Fact] = [
             .init(key: "Provider", value: names.organisation(contract.providerOrganisationID)),
             .init(key: "Value", value: terms.value.display + (terms.value == contract.value ? "" : " (\(contract.value.display) when made)")),
@@ -69,9 +71,11 @@ struct ContractPage: Encodable {
         if let signed = loaded.record.signedOn.flatMap(Day.init(iso:)) {
             facts.insert(.init(key: "Signed", value: signed.display), at: facts.count - 1)
         }
-        if terms.terminated { facts.insert(.init(key: "Terminated", value: "Its last day of service is \(terms.end.display)"),
+        // A termination known by the day, though not in force yet, is said, and ends the varying.
+        let known = contract.current
+        if known.terminated { facts.insert(.init(key: "Terminated", value: "Its last day of service is \(known.end.display)"),
                                             at: (facts.firstIndex { $0.key == "Ends" } ?? 3) + 1) }
-        let canVary = context.can(.varyContracts) && !terms.terminated
+        let canVary = context.can(.varyContracts) && !known.terminated
         return ContractPage(
             id: id, reference: loaded.record.reference, title: loaded.record.title, stateLabel: state.label, stateTag: state.tag,
             facts: facts,

@@ -30,7 +30,8 @@ enum ContractState: String, Sendable {
     }
 }
 
-/// One contract as the list and its CSV show it: the terms after every variation.
+/// One contract as the list and its CSV show it: the terms in force on the day shown (a
+/// variation approved to take effect later is not in force yet).
 struct ContractRow: Encodable, Sendable {
     let id: String
     let reference: String
@@ -51,7 +52,7 @@ struct ContractRow: Encodable, Sendable {
     let href: String
 
     init(_ loaded: ContractQueries.Loaded, today: Day, names: ContractNames, slug: String) {
-        let terms = loaded.contract.current
+        let terms = loaded.contract.snapshot(on: today).terms
         let state = ContractState(terms, on: today)
         id = loaded.id.uuidString
         reference = loaded.record.reference

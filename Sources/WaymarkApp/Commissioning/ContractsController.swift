@@ -30,22 +30,25 @@ struct ContractsController: Sendable {
         var wide = true
     }
 
-    static func rows(_ context: TenantContext, today: Day) async throws -> [ContractRow] {
+    /// The contracts that existed in `reading`, with the terms in force on its day.
+    static func rows(_ context: TenantContext, reading: Reading) async throws -> [ContractRow] {
         let names = try await ContractNames.load(context)
-        return try await ContractQueries.visible(context).map { ContractRow($0, today: today, names: names, slug: context.tenant.slug) }
+        return try await ContractQueries.visible(context, in: reading).map {
+            ContractRow($0, today: reading.day, names: names, slug: context.tenant.slug)
+        }
     }
 
     @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
-        let today = try req.asOfDay()
-        let page = ListPage(contracts: try await Self.rows(context, today: today), today: today.display,
+        let reading = try req.reading(), today = reading.day
+        let page = ListPage(contracts: try await Self.rows(context, reading: reading), today: today.display,
                             csvHref: SiteMap.Tenant.contractsCSV.path(context.tenant.slug),
                             newHref: context.can(.recordContracts) ? SiteMap.Tenant.contractNew.path(context.tenant.slug) : nil)
         return try await PageRenderer.render(req, "contracts/list", title: "Contracts", page)
     }
 
     @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
-        let today = try req.asOfDay()
-        let rows = try await Self.rows(context, today: today)
+        let reading = try req.reading(), today = reading.day
+        let rows = try await Self.rows(context, reading: reading)
         let data = TabularWriter.csv(
             headers: ["reference", "title", "provider", "routes", "value", "start_day", "end_day", "status", "as_of"],
             rows: rows.map { [$0.reference, $0.title, $0.provider, $0.routes.joined(separator: " "), $0.valueDecimal,
@@ -54,8 +57,9 @@ struct ContractsController: Sendable {
     }
 
     @Sendable static func detail(req: Request, context: TenantContext) async throws -> Response {
-        let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
-        let page = try await ContractPage.build(context, loaded, today: try req.asOfDay(), paidBy: try req.askedAsOfDay())
+        let reading = try req.reading()
+        let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"), in: reading)
+        let page = try await ContractPage.build(context, loaded, reading: reading)
         return try await PageRenderer.render(req, "contracts/contract", title: loaded.record.reference, page)
     }
 
@@ -65,8 +69,9 @@ struct ContractsController: Sendable {
     }
 
     @Sendable static func paymentsCSV(req: Request, context: TenantContext) async throws -> Response {
-        let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
-        let rows = try await PaymentsPage.rows(context, [loaded], paidBy: try req.askedAsOfDay())
+        let reading = try req.reading()
+        let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"), in: reading)
+        let rows = try await PaymentsPage.rows(context, [loaded], paidBy: reading.day)
         return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
                                 filename: "\(context.tenant.slug)-\(fileSafe(loaded.record.reference))-payments.csv")
     }
@@ -85,10 +90,12 @@ enum PaymentsPage {
         var wide = true
     }
 
-    /// Paid means paid on or before `paidBy`, when a day is asked about (`as_of`).
+    /// Paid means paid on or before `paidBy`: the day the page reads (a paid-on day is never
+    /// after the day it was entered, so today every recorded payment counts); payable means
+    /// every month's return approved by then.
     static func rows(_ context: TenantContext, _ contracts: [ContractQueries.Loaded], paidBy: Day?) async throws -> [PaymentRow] {
         let names = try await ContractNames.load(context, people: PaymentRow.payers(contracts))
-        let approved = try await ApprovedReturns.months(context, contractIDs: contracts.map(\.id))
+        let approved = try await ApprovedReturns.months(context, contractIDs: contracts.map(\.id), in: paidBy.map(Reading.asOf))
         return PaymentRow.rows(contracts, approved: approved, names: names, slug: context.tenant.slug, paidBy: paidBy)
     }
 
@@ -98,15 +105,17 @@ enum PaymentsPage {
     }
 
     @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
-        let asOf = try req.askedAsOfDay()
-        let rows = ordered(try await rows(context, try await ContractQueries.visible(context), paidBy: asOf))
-        let page = Page(payable: rows.filter(\.isPayable), others: rows.filter { !$0.isPayable }, asOf: asOf?.display,
+        let reading = try req.reading()
+        let rows = ordered(try await rows(context, try await ContractQueries.visible(context, in: reading), paidBy: reading.day))
+        let asked = try req.askedAsOfDay() ?? (reading.isAsRecorded ? reading.day : nil)
+        let page = Page(payable: rows.filter(\.isPayable), others: rows.filter { !$0.isPayable }, asOf: asked?.display,
                         canRecordPayments: context.can(.recordPayments), csvHref: SiteMap.Tenant.paymentsCSV.path(context.tenant.slug))
         return try await PageRenderer.render(req, "contracts/payments", title: "Payments", page)
     }
 
     @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
-        let rows = ordered(try await rows(context, try await ContractQueries.visible(context), paidBy: try req.askedAsOfDay()))
+        let reading = try req.reading()
+        let rows = ordered(try await rows(context, try await ContractQueries.visible(context, in: reading), paidBy: reading.day))
         return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
                                 filename: "\(context.tenant.slug)-payments.csv")
     }

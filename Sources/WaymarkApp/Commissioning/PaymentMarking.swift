@@ -17,9 +17,11 @@ enum PaymentMarking {
               let record = loaded.lines.first(where: { $0.id == lineID }) else { throw WaymarkError.notFound }
         let form = try req.content.decode(Form.self)
         let approved = try await ApprovedReturns.months(context, contractID: loaded.id)
-        let errors = try await mark(context, loaded, record, paidOn: form.paid_on ?? "", version: form.version ?? "", approvedMonths: approved)
+        let today = Day(req.now, in: London.timeZone)
+        let errors = try await mark(context, loaded, record, paidOn: form.paid_on ?? "", version: form.version ?? "",
+                                    approvedMonths: approved, today: today)
         guard errors.isEmpty else {
-            let page = try await ContractPage.build(context, loaded, today: Day(req.now, in: London.timeZone), errors: errors)
+            let page = try await ContractPage.build(context, loaded, reading: .asOf(today), errors: errors)
             return try await PageRenderer.render(req, "contracts/contract", title: loaded.record.reference, page, errors: errors,
                                                  status: .unprocessableEntity)
         }
@@ -30,19 +32,20 @@ enum PaymentMarking {
 
     /// Marks the line paid and audits it, or returns why not (nothing saved). The contract's
     /// version is claimed too, so a variation opened before the payment re-plans from the
-    /// schedule it saw, or is refused.
+    /// schedule it saw, or is refused. A paid-on day after `today` is refused: a payment is
+    /// never made in the future, and one dated later would not count as paid until then.
     static func mark(_ context: TenantContext, _ loaded: ContractQueries.Loaded, _ record: PaymentLineRecord, paidOn text: String,
-                     version: String, approvedMonths: Set<CalendarMonth>) async throws -> [FieldError] {
+                     version: String, approvedMonths: Set<CalendarMonth>, today: Day) async throws -> [FieldError] {
         guard let line = record.line, let lineID = record.id else { throw WaymarkError.notFound }
         // The error sits by the paid-on field when the line shows one (payable), else by the line.
         let payable = line.status(approvedMonths: approvedMonths) == .payable
         let anchor = "line-\(lineID.uuidString)", input = payable ? "paid_on-\(lineID.uuidString)" : anchor
         guard let paidOn = Day(entered: text) else {
-            let blocking = line.problemsMarkingPaid(on: .latest, approvedMonths: approvedMonths)
+            let blocking = line.problemsMarkingPaid(on: .latest, approvedMonths: approvedMonths, today: .latest)
             return blocking.map { .init(field: anchor, message: $0.message) }
                 + [.init(field: input, message: "Enter the day \(line.label) was paid, like 2024-01-15")]
         }
-        let problems = line.problemsMarkingPaid(on: paidOn, approvedMonths: approvedMonths)
+        let problems = line.problemsMarkingPaid(on: paidOn, approvedMonths: approvedMonths, today: today)
         guard problems.isEmpty else {
             return problems.map { .init(field: $0.field == .paidOn ? input : anchor, message: $0.message) }
         }

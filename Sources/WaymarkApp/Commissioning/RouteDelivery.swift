@@ -15,19 +15,21 @@ import WaymarkDomain
 /// once it has had one, a gap between contracts, a contract ending before its money, or money
 /// ending before its contract is named.
 enum RouteDelivery {
-    /// Each route's delivery reasons, for the routes of `results` that have had a contract by `asOf`.
+    /// Each route's delivery reasons, for the routes of `results` that have had a contract by
+    /// the reading's day.
     ///
-    /// Contracts are read as known at the end of the as-of day: every variation approved by
-    /// then, including ones taking effect later (a termination approved today for next month).
-    /// For today that is "now", since nothing is approved in the future; for a past day it is
-    /// what Waymark knew that day, like every as-of figure.
+    /// `contracts` are those that existed in `reading` (signed by its day: see
+    /// `ContractQueries.contracts(_:existingIn:)`), each whole. Their terms are read as a
+    /// planner knew them that day (`Contract.termsKnown(in:)`): every variation in force, and
+    /// every one already decided though taking effect later (a termination approved today for
+    /// next month).
     static func reasons(contracts: [Contract], results: [UUID: RouteCoverageResult], schedules: [UUID: RouteSchedule],
-                        asOf: Day) -> [UUID: [DeliveryReason]] {
+                        reading: Reading) -> [UUID: [DeliveryReason]] {
         guard !contracts.isEmpty else { return [:] }
-        let knownAt = endOfDay(asOf)
+        let asOf = reading.day
         var reasons: [UUID: [DeliveryReason]] = [:]
         for (routeID, result) in results {
-            let periods = contracts.compactMap { $0.deliveryPeriod(ofRoute: routeID, knownAt: knownAt) }
+            let periods = contracts.compactMap { $0.deliveryPeriod(ofRoute: routeID, in: reading) }
             guard periods.contains(where: { $0.period.start <= asOf }) else { continue }
             let found = DeliveryReasons.reasons(asOf: asOf, securedFundedUntil: result.status.securedFundedUntil,
                                                 projectedFundedUntil: result.status.projectedFundedUntil,
@@ -35,11 +37,5 @@ enum RouteDelivery {
             if !found.isEmpty { reasons[routeID] = found }
         }
         return reasons
-    }
-
-    /// The last instant of `day` in London.
-    static func endOfDay(_ day: Day) -> Date {
-        let midnight = LondonWallTime(day: day.next, hour: 0, minute: 0)?.instant ?? Date.distantFuture
-        return midnight.addingTimeInterval(-0.001)
     }
 }

@@ -20,7 +20,8 @@ struct SourceCommitmentSection: Encodable, Sendable {
     let showsContracts: Bool
 
     /// The commitment of each of `sources` against every contract of the tenant. Paid means
-    /// paid on or before `asOf`; funding links are not dated, so every contract commits.
+    /// paid on or before `asOf`; funding links are not dated, so every contract `contracts`
+    /// holds commits (the callers read them as of the day: one not yet signed commits nothing).
     static func build(_ context: TenantContext, sources: [FundingSourceRecord], contracts: [ContractQueries.Loaded],
                       names: ContractNames, asOf: Day) -> [UUID: SourceCommitmentSection] {
         let payments = contracts.map { loaded in
@@ -53,7 +54,7 @@ struct SourceCommitmentSection: Encodable, Sendable {
 
     /// One source's section, for its page.
     static func load(_ context: TenantContext, source: FundingSourceRecord, asOf: Day) async throws -> SourceCommitmentSection? {
-        let contracts = try await ContractQueries.all(context)
+        let contracts = try await ContractQueries.all(context, in: .asOf(asOf))
         let names = try await ContractNames.load(context)
         return build(context, sources: [source], contracts: contracts, names: names, asOf: asOf)[source.id!]
     }

@@ -43,7 +43,7 @@ struct DemoDeliveryLoader {
                 // Finance pays about two weeks after the quarter's last return is approved.
                 let paidOn = DemoReturns.workingDays(10, after: lastApproval, deadlines)
                 guard paidOn <= DemoReturns.present else { continue }
-                let problems = line.problemsMarkingPaid(on: paidOn, approvedMonths: Set(approved.keys))
+                let problems = line.problemsMarkingPaid(on: paidOn, approvedMonths: Set(approved.keys), today: DemoReturns.present)
                 guard problems.isEmpty else {
                     throw DemoContractsLoader.StoryBroken(description: "\(seeded.reference) \(line.label): \(problems.map(\.message).joined(separator: "; "))")
                 }

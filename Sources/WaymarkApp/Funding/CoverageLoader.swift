@@ -56,8 +56,8 @@ enum CoverageLoader {
         let inputs = TenantCoverage.inputs(schedules: schedules, sources: Array(sources.values), allocations: allocations)
         let windows = StatusWindows(atRiskDays: context.tenant.atRiskWindowDays, watchDays: context.tenant.watchWindowDays)
         let results = Dictionary(uniqueKeysWithValues: TenantCoverage.run(inputs, asOf: asOf, windows: windows).map { ($0.routeID, $0) })
-        let delivery = RouteDelivery.reasons(contracts: try await ContractQueries.contracts(context), results: results,
-                                             schedules: schedules, asOf: asOf)
+        let delivery = RouteDelivery.reasons(contracts: try await ContractQueries.contracts(context, existingIn: reading),
+                                             results: results, schedules: schedules, reading: reading)
         return CoverageSnapshot(asOf: asOf, results: results, sources: sources, delivery: delivery)
     }
 

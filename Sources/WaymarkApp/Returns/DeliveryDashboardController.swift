@@ -13,8 +13,8 @@ struct DeliveryDashboardController: Sendable {
 
     @Sendable static func page(req: Request, context: TenantContext) async throws -> Response {
         let (filter, errors) = DeliveryFilter.parse(req)
-        let data = try await DeliveryDashboardData.load(context)
-        let today = Day(req.now, in: London.timeZone)
+        let reading = try req.reading(), today = reading.day
+        let data = try await DeliveryDashboardData.load(context, reading: reading)
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
         let status = ReturnsStatusCounts.of(data.contracts, deadlines: deadlines, today: today)
         let page = DeliveryDashboardPage(data: data, filter: filter, status: status, today: today, slug: context.tenant.slug,
@@ -32,7 +32,7 @@ struct DeliveryDashboardController: Sendable {
     /// that month), with the page's filters applied, so the file matches what was on screen.
     @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
         let (filter, _) = DeliveryFilter.parse(req)
-        let data = try await DeliveryDashboardData.load(context)
+        let data = try await DeliveryDashboardData.load(context, reading: try req.reading())
         let facts = filter.apply(data.facts)
         let groups = DeliverySummary.grouped(facts) { fact in
             RouteMonth(month: fact.month, code: data.routes[fact.routeID]?.code ?? fact.routeID.uuidString,

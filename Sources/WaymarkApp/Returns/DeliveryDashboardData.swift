@@ -22,16 +22,19 @@ struct DeliveryDashboardData: Sendable {
     /// Contract ids to references, for naming overdue returns.
     let references: [UUID: String]
 
-    static func load(_ context: TenantContext) async throws -> DeliveryDashboardData {
+    /// What the dashboard shows in `reading`: the contracts signed by its day, and their
+    /// returns as they stood then (`ReturnsAsOf`: approved only if approved by then).
+    static func load(_ context: TenantContext, reading: Reading) async throws -> DeliveryDashboardData {
         let scope = try await ReturnScope.of(context)
-        let visible = try await ContractQueries.all(context).filter { loaded in
+        let visible = try await ContractQueries.all(context, in: reading).filter { loaded in
             scope.sees(loaded.record, routes: loaded.contract.current.routes.map(\.routeID))
         }
         let routeRecords = try await context.query(Route.self).all()
         let routes = Dictionary(uniqueKeysWithValues: routeRecords.map { ($0.id!, RouteName(code: $0.code, name: $0.name)) })
         guard !visible.isEmpty else { return DeliveryDashboardData(facts: [], routes: routes, contracts: [], references: [:]) }
 
-        let returns = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ visible.map(\.id)).all()
+        let stored = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ visible.map(\.id)).all()
+        let returns = try await ReturnsAsOf.read(context, stored, in: reading)
         let facts = try await approvedFacts(context, scope: scope, contracts: visible, returns: returns, routes: routeRecords)
         let byContract = Dictionary(grouping: returns, by: \.contractID)
         return DeliveryDashboardData(facts: facts, routes: routes,

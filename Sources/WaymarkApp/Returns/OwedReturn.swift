@@ -15,11 +15,13 @@ struct OwedReturn: Sendable {
     var firstSubmitted: Day? { record?.firstSubmittedAt.map { Day($0, in: London.timeZone) } }
 
     /// Every owed month of `contracts`, in contract order then month order; one query for the
-    /// stored returns, whatever the number of contracts.
-    static func of(_ contracts: [ContractQueries.Loaded], _ context: TenantContext,
+    /// stored returns, whatever the number of contracts. In `reading`, each return as it stood
+    /// on its day (`ReturnsAsOf`).
+    static func of(_ contracts: [ContractQueries.Loaded], _ context: TenantContext, in reading: Reading? = nil,
                    owed: (CalendarMonth) -> Bool) async throws -> [OwedReturn] {
         guard !contracts.isEmpty else { return [] }
-        let records = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ contracts.map(\.id)).all()
+        let rows = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ contracts.map(\.id)).all()
+        let records = try await ReturnsAsOf.read(context, rows, in: reading)
         let stored = Dictionary(records.map { ("\($0.contractID)|\($0.monthText)", $0) }, uniquingKeysWith: { first, _ in first })
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
         return contracts.flatMap { loaded in

@@ -44,11 +44,12 @@ struct ReturnPage: Encodable, Sendable {
         let shown = file.shows
         let latest = try file.latest.map { ($0, try $0.content) }
         let status = file.status ?? .draft
-        let today = Day(req.now, in: London.timeZone)
+        // The day the page speaks of (`file` is read as of it); a past day offers no actions.
+        let today = try req.reading().day, isToday = today >= Day(req.now, in: London.timeZone)
         let timeliness = ReturnTimeliness.of(due: file.due, firstSubmitted: file.record?.firstSubmittedAt.map { Day($0, in: London.timeZone) },
                                              asOf: today, deadlines: ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay))
-        let canFile = file.canFile(context) && status.isOpenToProvider
-        let canReview = context.can(.reviewReturns) && status.awaitsReview
+        let canFile = isToday && file.canFile(context) && status.isOpenToProvider
+        let canReview = isToday && context.can(.reviewReturns) && status.awaitsReview
         let hidden = file.expectation.routes.filter { !shown($0.routeID) }.count
         return ReturnPage(
             caption: "\(file.contract.reference) · \(file.providerName)",

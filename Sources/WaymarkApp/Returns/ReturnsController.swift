@@ -18,8 +18,9 @@ struct ReturnsController: Sendable {
         routes.post(SiteMap.Tenant.returnExtension, .reviewReturns, ReturnReviewing.extend)
     }
 
+    /// The return as it stood on the day asked about (`?as_of=`, `?as_recorded=`; today by default).
     @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
-        let file = try await ReturnFile.load(req, context)
+        let file = try await ReturnFile.load(req, context).read(in: try req.reading())
         return try await render(req, context, file)
     }
 

@@ -16,9 +16,8 @@ enum ReturnsList {
     enum Show: String, CaseIterable { case all, awaiting, overdue, open }
 
     @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
-        let today = Day(req.now, in: London.timeZone)
         let show = req.query[String.self, at: "show"].flatMap(Show.init(rawValue:)) ?? .all
-        let all = try await rows(context, today: today)
+        let all = try await rows(context, reading: try req.reading())
         let slug = context.tenant.slug
         let filters = Show.allCases.map { option in
             Filter(label: label(option), href: SiteMap.Tenant.returns.path(slug) + (option == .all ? "" : "?show=\(option.rawValue)"),
@@ -49,14 +48,17 @@ enum ReturnsList {
         }
     }
 
-    /// Each visible contract's months from its start to this month, with the stored return if any.
-    static func rows(_ context: TenantContext, today: Day) async throws -> [Owed] {
+    /// Each visible contract's months from its start to the reading's month, with the stored
+    /// return as it stood on the reading's day (`ReturnsAsOf`): contracts not yet signed owe
+    /// nothing, and a return not yet submitted then is owed, or overdue, as it was.
+    static func rows(_ context: TenantContext, reading: Reading) async throws -> [Owed] {
+        let today = reading.day
         let scope = try await ReturnScope.of(context)
-        let contracts = try await ContractQueries.all(context).filter { scope.sees($0.record, routes: $0.contract.current.routes.map(\.routeID)) }
+        let contracts = try await ContractQueries.all(context, in: reading).filter { scope.sees($0.record, routes: $0.contract.current.routes.map(\.routeID)) }
         let names = try await ContractQueries.organisationNames(context)
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
         let thisMonth = CalendarMonth(containing: today)
-        let owed = try await OwedReturn.of(contracts, context) { $0 <= thisMonth }.map { item -> Owed in
+        let owed = try await OwedReturn.of(contracts, context, in: reading) { $0 <= thisMonth }.map { item -> Owed in
             let timeliness = ReturnTimeliness.of(due: item.due, firstSubmitted: item.firstSubmitted, asOf: today, deadlines: deadlines)
             let status = item.record?.status
             let started = item.record.map { $0.latestVersion > 0 || $0.draft != nil } ?? false

@@ -27,6 +27,8 @@ enum ContractFixtures {
     static let closing = LondonWallTime(day: Day(2023, 6, 30), hour: 12, minute: 0)!
     /// A Monday in term: "today" for most contract tests.
     static let today = instant(2023, 10, 2, hour: 9)
+    /// A day after the tests' first payments (5 Oct 2023): a paid-on day is never in the future.
+    static let afterFirstPayment = instant(2023, 10, 16, hour: 9)
 
     static func instant(_ year: Int, _ month: Int, _ day: Int, hour: Int = 12) -> Date {
         LondonWallTime(day: Day(year, month, day), hour: hour, minute: 0)!.instant
@@ -187,13 +189,15 @@ extension AppTestCase {
             (try await Tenant.query(on: db).filter(\.$slug == ContractFixtures.tenant).first()!,
              try await Person.query(on: db).filter(\.$email == DemoPeople.finance).first()!)
         }
+        let today = Day(app.clock.now(), in: London.timeZone)
         return try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
             let context = TenantContext(tenant: tenant, tenantID: tenant.id!, person: person, personID: person.id!, roles: [.finance],
                                         memberships: [], organisations: [], routeVisibility: .all, db: db)
             let loaded = try await ContractQueries.find(context, id: contractID)
             guard let record = loaded.lines.first(where: { $0.id == line.id }), let domain = record.line else { throw TestFailure("no such line") }
             return try await PaymentMarking.mark(context, loaded, record, paidOn: day, version: String(loaded.record.version),
-                                                 approvedMonths: approving ? Set(domain.months) : [])
+                                                 approvedMonths: approving ? Set(domain.months) : [],
+                                                 today: today)
         }
     }
 }

@@ -91,10 +91,12 @@ final class ContractVariationTests: AppTestCase {
         XCTAssertEqual(lines.reduce(0) { $0 + $1.amountPence }, Money(pounds: 95_630).pence)
         XCTAssertEqual(lines.map(\.number), Array(1...lines.count))
         let page = try await commissioner.get(contract).body.string
-        XCTAssertTrue(page.contains("3 Value change"))
+        XCTAssertTrue(page.contains("3 Value change"), "the history shows a change approved to take effect later")
         XCTAssertTrue(page.contains("WLV-01 from £45,630.00 to £50,000.00"))
         XCTAssertTrue(page.contains("End moved from 31 Jul 2024 to 31 Aug 2024"))
-        XCTAssertTrue(page.contains("£95,630.00 (£91,260.00 when made)"))
+        XCTAssertTrue(page.contains("<dd class=\"wm-summary-list__value\">£91,260.00</dd>"), "its terms in force today: the value change is not yet")
+        let november = try await commissioner.get(contract + "?as_of=2023-11-01").body.string
+        XCTAssertTrue(november.contains("£95,630.00 (£91,260.00 when made)"), "in force from 1 Nov")
     }
 
     func testABadVariationIsRefusedWithItsReasonsAndNothingIsSaved() async throws {
@@ -141,6 +143,7 @@ final class ContractVariationTests: AppTestCase {
         let commissioner = try await signedIn(DemoPeople.commissioner)
         let contract = try await makeContract(award, reference: "TEST-WLV-PAID", as: commissioner)
         let first = try await paymentLines(contractPath: contract)[0]
+        stopClock(at: ContractFixtures.afterFirstPayment)   // a payment is recorded on or after the day it was made
         let errors = try await markPaid(contract, line: first, on: "2023-10-05", approving: true)
         XCTAssertEqual(errors, [])
         let changed = try await vary(commissioner, contract, kind: "values", [

@@ -82,7 +82,7 @@ final class ExistingContractFormTests: AppTestCase {
         XCTAssertEqual(bad.status, .unprocessableEntity)
         let badHTML = bad.body.string
         XCTAssertTrue(badHTML.contains("href=\"#paid_on-2023-09-04\"") && badHTML.contains("before its period starts on 4 Sep 2023"))
-        XCTAssertTrue(badHTML.contains("href=\"#paid_on-2023-10-01\"") && badHTML.contains("that is in the future"))
+        XCTAssertTrue(badHTML.contains("href=\"#paid_on-2023-10-01\"") && badHTML.contains("Q3 2023/24 paid on: 1 May 2024 is in the future"))
         XCTAssertTrue(badHTML.contains("href=\"#paid_on-2024-01-01\""))
         XCTAssertTrue(openingTag(badHTML, id: "paid_on-2023-10-01").contains("aria-describedby=\"paid_on-2023-10-01-error\""))
 

@@ -49,6 +49,7 @@ final class PaymentPagesTests: AppTestCase {
 
     func testThePaidPathOnceReturnsAreApproved() async throws {
         let lines = try await paymentLines(contractPath: contract)
+        stopClock(at: ContractFixtures.afterFirstPayment)   // a payment is recorded on or after the day it was made
         let early = try await markPaid(contract, line: lines[0], on: "2023-09-29", approving: true)
         XCTAssertEqual(early.map(\.message), ["Q2 2023/24 is paid in arrears: the payment date must be after its period ends on 30 Sep 2023"])
         let paid = try await markPaid(contract, line: lines[0], on: "2023-10-05", approving: true)
@@ -84,6 +85,7 @@ final class PaymentPagesTests: AppTestCase {
     }
 
     func testTheContractsListAndItsCSV() async throws {
+        try await setSignedOn(contract, "2023-07-20")
         let viewer = try await signedIn(DemoPeople.viewer)
         let list = try await viewer.get("/t/west-midlands/contracts").body.string
         XCTAssertTrue(list.contains("TEST-PAY"))
@@ -100,6 +102,7 @@ final class PaymentPagesTests: AppTestCase {
     }
 
     func testContractPagesReadAsOfTheDayAsked() async throws {
+        try await setSignedOn(contract, "2023-08-15")
         let viewer = try await signedIn(DemoPeople.viewer)
         let today = try await viewer.get(contract).body.string
         XCTAssertTrue(today.contains(">Running</strong>"), "the stopped clock's day by default")
@@ -127,6 +130,7 @@ final class PaymentPagesTests: AppTestCase {
 
     func testPaymentsAsOfADayBeforeAPaymentShowItUnpaid() async throws {
         let lines = try await paymentLines(contractPath: contract)
+        stopClock(at: ContractFixtures.afterFirstPayment)   // a payment is recorded on or after the day it was made
         let paid = try await markPaid(contract, line: lines[0], on: "2023-10-05", approving: true)
         XCTAssertEqual(paid, [])
         let finance = try await signedIn(DemoPeople.finance)

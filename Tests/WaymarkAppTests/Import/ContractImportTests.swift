@@ -67,6 +67,7 @@ final class ContractImportTests: AppTestCase {
             "TEST-BAD-5,Ends first,Lanternway Youth Trust,open_tender,2024-07-31,2023-09-04,,WLV-02,9000,,,,2023-12-31,2023-10-01; 2023-10-02; 2023-10-03",
             "TEST-BAD-6,Paid too soon,Lanternway Youth Trust,framework_call_off,2023-09-04,2024-07-31,,WLV-02,9000,,,,2023-12-31,2023-09-01",
             ",No reference,Lanternway Youth Trust,other,2023-09-04,2024-07-31,,WLV-02,9000,,,,,",
+            "TEST-BAD-7,Paid in the future,Lanternway Youth Trust,other,2023-09-04,2024-07-31,,WLV-02,9000,,,,2023-09-30,2099-01-01",
         ])
         let response = try await check(browser, "contracts", "contracts.csv", file)
         XCTAssertEqual(response.status, .unprocessableEntity)
@@ -86,6 +87,7 @@ final class ContractImportTests: AppTestCase {
             (7, "end_day", ""),
             (8, "paid_on", "before its period starts on 4 Sep 2023"),
             (9, "contract_reference", "Enter a value"),
+            (10, "paid_on", "Q2 2023/24 paid on: 1 Jan 2099 is in the future"),
         ] {
             XCTAssertTrue(Self.issue(html, row: row, column: column, text), "row \(row) \(column): \(text)")
         }

@@ -75,15 +75,18 @@ struct PaymentScheduleTests {
         let december = try #require(CalendarMonth(year: 2024, month: 12))
         #expect(line.status(approvedMonths: [october]) == .awaitingReturns([november, december]))
         #expect(line.status(approvedMonths: [october, november, december]) == .payable)
-        #expect(line.problemsMarkingPaid(on: day("2025-01-15"), approvedMonths: [october]).map(\.message) == [
+        #expect(line.problemsMarkingPaid(on: day("2025-01-15"), approvedMonths: [october], today: day("2025-06-30")).map(\.message) == [
             "The monthly returns for November 2024 and December 2024 have not been approved yet"])
-        #expect(line.problemsMarkingPaid(on: day("2024-12-31"), approvedMonths: [october, november, december]).map(\.message) == [
+        #expect(line.problemsMarkingPaid(on: day("2024-12-31"), approvedMonths: [october, november, december], today: day("2025-06-30")).map(\.message) == [
             "Q3 2024/25 is paid in arrears: the payment date must be after its period ends on 31 Dec 2024"])
-        #expect(line.problemsMarkingPaid(on: day("2025-01-15"), approvedMonths: [october, november, december]) == [])
+        #expect(line.problemsMarkingPaid(on: day("2025-01-15"), approvedMonths: [october, november, december], today: day("2025-06-30")) == [])
         let paid = line.paid(on: day("2025-01-15"), by: finance)
         #expect(paid.status(approvedMonths: []) == .paid(PaymentRecord(paidOn: day("2025-01-15"), paidBy: finance)))
-        #expect(paid.problemsMarkingPaid(on: day("2025-01-20"), approvedMonths: [october, november, december]).map(\.message) == [
+        #expect(paid.problemsMarkingPaid(on: day("2025-01-20"), approvedMonths: [october, november, december], today: day("2025-06-30")).map(\.message) == [
             "Q3 2024/25 was already paid on 15 Jan 2025"])
+        // A payment is never made in the future: the day entered is refused, naming the field.
+        #expect(line.problemsMarkingPaid(on: day("2030-01-15"), approvedMonths: [october, november, december], today: day("2025-06-30")).map(\.message) == [
+            "Paid on: 15 Jan 2030 is in the future: give the day it happened, today at the latest"])
     }
 
     @Test("Re-planning after a variation: paid lines stay; the rest of the new value is spread over the unpaid periods")

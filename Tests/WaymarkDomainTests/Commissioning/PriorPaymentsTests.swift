@@ -32,7 +32,7 @@ struct PriorPaymentsTests {
         #expect(PriorPayments.problems(second, paidOn: Day(2024, 9, 30), today: today).map(\.message)
                 == ["Q3 2024/25 cannot have been paid on 30 Sep 2024, before its period starts on 1 Oct 2024"])
         #expect(PriorPayments.problems(second, paidOn: Day(2025, 2, 11), today: today).map(\.message)
-                == ["Q3 2024/25 cannot have been paid on 11 Feb 2025: that is in the future"])
+                == ["Q3 2024/25 paid on: 11 Feb 2025 is in the future: give the day it happened, today at the latest"])
         #expect(PriorPayments.problems(plan[4], paidOn: Day(2025, 2, 11), today: today).count == 2)
     }
 

@@ -18,6 +18,12 @@ extension Contract {
     public func deliveryPeriod(ofRoute routeID: UUID, knownAt instant: Date) -> RouteContractPeriod? {
         terms(knownAt: instant).servicePeriod(ofRoute: routeID).map { RouteContractPeriod(contractID: id, period: $0) }
     }
+
+    /// The days this contract serves `routeID` under the terms a planner knew in `reading`
+    /// (`termsKnown(in:)`); nil when the route is not on it.
+    public func deliveryPeriod(ofRoute routeID: UUID, in reading: Reading) -> RouteContractPeriod? {
+        termsKnown(in: reading).servicePeriod(ofRoute: routeID).map { RouteContractPeriod(contractID: id, period: $0) }
+    }
 }
 
 /// A delivery risk on a route (DESIGN.md, "Delivery": funding without a contract, or a

@@ -55,8 +55,10 @@ public struct PaymentLine: Hashable, Sendable, Codable {
         return missing.isEmpty ? .payable : .awaitingReturns(missing)
     }
 
-    /// Every problem with finance marking this line paid on `paidOn`; empty when it may be.
-    public func problemsMarkingPaid(on paidOn: Day, approvedMonths: Set<CalendarMonth>) -> [PaymentProblem] {
+    /// Every problem with finance marking this line paid on `paidOn`, entered on `today`;
+    /// empty when it may be. A payment is never made in the future (DESIGN.md, "Time: as
+    /// of"): one dated later would read as unpaid until then.
+    public func problemsMarkingPaid(on paidOn: Day, approvedMonths: Set<CalendarMonth>, today: Day) -> [PaymentProblem] {
         var problems: [PaymentProblem] = []
         switch status(approvedMonths: approvedMonths) {
         case .paid(let record):
@@ -67,6 +69,9 @@ public struct PaymentLine: Hashable, Sendable, Codable {
                 "The monthly \(missing.count == 1 ? "return" : "returns") for \(months) \(missing.count == 1 ? "has" : "have") not been approved yet"))
         case .payable:
             break
+        }
+        if paidOn > today {
+            problems.append(.init(field: .paidOn, message: "Paid on: " + EffectiveDay.Problem.inTheFuture(paidOn).message))
         }
         if paidOn <= period.end {
             problems.append(.init(field: .paidOn, message:

@@ -14,8 +14,8 @@ public enum PriorPayments {
     public static func problems(_ line: PaymentLine, paidOn: Day, today: Day) -> [PaymentProblem] {
         var problems: [PaymentProblem] = []
         if paidOn > today {
-            problems.append(.init(field: .paidOn, message:
-                "\(line.label) cannot have been paid on \(paidOn.display): that is in the future"))
+            // Worded as every effective day in the future is (`EffectiveDay`), naming the field and its line.
+            problems.append(.init(field: .paidOn, message: "\(line.label) paid on: " + EffectiveDay.Problem.inTheFuture(paidOn).message))
         }
         if paidOn < line.period.start {
             problems.append(.init(field: .paidOn, message:
