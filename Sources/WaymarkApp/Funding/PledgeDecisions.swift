@@ -7,6 +7,8 @@ import WaymarkDomain
 /// is withdrawn). Each is allowed only while the pledge awaits a decision.
 enum PledgeDecisions {
     struct DeclineForm: Content { var reason: String? }
+    /// The day of the decision (DESIGN.md "Time: as of"); blank means today.
+    struct DecisionDay: Content { var decided_on: String? }
 
     struct Page: Encodable {
         let pledge: PledgeRow
@@ -25,28 +27,52 @@ enum PledgeDecisions {
         // organisation who also holds a tenant-wide role and so can read every pledge.
         let pledge = try await PledgeQueries.find(context, id: req.parameters.get("id"))
         guard PledgeForm.pledgingOrganisations(context).contains(where: { $0.id == pledge.organisationID }) else { throw WaymarkError.forbidden }
-        return try await decide(req, context, to: .withdrawn, reason: "", flash: "Pledge withdrawn. It no longer counts in projected coverage.")
+        return try await decide(req, context, pledge, to: .withdrawn, reason: "", on: context.today,
+                                flash: "Pledge withdrawn. It no longer counts in projected coverage.")
     }
 
     @Sendable static func confirm(req: Request, context: TenantContext) async throws -> Response {
-        try await decide(req, context, to: .confirmed, reason: "", flash: "Pledge confirmed. Its money is now secured.")
+        let pledge = try await PledgeQueries.find(context, id: req.parameters.get("id"))
+        let (day, errors) = try await decisionDay(req, context, pledge, field: "confirmed_on")
+        guard let day else { return try await render(req, context, pledge, errors: errors, status: .unprocessableEntity) }
+        return try await decide(req, context, pledge, to: .confirmed, reason: "", on: day,
+                                flash: "Pledge confirmed from \(day.display). Its money is secured from that day.")
     }
 
     @Sendable static func decline(req: Request, context: TenantContext) async throws -> Response {
+        let pledge = try await PledgeQueries.find(context, id: req.parameters.get("id"))
         let reason = (try req.content.decode(DeclineForm.self).reason ?? "").trimmed
-        guard !reason.isEmpty, reason.count <= 2_000 else {
-            let pledge = try await PledgeQueries.find(context, id: req.parameters.get("id"))
-            let message = reason.isEmpty ? "Enter the reason for declining; the partner will read it"
-                                         : "The reason must be 2,000 characters or fewer"
-            return try await render(req, context, pledge, errors: [.init(field: "reason", message: message)], reason: reason,
-                                    status: .unprocessableEntity)
+        let (day, dayErrors) = try await decisionDay(req, context, pledge, field: "declined_on")
+        // The reason comes first on the form, so first in the error summary too.
+        var errors = dayErrors
+        if reason.isEmpty || reason.count > 2_000 {
+            errors.insert(.init(field: "reason", message: reason.isEmpty ? "Enter the reason for declining; the partner will read it"
+                                                                         : "The reason must be 2,000 characters or fewer"), at: 0)
         }
-        return try await decide(req, context, to: .declined, reason: reason, flash: "Pledge declined. The partner can read your reason.")
+        guard let decided = day, errors.isEmpty else {
+            return try await render(req, context, pledge, errors: errors, reason: reason, status: .unprocessableEntity)
+        }
+        return try await decide(req, context, pledge, to: .declined, reason: reason, on: decided,
+                                flash: "Pledge declined. The partner can read your reason.")
     }
 
-    private static func decide(_ req: Request, _ context: TenantContext, to state: Pledge.State, reason: String,
-                               flash: String) async throws -> Response {
-        let pledge = try await PledgeQueries.find(context, id: req.parameters.get("id"))
+    /// The decision's day: today when blank, never in the future, never before the pledge was made.
+    private static func decisionDay(_ req: Request, _ context: TenantContext, _ pledge: Pledge,
+                                    field: String) async throws -> (Day?, [FieldError]) {
+        let raw = try req.content.decode(DecisionDay.self).decided_on ?? ""
+        switch EffectiveDay.parse(raw, today: context.today) {
+        case .failure(let problem): return (nil, [.init(field: field, message: problem.message)])
+        case .success(let day):
+            let changes = try await context.query(FundingStatusChange.self).filter(\.$sourceID == pledge.sourceID).all()
+            if let pledged = FundingStatusChanging.history(changes).last, day < pledged.day {
+                return (nil, [.init(field: field, message: "\(day.display) is before the pledge was made on \(pledged.day.display)")])
+            }
+            return (day, [])
+        }
+    }
+
+    private static func decide(_ req: Request, _ context: TenantContext, _ pledge: Pledge, to state: Pledge.State, reason: String,
+                               on day: Day, flash: String) async throws -> Response {
         guard pledge.pledgeState == .awaitingDecision else {
             return try await render(req, context, pledge, errors: [.init(field: "decision", message:
                 "This pledge has already been \(pledge.pledgeState.label.lowercased()); nothing was changed")], status: .conflict)
@@ -59,11 +85,11 @@ enum PledgeDecisions {
                 pledge.state = state.rawValue
                 pledge.decisionReason = reason
                 pledge.decidedBy = tx.actor.label
-                pledge.decidedAt = Date()
+                pledge.decidedAt = tx.now
                 pledge.version += 1
                 try await pledge.save(on: tx.db)
                 if source.sourceStatus != sourceStatus {
-                    try await FundingStatusChanging.move(source, to: sourceStatus, in: tx)
+                    try await FundingStatusChanging.move(source, to: sourceStatus, in: tx, at: tx.now, effective: day)
                 }
                 try await tx.audit("pledge.\(state.rawValue)", "pledge", pledge.id!.uuidString,
                                    before: ["state": Pledge.State.awaitingDecision.rawValue],

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import WaymarkDomain
 
 /// Bulk import of schools, matched by URN (the Department for Education's unique
 /// reference number, which outlives a school's name).
@@ -49,7 +50,7 @@ enum SchoolImport: TabularImporter {
         for row in table.rows {
             var reader = RowReader(row)
             let urn = reader.text("urn", required: true)
-            if let urn, !(5...7).contains(urn.count) || !urn.allSatisfy(\.isASCII) || Int(urn) == nil {
+            if let urn, !OrganisationIdentifiers.isURN(urn) {
                 reader.fail("urn", "'\(urn)' is not a URN: it should be 5 to 7 digits")
             } else if let urn, let first = firstRowForURN[urn] {
                 reader.fail("urn", "URN \(urn) is also on row \(first): each school may appear once")
