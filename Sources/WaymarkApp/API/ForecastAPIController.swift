@@ -131,7 +131,7 @@ struct ForecastAPIController: Sendable {
 
         let record = ForecastScenarioRecord(tenantID: context.tenantID, name: name, description: description,
                                             definition: try ScenarioJSON.encode(scenario), asOf: asOf, horizonMonths: horizon,
-                                            shared: body.shared ?? false, createdBy: context.actor.label, at: Date())
+                                            shared: body.shared ?? false, createdBy: context.actor.label, at: AppClock.shared.now())
         let run = body.run ?? true
         if run { record.markQueued(by: context.actor.label) }
         try await context.transaction { tx in

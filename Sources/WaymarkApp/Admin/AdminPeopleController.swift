@@ -60,7 +60,7 @@ struct AdminPeopleController: Sendable {
         try await req.platformDB { db in
             try await db.transaction { tx in
                 person.passwordHash = hash
-                person.passwordChangedAt = Date()
+                person.passwordChangedAt = AppClock.shared.now()
                 person.version += 1
                 try await person.save(on: tx)
                 try await WebSession.query(on: tx).filter(\.$personID == person.id!).delete()

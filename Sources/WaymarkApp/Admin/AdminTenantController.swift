@@ -93,7 +93,7 @@ struct AdminTenantController: Sendable {
         let shown = try await req.platformDB { db -> AdminTenantPage.InvitationShown? in
             try await db.transaction { tx in
                 guard let invitation = try await Invitation.query(on: tx).filter(\.$tenantID == tenant.id!).filter(\.$id == id).first(),
-                      [.pending, .expired].contains(invitation.state(now: Date())),
+                      [.pending, .expired].contains(invitation.state(now: AppClock.shared.now())),
                       let organisation = try await Organisation.find(invitation.organisationID, on: tx) else { return nil }
                 let link = try await Invitations.resend(invitation, organisation: organisation, tenant: tenant, actor: op.actor,
                                                         links: links, on: tx)

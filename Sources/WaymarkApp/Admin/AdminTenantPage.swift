@@ -70,7 +70,7 @@ enum AdminTenantPage {
             organisationAction: SiteMap.Admin.tenantOrganisations.path(tenant.slug),
             memberAction: SiteMap.Admin.tenantMembers.path(tenant.slug), invitationLink: invitationLink,
             invitations: invitations.map { invitation in
-                let expired = invitation.state(now: Date()) == .expired
+                let expired = invitation.state(now: AppClock.shared.now()) == .expired
                 return Waiting(name: invitation.name, email: invitation.email, organisation: organisationNames[invitation.organisationID] ?? "",
                                role: invitation.roleValue?.label ?? invitation.role,
                                status: (expired ? "Expired " : "Awaiting acceptance, until ") + London.format(invitation.expiresAt),

@@ -30,7 +30,7 @@ enum FundingAlertRun {
         let names = FundingAlertNames(dashboard: data.dashboard, routes: data.facts,
                                       sources: Array(data.snapshot.sources.values), results: results)
         let recipients = try await AlertRecipients.load(context, data: data)
-        let now = Date()
+        let now = AppClock.shared.now()
         var messages: [InboxMessage] = [], emails: [OutboxEmail] = []
         for event in detection.events {
             let link = recipients.link(for: event, asOf: asOf)

@@ -43,7 +43,7 @@ enum FundingAlertsScheduler {
             let promise = app.eventLoopGroup.next().makePromise(of: Void.self)
             promise.completeWithTask {
                 do {
-                    let results = try await FundingAlertsJob.run(app, asOf: Day(Date(), in: London.timeZone))
+                    let results = try await FundingAlertsJob.run(app, asOf: AppClock.shared.today)
                     for (tenant, summary) in results where summary.events > 0 {
                         app.logger.notice("Funding alerts", metadata: ["tenant": .string(tenant), "events": "\(summary.events)",
                                                                        "messages": "\(summary.messages)"])
@@ -74,7 +74,7 @@ struct AlertsCommand: AsyncCommand {
             guard let day = Day(entered: text) else { throw CommandError.custom("--as-of must be a date from 1900 to 2199 written as YYYY-MM-DD; '\(text)' is not") }
             asOf = day
         } else {
-            asOf = Day(Date(), in: London.timeZone)
+            asOf = AppClock.shared.today
         }
         try await Waymark.migrate(context.application)
         for (tenant, summary) in try await FundingAlertsJob.run(context.application, asOf: asOf) {

@@ -37,7 +37,7 @@ struct InboxController: Sendable {
     func markRead(req: Request, context: TenantContext) async throws -> Response {
         let unread = context.query(InboxMessage.self).filter(\.$personID == context.personID).filter(\.$readAt == nil)
         let count = try await unread.count()
-        try await unread.set(\.$readAt, to: Date()).update()
+        try await unread.set(\.$readAt, to: AppClock.shared.now()).update()
         return req.redirect(to: SiteMap.Tenant.inbox.path(context.tenant.slug),
                             flash: count == 0 ? "Nothing was unread." : "\(count) alert\(count == 1 ? "" : "s") marked as read.")
     }

@@ -29,13 +29,13 @@ enum OutboxDelivery {
                 if let mailer {
                     try await withTimeout(sendTimeout) {
                         try await mailer.send(.init(from: app.waymark.mailFrom, to: email.toAddress, subject: email.subject,
-                                                    body: email.body, date: Date()), group: app.eventLoopGroup)
+                                                    body: email.body, date: AppClock.shared.now()), group: app.eventLoopGroup)
                     }
                 } else {
                     app.logger.notice("Email (no WAYMARK_SMTP_URL, logged instead)",
                                       metadata: ["to": .string(email.toAddress), "subject": .string(email.subject)])
                 }
-                email.sentAt = Date()
+                email.sentAt = AppClock.shared.now()
                 email.lastError = nil
             } catch {
                 email.lastError = String(describing: error)

@@ -26,7 +26,7 @@ enum AuditLog {
     static func record(
         on db: any Database, tenantID: UUID?, actor: AuditActor, action: String,
         entity: String, entityID: String, before: (any Encodable)? = nil, after: (any Encodable)? = nil,
-        now: Date = Date()
+        now: Date = AppClock.shared.now()
     ) async throws {
         try await record(many: [Change(action: action, entity: entity, entityID: entityID, before: before, after: after)],
                          on: db, tenantID: tenantID, actor: actor, now: now)
@@ -35,7 +35,7 @@ enum AuditLog {
     /// Appends `changes` in order, reading the chain's end once and inserting in batches: a
     /// bulk import of a thousand records writes its thousand entries without a thousand
     /// round trips.
-    static func record(many changes: [Change], on db: any Database, tenantID: UUID?, actor: AuditActor, now: Date = Date()) async throws {
+    static func record(many changes: [Change], on db: any Database, tenantID: UUID?, actor: AuditActor, now: Date = AppClock.shared.now()) async throws {
         guard !changes.isEmpty else { return }
         let chain = AuditEntry.chainName(for: tenantID)
         let last = try await AuditEntry.query(on: db)

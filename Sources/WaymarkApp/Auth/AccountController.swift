@@ -73,7 +73,7 @@ struct AccountController: RouteCollection {
         let hash = try await req.password.async.hash(new)
         try await req.platformDB { db in
             person.passwordHash = hash
-            person.passwordChangedAt = Date()
+            person.passwordChangedAt = AppClock.shared.now()
             person.version += 1
             try await person.save(on: db)
             // Other browsers signed in as this person are signed out.

@@ -16,8 +16,8 @@ struct BearerTokenMiddleware: AsyncMiddleware {
             guard let token = try await APIToken.query(on: db)
                 .filter(\.$tenantID == tenantID).filter(\.$tokenHash == hash).filter(\.$revokedAt == nil).first()
             else { return nil }
-            if (token.lastUsedAt.map { Date().timeIntervalSince($0) > 300 } ?? true) {
-                token.lastUsedAt = Date()
+            if (token.lastUsedAt.map { SecurityClock.now().timeIntervalSince($0) > 300 } ?? true) {
+                token.lastUsedAt = SecurityClock.now()
                 try await token.save(on: db)
             }
             return token

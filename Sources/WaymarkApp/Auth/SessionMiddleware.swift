@@ -8,7 +8,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
         let config = req.application.waymark
         if let token = req.cookies[SessionCookie.name(config)]?.string, !token.isEmpty {
             let hash = SecretToken.hash(token)
-            let now = Date()
+            let now = SecurityClock.now()
             let found = try await WebSession.query(on: req.db).filter(\.$tokenHash == hash).first()
             if let session = found {
                 let idleLimit = now.addingTimeInterval(-Double(config.sessionIdleMinutes) * 60)
@@ -96,7 +96,7 @@ extension Request {
         if let old = sessionState.session { try await old.delete(on: db) }
         let config = application.waymark
         let token = SecretToken.make()
-        let now = Date()
+        let now = SecurityClock.now()
         let session = WebSession()
         session.tokenHash = SecretToken.hash(token)
         session.personID = person?.id

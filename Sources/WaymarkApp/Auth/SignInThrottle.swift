@@ -10,7 +10,7 @@ enum SignInThrottle {
     static let perAddress = 20
 
     /// Minutes until another attempt is allowed, or nil when one is allowed now.
-    static func minutesLocked(email: String, ipAddress: String, on db: any Database, now: Date = Date()) async throws -> Int? {
+    static func minutesLocked(email: String, ipAddress: String, on db: any Database, now: Date = SecurityClock.now()) async throws -> Int? {
         let since = now.addingTimeInterval(-window)
         let byEmail = try await SignInAttempt.query(on: db)
             .filter(\.$email == email).filter(\.$succeeded == false).filter(\.$attemptedAt > since)
@@ -34,7 +34,7 @@ enum SignInThrottle {
         attempt.email = email
         attempt.ipAddress = ipAddress
         attempt.succeeded = succeeded
-        attempt.attemptedAt = Date()
+        attempt.attemptedAt = SecurityClock.now()
         try await attempt.create(on: db)
     }
 }

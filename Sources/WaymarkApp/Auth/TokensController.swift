@@ -37,7 +37,7 @@ struct TokensController: Sendable {
         token.name = name
         token.tokenHash = minted.hash
         token.prefix = minted.prefix
-        token.createdAt = Date()
+        token.createdAt = AppClock.shared.now()
         try await context.transaction { tx in
             try await token.create(on: tx.db)
             try await tx.audit("api_token.created", "api_token", token.id!.uuidString, after: ["name": name, "prefix": minted.prefix])
@@ -52,7 +52,7 @@ struct TokensController: Sendable {
         else { throw WaymarkError.notFound }
         if token.revokedAt == nil {
             try await context.transaction { tx in
-                token.revokedAt = Date()
+                token.revokedAt = AppClock.shared.now()
                 try await token.save(on: tx.db)
                 try await tx.audit("api_token.revoked", "api_token", id.uuidString, after: ["name": token.name])
             }

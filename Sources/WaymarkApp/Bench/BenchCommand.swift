@@ -29,7 +29,7 @@ struct BenchCommand: AsyncCommand {
         _ = try await DemoSeeder.seedIfEmpty(app)
         var tenant = try await app.platformDB { db in try await Tenant.query(on: db).filter(\.$slug == GeneratedTenant.slug).first() }
         if tenant == nil {
-            let started = Date()
+            let started = ContinuousClock.now
             tenant = try await app.platformDB { db in try await GeneratedTenant.create(on: db) }
             context.console.print("Generated \(GeneratedTenant.slug) (1,000 routes, 200 sources, 10,000 allocations) in \(Self.ms(since: started)) ms.")
         }
@@ -41,19 +41,19 @@ struct BenchCommand: AsyncCommand {
         var times: [Double] = [], loads: [Double] = [], renders: [Double] = []
         var summary = ""
         for run in 0..<((signature.runs ?? 10) + 2) {
-            let started = Date()
+            let started = ContinuousClock.now
             let html = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
                 let system = TenantContext.system(tenant: tenant, db: db, job: "bench@waymark")
                 let data = try await DashboardData.load(system, asOf: asOf)
-                let loaded = Date()
+                let loaded = ContinuousClock.now
                 let page = DashboardPage(data, context: system, linkableSources: [])
                 let body = try await app.leaf.renderer.render(path: "funding/dashboard", context: try PageRenderer.leafDictionary(page)).get()
                 return (String(buffer: body), data.dashboard.routeCounts, loaded)
             }
             if run >= 2 {   // two warm-ups
-                times.append(Date().timeIntervalSince(started) * 1000)
-                loads.append(html.2.timeIntervalSince(started) * 1000)
-                renders.append(Date().timeIntervalSince(html.2) * 1000)
+                times.append(Self.millis(from: started, to: .now))
+                loads.append(Self.millis(from: started, to: html.2))
+                renders.append(Self.millis(from: html.2, to: .now))
             }
             summary = RouteStatus.allCases.map { "\($0.displayName.lowercased()) \(html.1[$0] ?? 0)" }.joined(separator: ", ")
         }
@@ -65,7 +65,12 @@ struct BenchCommand: AsyncCommand {
                                      times.count, times.first ?? 0, times[times.count / 2], times.last ?? 0))
     }
 
-    static func ms(since start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
+    /// Benchmarks time with a monotonic stopwatch, never the application's calendar clock.
+    static func millis(from start: ContinuousClock.Instant, to end: ContinuousClock.Instant) -> Double {
+        (end - start) / .milliseconds(1)
+    }
+
+    static func ms(since start: ContinuousClock.Instant) -> Int { Int(millis(from: start, to: .now)) }
 
     /// The returns import, timed `runs` times after one warm-up.
     private func returns(_ app: Application, tenant: Tenant, runs: Int, console: any Console) async throws {

@@ -28,7 +28,7 @@ enum ReturnsImportBench {
                                         start: year.start, end: year.end,
                                         routes: group.map { RouteValue(routeID: $0.id!, value: Money(pounds: 40_000)) })
                 return try ContractRecord(tenantID: context.tenantID, reference: String(format: "BENCH-%03d", first / 10 + 1),
-                                          title: "Bench contract", contract: contract, createdBy: "bench@waymark", at: Date())
+                                          title: "Bench contract", contract: contract, createdBy: "bench@waymark", at: context.now)
             }
             for chunk in records.chunked(500) { try await chunk.create(on: context.db) }
         }
@@ -71,25 +71,25 @@ enum ReturnsImportBench {
     static func run(_ context: TenantContext, csv: Data) async throws -> (Timing, lines: Int, returns: Int) {
         try await context.query(ReturnVersionRecord.self).delete()
         try await context.query(MonthlyReturnRecord.self).delete()
-        let started = Date()
+        let started = ContinuousClock.now
         let table = try TabularReader.read(csv, format: .csv)
-        let read = Date()
+        let read = ContinuousClock.now
         var loaded = read, checked = read
         let planned = try await context.transaction { tx -> Int in
             let reference = try await ReturnsImport.reference(tx)
-            loaded = Date()
+            loaded = ContinuousClock.now
             switch ReturnsImport.plan(table, reference) {
             case .failure(let rejected):
                 throw BenchFailure(message: "the generated file was refused: \(rejected.issues.prefix(3).map(\.message))")
             case .success((let plans, _)):
-                checked = Date()
+                checked = ContinuousClock.now
                 try await ReturnsImport.apply(plans, tx)
                 return plans.count
             }
         }
-        let written = Date()
-        return (Timing(read: read.timeIntervalSince(started) * 1000, load: loaded.timeIntervalSince(read) * 1000,
-                       check: checked.timeIntervalSince(loaded) * 1000, write: written.timeIntervalSince(checked) * 1000),
+        let written = ContinuousClock.now
+        let ms = BenchCommand.millis
+        return (Timing(read: ms(started, read), load: ms(read, loaded), check: ms(loaded, checked), write: ms(checked, written)),
                 table.rows.count, planned)
     }
 

@@ -34,7 +34,7 @@ enum DemoForecasts {
              "The Youth Endowment Fund extension ends on 31 October 2022 and nothing replaces it."),
             (pledged, "The councils, schools and police pledge what they did in fact pledge after 1 September 2022."),
         ]
-        let now = Date()
+        let now = AppClock.shared.now()
         for (scenario, description) in scenarios {
             try await ForecastScenarioRecord(tenantID: tenant.id!, name: scenario.name, description: description,
                                              definition: try ScenarioJSON.encode(scenario), asOf: asOf, horizonMonths: 24,

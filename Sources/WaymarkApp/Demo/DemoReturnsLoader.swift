@@ -59,7 +59,7 @@ struct DemoReturnsLoader {
                 try check(content, expected)
 
                 let due = deadlines.due(for: month)
-                let record = MonthlyReturnRecord(tenantID: context.tenantID, contractID: seeded.contract.id, month: month, due: due, at: Date())
+                let record = MonthlyReturnRecord(tenantID: context.tenantID, contractID: seeded.contract.id, month: month, due: due, at: AppClock.shared.now())
                 record.id = UUID()
                 let filer = filers[figures.draw(filers.count)]
                 let submitted = story == .late

@@ -64,7 +64,7 @@ final class ForecastScenarioRecord: Model, TenantOwned, @unchecked Sendable {
     func markQueued(by person: String) {
         runState = RunState.queued.rawValue
         runBy = person
-        runRequestedAt = Date()
+        runRequestedAt = AppClock.shared.now()
         runFinishedAt = nil
         runError = nil
     }

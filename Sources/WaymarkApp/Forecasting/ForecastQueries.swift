@@ -44,7 +44,7 @@ enum ForecastWriting {
             try await VersionGuard.claim(table: ForecastScenarioRecord.schema, id: record.id!, expected: expected, on: tx.db)
             try change(record)
             record.version = expected + 1
-            record.updatedAt = Date()
+            record.updatedAt = AppClock.shared.now()
             try await record.save(on: tx.db)
             try await tx.audit(action, "forecast_scenario", record.id!.uuidString, before: before, after: AuditSnapshot(record))
         }

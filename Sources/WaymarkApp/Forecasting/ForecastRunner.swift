@@ -78,7 +78,8 @@ final class ForecastRunner: @unchecked Sendable {
 
     private func run(_ job: Job, _ app: Application) async {
         let scope = DatabaseScope.tenant(job.tenant.id!)
-        let started = Date()
+        // How long the run took: a stopwatch, not the application's calendar clock.
+        let started = ContinuousClock.now
         do {
             // Load in one scope and save in another: the sampling between them can take a
             // minute, and must not hold a database connection (or transaction) open.
@@ -101,7 +102,7 @@ final class ForecastRunner: @unchecked Sendable {
                 }
             }
             var stored = results
-            stored.seconds = Date().timeIntervalSince(started)
+            stored.seconds = (ContinuousClock.now - started) / .seconds(1)
             let json = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
             try await scope.run(on: app.db) { db in
                 try await Self.finish(job, db: db) { record in
@@ -128,7 +129,7 @@ final class ForecastRunner: @unchecked Sendable {
         // The scenario may have been deleted while it ran: then there is nothing to keep.
         guard let record = try await context.find(ForecastScenarioRecord.self, job.scenarioID) else { return }
         change(record)
-        record.runFinishedAt = Date()
+        record.runFinishedAt = AppClock.shared.now()
         try await record.save(on: db)
     }
 }

@@ -63,7 +63,7 @@ struct ForecastsController: Sendable {
 
     func new(req: Request, context: TenantContext) async throws -> Response {
         var values = ForecastSettingsForm.Values()
-        values.asOf = Day(Date(), in: London.timeZone).iso
+        values.asOf = AppClock.shared.today.iso
         return try await renderForm(req, context, values, record: nil, [])
     }
 
@@ -76,7 +76,7 @@ struct ForecastsController: Sendable {
             let record = ForecastScenarioRecord(
                 tenantID: context.tenantID, name: parsed.name, description: parsed.description,
                 definition: try ScenarioJSON.encode(parsed.scenario), asOf: parsed.asOf, horizonMonths: parsed.horizonMonths,
-                shared: parsed.shared, createdBy: context.actor.label, at: Date())
+                shared: parsed.shared, createdBy: context.actor.label, at: AppClock.shared.now())
             try await context.transaction { tx in
                 try await record.save(on: tx.db)
                 try await tx.audit("forecast.created", "forecast_scenario", record.id!.uuidString, after: ForecastWriting.AuditSnapshot(record))

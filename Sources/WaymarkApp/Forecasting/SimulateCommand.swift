@@ -30,7 +30,7 @@ struct SimulateCommand: AsyncCommand {
             guard let day = Day(entered: text) else { throw CommandError.custom("--as-of must be a date from 1900 to 2199 written as YYYY-MM-DD; '\(text)' is not") }
             asOf = day
         } else {
-            asOf = Day(Date(), in: London.timeZone)
+            asOf = AppClock.shared.today
         }
         var scenario = try Self.readScenario(path)
         if let samples = signature.samples {

@@ -9,7 +9,7 @@ extension FundingSourceRecord {
     /// Creates the record (with the domain source's id) and its first status change, which took
     /// effect on `effective` (nil: the day it is recorded).
     static func insert(_ source: FundingSource, funderID: UUID, conditions: String, documents: String,
-                       in context: TenantContext, at date: Date = Date(), effective: Day? = nil) async throws -> FundingSourceRecord {
+                       in context: TenantContext, at date: Date = AppClock.shared.now(), effective: Day? = nil) async throws -> FundingSourceRecord {
         let record = FundingSourceRecord(
             tenantID: context.tenantID, funderOrganisationID: funderID, programme: source.programmeName, kind: source.kind,
             amount: source.amount, period: source.period, status: source.status, restrictions: source.restrictions,

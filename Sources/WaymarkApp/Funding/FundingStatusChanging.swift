@@ -31,7 +31,7 @@ enum FundingStatusChanging {
     /// Moves `record` to `next` inside `context`'s transaction, recorded at `date`, having taken
     /// effect on `effective` (nil: the day it is recorded).
     static func move(_ record: FundingSourceRecord, to next: FundingSource.Status, in context: TenantContext,
-                     at date: Date = Date(), effective: Day? = nil) async throws {
+                     at date: Date = AppClock.shared.now(), effective: Day? = nil) async throws {
         let from = record.sourceStatus
         if let message = refusal(record.programme, from: from, to: next) { throw Refused(message: message) }
         try await VersionGuard.claim(table: FundingSourceRecord.schema, id: record.id!, expected: record.version, on: context.db)

@@ -85,7 +85,7 @@ enum PledgeForm {
         guard errors.isEmpty, let organisation, let period else {
             return try await render(req, context, values, errors, status: .unprocessableEntity)
         }
-        let now = Date()
+        let now = AppClock.shared.now()
         let (draft, problems) = PledgeRecording.draft(organisation: organisation, programme: programme, period: period,
                                                       note: values.note.trimmed, lines: lines, at: now)
         errors += problems.map { .init(field: "amount-\($0.code)", message: $0.problem.message) }
@@ -100,7 +100,7 @@ enum PledgeForm {
     static func render(_ req: Request, _ context: TenantContext, _ values: Values, _ errors: [FieldError],
                        status: HTTPStatus = .ok) async throws -> Response {
         let slug = context.tenant.slug
-        let asOf = Day(Date(), in: London.timeZone)
+        let asOf = AppClock.shared.today
         let routes = try await RouteQueries.visibleRoutes(context).filter { $0.routeStatus == .active }
         let coverage = try await CoverageLoader.load(context, routes: routes, asOf: asOf)
         let errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })

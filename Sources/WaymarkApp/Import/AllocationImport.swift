@@ -64,7 +64,7 @@ enum AllocationImport: TabularImporter {
         // Judged as the source stood on the day the allocation was agreed.
         source.status = FundingStatusChanging.status(on: agreedOn, history: reference.funding.historyBySource[source.id] ?? [],
                                                      otherwise: source.status)
-        let allocation = Allocation(sourceID: source.id, routeID: routeID, amount: amount, period: period, enteredAt: Date(),
+        let allocation = Allocation(sourceID: source.id, routeID: routeID, amount: amount, period: period, enteredAt: AppClock.shared.now(),
                                     agreedOn: agreedOn)
         for problem in source.problems(with: allocation, existing: allocated[source.id] ?? [], routeLocalAuthorityID: route.localAuthorityID) {
             reader.fail(column(for: problem, allocation, source), problem.message)

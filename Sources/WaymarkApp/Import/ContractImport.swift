@@ -53,7 +53,7 @@ enum ContractImport: TabularImporter {
             sourcesByReference: Dictionary(grouping: sources) { ImportReference.key($0.reference) },
             existing: Set(try await context.query(ContractRecord.self).all().map { ImportReference.key($0.reference) }),
             schedules: try await RouteSchedules.build(context, routes: choices.routes),
-            today: Day(Date(), in: London.timeZone), personID: context.personID)
+            today: AppClock.shared.today, personID: context.personID)
     }
 
     static func plan(_ table: TabularTable, _ reference: Reference) -> Result<([ExistingContractDraft], ImportOutcome), ImportIssues> {
@@ -84,7 +84,7 @@ enum ContractImport: TabularImporter {
     }
 
     static func apply(_ drafts: [ExistingContractDraft], _ context: TenantContext) async throws {
-        let now = Date()
+        let now = AppClock.shared.now()
         for draft in drafts { try await draft.save(in: context, audit: "contract.imported", at: now) }
     }
 }

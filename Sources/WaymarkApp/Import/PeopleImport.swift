@@ -40,7 +40,7 @@ enum PeopleImport: TabularImporter {
         let held = memberships.compactMap { m in
             emails[m.personID].flatMap { email in Role(rawValue: m.role).map { Reference.key(email, m.organisationID, $0) } }
         }
-        let now = Date()
+        let now = AppClock.shared.now()
         let invited = try await context.query(Invitation.self).filter(\.$acceptedAt == nil).filter(\.$cancelledAt == nil).all()
             .filter { $0.state(now: now) == .pending }
             .compactMap { i in i.roleValue.map { Reference.key(i.email, i.organisationID, $0) } }

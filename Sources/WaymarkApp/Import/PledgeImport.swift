@@ -38,7 +38,7 @@ enum PledgeImport: TabularImporter {
             issues += reader.issues
         }
         var drafts: [PledgeRecording.Draft] = [], outcome = ImportOutcome()
-        let now = Date()
+        let now = AppClock.shared.now()
         for group in groups where group.isComplete && !issues.contains(where: { group.rows.contains($0.row ?? 0) }) {
             guard let (draft, problems) = group.draft(at: now) else { continue }
             issues += problems
@@ -50,7 +50,7 @@ enum PledgeImport: TabularImporter {
     }
 
     static func apply(_ drafts: [PledgeRecording.Draft], _ context: TenantContext) async throws {
-        let now = Date()
+        let now = AppClock.shared.now()
         for draft in drafts { _ = try await PledgeRecording.save(draft, in: context, audit: "pledge.imported", at: now) }
     }
 }

@@ -116,7 +116,7 @@ enum ReturnsImport: TabularImporter {
     }
 
     static func apply(_ plans: [Planned], _ context: TenantContext) async throws {
-        let now = Date()
+        let now = AppClock.shared.now()
         var fresh: [MonthlyReturnRecord] = []
         var versions: [ReturnVersionRecord] = []
         let ids = plans.compactMap(\.existing)

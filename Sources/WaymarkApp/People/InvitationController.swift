@@ -103,7 +103,7 @@ struct InvitationController: RouteCollection {
                                                               actor: Self.actor(invitation), on: tx)
                 }
                 invitation.version += 1
-                invitation.acceptedAt = Date()
+                invitation.acceptedAt = AppClock.shared.now()
                 invitation.acceptedPersonID = account.id
                 try await invitation.save(on: tx)
                 try await AuditLog.record(on: tx, tenantID: invitation.tenantID, actor: Self.actor(invitation), action: "invitation.accepted",
@@ -136,7 +136,7 @@ struct InvitationController: RouteCollection {
     /// A used, cancelled or expired link says so plainly (410 Gone), and what to do next.
     private func gone(_ req: Request, _ invitation: Invitation) async throws -> Response? {
         let content: Gone
-        switch invitation.state(now: Date()) {
+        switch invitation.state(now: AppClock.shared.now()) {
         case .pending: return nil
         case .accepted:
             content = Gone(heading: "This invitation has already been used",

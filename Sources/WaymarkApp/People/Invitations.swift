@@ -54,7 +54,7 @@ enum Invitations {
     /// Returns the link: callers other than the operator console must not show it.
     @discardableResult
     static func create(_ invitee: Invitee, organisation: Organisation, tenant: Tenant, actor: AuditActor,
-                       links: InvitationLinks, on db: any Database, now: Date = Date()) async throws -> String {
+                       links: InvitationLinks, on db: any Database, now: Date = AppClock.shared.now()) async throws -> String {
         if let problem = try await conflict(invitee, organisationID: organisation.id!, tenantID: tenant.id!, on: db, now: now) {
             throw Refused(errors: [problem])
         }
@@ -72,7 +72,7 @@ enum Invitations {
     /// A new link for the same invitation: the old one stops working, the clock restarts.
     @discardableResult
     static func resend(_ invitation: Invitation, organisation: Organisation, tenant: Tenant, actor: AuditActor,
-                       links: InvitationLinks, on db: any Database, now: Date = Date()) async throws -> String {
+                       links: InvitationLinks, on db: any Database, now: Date = AppClock.shared.now()) async throws -> String {
         let token = SecretToken.make()
         invitation.tokenHash = SecretToken.hash(token)
         invitation.expiresAt = now.addingTimeInterval(InvitationState.lifetime)
@@ -83,7 +83,7 @@ enum Invitations {
         return url
     }
 
-    static func cancel(_ invitation: Invitation, tenantID: UUID, actor: AuditActor, on db: any Database, now: Date = Date()) async throws {
+    static func cancel(_ invitation: Invitation, tenantID: UUID, actor: AuditActor, on db: any Database, now: Date = AppClock.shared.now()) async throws {
         invitation.cancelledAt = now
         try await invitation.save(on: db)
         try await AuditLog.record(on: db, tenantID: tenantID, actor: actor, action: "invitation.cancelled", entity: "invitation",

@@ -102,7 +102,7 @@ struct PeopleController: Sendable {
         let version = try req.content.decode(VersionForm.self).version ?? 0
         return try await context.transaction { tx in
             guard let invitation = try await tx.find(Invitation.self, id) else { throw WaymarkError.notFound }
-            switch invitation.state(now: Date()) {
+            switch invitation.state(now: AppClock.shared.now()) {
             case .accepted: throw WaymarkError.conflict("\(invitation.email) has already accepted this invitation.")
             case .cancelled: throw WaymarkError.conflict("This invitation was cancelled.")
             case .pending, .expired: break

@@ -44,7 +44,7 @@ enum TenantPeople {
         let expired: Bool; let version: Int; let resendAction: String; let cancelAction: String
     }
 
-    static func waiting(_ context: TenantContext, organisationID: UUID? = nil, now: Date = Date()) async throws -> [Waiting] {
+    static func waiting(_ context: TenantContext, organisationID: UUID? = nil, now: Date = AppClock.shared.now()) async throws -> [Waiting] {
         var query = context.query(Invitation.self).filter(\.$acceptedAt == nil).filter(\.$cancelledAt == nil)
         if let organisationID { query = query.filter(\.$organisationID == organisationID) }
         let invitations = try await query.all()

@@ -25,7 +25,7 @@ enum ReturnReminderRun {
         guard !reminders.isEmpty else { return 0 }
         let people = try await providerPeople(context)
         let byID = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0) })
-        let now = Date()
+        let now = AppClock.shared.now()
         var messages: [InboxMessage] = [], emails: [OutboxEmail] = []
         for reminder in reminders {
             guard let loaded = byID[reminder.obligation.contractID] else { continue }

@@ -33,15 +33,14 @@ final class Organisation: Model, TenantOwned, @unchecked Sendable {
 
     var organisationKind: OrganisationKind { OrganisationKind(rawValue: kind) ?? .other }
 
-    /// The public identifier people recognise for this kind of organisation.
-    var publicIdentifier: String? {
-        if let gssCode { return "GSS \(gssCode)" }
-        if let urn { return "URN \(urn)" }
-        if let charityNumber { return "Charity \(charityNumber)" }
-        if let companyNumber { return "Company \(companyNumber)" }
-        if let ukprn { return "UKPRN \(ukprn)" }
-        return nil
+    /// Every public identifier it carries, in the order people look for them ("GSS code E08000025").
+    var identifierLines: [String] {
+        [gssCode.map { "GSS code \($0)" }, urn.map { "School URN \($0)" }, charityNumber.map { "Charity number \($0)" },
+         companyNumber.map { "Company number \($0)" }, ukprn.map { "UKPRN \($0)" }].compactMap { $0 }
     }
+
+    /// The one identifier a list shows: the first people recognise for its kind.
+    var publicIdentifier: String? { identifierLines.first }
 
     var isRetired: Bool { retiredOn != nil }
 

@@ -19,7 +19,6 @@ struct OrganisationsController: Sendable {
         struct Option: Encodable { let value: String; let label: String; let selected: Bool }
         let name: String
         let kind: String
-        let identifier: String?
         let localAuthority: String?
         let members: [Member]
         let canManage: Bool
@@ -31,7 +30,7 @@ struct OrganisationsController: Sendable {
         let peopleHref: String
         /// Resend and cancel come back to this page.
         let invitationsBack = "organisation"
-        /// Every public identifier it carries ("Charity 1123456").
+        /// Every public identifier it carries ("Charity number 1123456").
         let identifiers: [String]
         let retiredOn: String?
         let editHref: String?
@@ -124,24 +123,17 @@ struct OrganisationsController: Sendable {
         let authority = try await context.find(LocalAuthority.self, organisation.localAuthorityID)
         let slug = context.tenant.slug
         return try await PageRenderer.render(req, "organisations/detail", title: organisation.name, DetailPage(
-            name: organisation.name, kind: organisation.organisationKind.label, identifier: organisation.publicIdentifier,
+            name: organisation.name, kind: organisation.organisationKind.label,
             localAuthority: authority?.name, members: members, canManage: canManage,
             action: SiteMap.Tenant.organisationMembers.path(slug, organisation.id!.uuidString),
             roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) },
             form: form, backHref: SiteMap.Tenant.organisations.path(slug),
             invitations: canManage ? try await TenantPeople.waiting(context, organisationID: organisation.id!) : [],
             peopleHref: SiteMap.Tenant.people.path(slug),
-            identifiers: Self.identifierLines(organisation), retiredOn: organisation.retiredOn.flatMap(Day.init(iso:))?.display,
+            identifiers: organisation.identifierLines, retiredOn: organisation.retiredOn.flatMap(Day.init(iso:))?.display,
             editHref: canManage ? SiteMap.Tenant.organisationEdit.path(slug, organisation.id!.uuidString) : nil,
             retireAction: canManage ? SiteMap.Tenant.organisationRetire.path(slug, organisation.id!.uuidString) : nil,
             version: String(organisation.version)),
             errors: errors, status: status)
-    }
-
-    static func identifierLines(_ organisation: Organisation) -> [String] {
-        let ids = organisation.identifiers
-        return [ids.gssCode.map { "GSS code \($0)" }, ids.charityNumber.map { "Charity number \($0)" },
-                ids.companyNumber.map { "Company number \($0)" }, ids.urn.map { "School URN \($0)" }, ids.ukprn.map { "UKPRN \($0)" }]
-            .compactMap { $0 }
     }
 }

@@ -20,7 +20,7 @@ struct TenantContext: Sendable {
     var knownName: String? = nil
     /// The application clock's "now" for this request or job (`AppClock`), so a page, an
     /// import and a job agree on which day today is, and tests can set it.
-    var now: Date = Date()
+    var now: Date = AppClock.shared.now()
 
     /// Today in London, by `now`.
     var today: Day { Day(now, in: London.timeZone) }

@@ -5,8 +5,10 @@ import WaymarkDomain
 
 /// Reminders reach the provider's people through the inbox and the email outbox, once each.
 final class ReturnReminderTests: AppTestCase {
+    /// The daily run on `day`, at 07:00 in London by the application's one clock, as the job runs.
     func run(_ day: Day) async throws -> Int {
-        try await platform { db in
+        app.clock.set(LondonWallTime(day: day, hour: 7, minute: 0)!.instant)
+        return try await platform { db in
             let tenant = try await Tenant.query(on: db).filter(\.$slug == "west-midlands").first()!
             return try await ReturnReminderRun.run(.system(tenant: tenant, db: db, job: "test"), asOf: day)
         }
