@@ -7,16 +7,19 @@ enum DemoReturns {
     static let commissioner = "Amara Okafor <amara.okafor@wmvrp.example>"
     static let finance = "gareth.pryce@wmvrp.example"
 
-    /// The demo's present is the end of July 2024: June's return is in, July's is not yet due.
-    /// ST-WLV-2023-01's July 2024 return is left unfiled for the returns import template,
-    /// whose example row is that contract's July.
+    /// The story's present was the end of July 2024: June's return was in, July's not yet due.
+    /// Its contracts file no later month: ST-WLV-2023-01's July 2024 return is left unfiled for
+    /// the returns import template, whose example row is that contract's July. The contracts
+    /// carried on after it file to the seeding day.
     static let lastFiledMonth = CalendarMonth(year: 2024, month: 6)!
     static let present = Day(2024, 7, 31)
+    static let storyContracts = Set(DemoWestMidlands.contracts.map(\.reference) + [DemoCommissioning.contractReference])
 
     enum Exception { case late, queried, awaitingReview }
 
     /// Kestrel filed January 2022 late; Birmingham's February 2023 return was queried over a
-    /// slipped digit and resubmitted; the last two months of the current contract await review.
+    /// slipped digit and resubmitted; the last two months of ST-WLV-2023-01 awaited review at
+    /// the story's present (and were approved a few days after it).
     static func exception(_ reference: String, _ month: CalendarMonth) -> Exception? {
         switch (reference, month.description) {
         case ("ST-WSL-2021-01", "2022-01"): .late

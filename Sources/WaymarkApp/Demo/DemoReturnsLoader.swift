@@ -2,12 +2,15 @@ import Fluent
 import Foundation
 import WaymarkDomain
 
-/// Files the demo contracts' monthly returns from October 2021 to the demo's present, as the
+/// Files the demo contracts' monthly returns from October 2021 to the seeding day, as the
 /// providers and the commissioner would have: each return submitted a few days before it was
-/// due and approved by Amara Okafor, except the story's exceptions (`DemoReturns`). Every
-/// version keeps the return rules and holds no personal data, or the seeding stops.
+/// due and approved by Amara Okafor, except the story's exceptions (`DemoReturns`). The story's
+/// own contracts stop at June 2024, as they always did; the carried-on ones file every month
+/// whose return was in by yesterday, and leave a review that falls today or later waiting.
+/// Every version keeps the return rules and holds no personal data, or the seeding stops.
 struct DemoReturnsLoader {
     let context: TenantContext
+    let today: Day
 
     /// The rows to insert, and each contract's approved months with the day they were approved.
     struct Filed {
@@ -39,7 +42,8 @@ struct DemoReturnsLoader {
                 return person
             }
             guard !filers.isEmpty else { throw StoryBroken(description: "nobody files \(seeded.provider)'s returns") }
-            for month in months where month <= DemoReturns.lastFiledMonth {
+            let isStory = DemoReturns.storyContracts.contains(seeded.reference)
+            for month in months where !isStory || month <= DemoReturns.lastFiledMonth {
                 let expected = ReturnExpectation.of(terms, month: month, codes: codes) { routeID, range in
                     schedules[routeID].map { $0.indexes(in: range).count } ?? 0
                 }
@@ -64,6 +68,7 @@ struct DemoReturnsLoader {
                 let filer = filers[figures.draw(filers.count)]
                 let submitted = story == .late
                     ? DemoReturns.workingDays(4, after: due, deadlines) : deadlines.workingDays(1 + figures.draw(4), before: due)
+                if submitted >= today { continue }
                 var at = DemoReturns.instant(submitted, hour: 9 + figures.draw(8), minute: 15 * figures.draw(4))
                 record.createdAt = at
                 record.firstSubmittedAt = at
@@ -96,9 +101,10 @@ struct DemoReturnsLoader {
                     at = try review(.approve, 2, on: DemoReturns.workingDays(1, after: resubmitted, deadlines))
                 } else {
                     try submit(content, 1, at)
-                    if story != .awaitingReview {
-                        at = try review(.approve, 1, on: DemoReturns.workingDays(1 + figures.draw(4), after: submitted, deadlines))
-                    }
+                    // The two the story left awaiting review at its present were approved soon after.
+                    let approvedOn = story == .awaitingReview ? DemoReturns.workingDays(3, after: DemoReturns.present, deadlines)
+                        : DemoReturns.workingDays(1 + figures.draw(4), after: submitted, deadlines)
+                    if approvedOn < today { at = try review(.approve, 1, on: approvedOn) }
                 }
                 let last = steps[steps.count - 1]
                 if last.status == .approved { filed.approved[seeded.contract.id, default: [:]][month] = last.day }

@@ -35,7 +35,7 @@ enum DemoSeeder {
                 if let westMidlands = try await Tenant.query(on: tx).filter(\.$slug == DemoData.westMidlands.slug).first() {
                     try await DemoForecasts.save(tenant: westMidlands, on: tx)
                     try await DemoCommissioningLoader(tenant: westMidlands, db: tx).load()
-                    try await DemoDeliveryLoader(tenant: westMidlands, db: tx).load()
+                    try await DemoDeliveryLoader(tenant: westMidlands, db: tx, today: today).load()
                 }
             }
         }

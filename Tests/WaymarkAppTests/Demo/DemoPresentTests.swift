@@ -57,6 +57,12 @@ final class DemoPresentTests: AppTestCase {
 
             let dashboard = try await signedIn(DemoPeople.commissioner).get("/t/west-midlands/dashboard?as_of=\(today)").body.string
             XCTAssertFalse(dashboard.contains("This answer is incomplete"), "\(today): term dates reach past today")
+            XCTAssertFalse(dashboard.contains("Contract ended"), "\(today): every kept route has a contract in force")
+            XCTAssertTrue(dashboard.contains("Contract ends"), "\(today): next year's money has no contract yet")
+
+            let returns = try await platform { db in try await MonthlyReturnRecord.query(on: db).all() }
+            let latest = try XCTUnwrap(returns.map(\.month).max())
+            XCTAssertGreaterThanOrEqual(latest, CalendarMonth(containing: day.adding(months: -2)), "\(today): returns run to last month or so")
         }
     }
 

@@ -27,22 +27,33 @@ extension DemoWestMidlands {
         let year: Year
         let today: Today
         let routes: [String]
+        /// Who delivers the routes, and the contracts' reference ("ST-BHM-%d-01", by the year
+        /// the money starts).
+        let provider: String
+        let contract: String
     }
 
     static let renewals: [Renewal] = [
         Renewal(funder: "Birmingham City Council", programme: "Safer Journeys fund", kind: "council", year: .financial, today: .secure,
-                routes: ["BHM-01", "BHM-02", "BHM-03", "BHM-04"]),
-        Renewal(funder: "Ladypool Academy", programme: "school contribution", kind: "school", year: .academic, today: .secure, routes: ["BHM-05"]),
+                routes: ["BHM-01", "BHM-02", "BHM-03", "BHM-04"],
+                provider: "Lanternway Youth Trust", contract: "ST-BHM-%d-01"),
+        Renewal(funder: "Ladypool Academy", programme: "school contribution", kind: "school", year: .academic, today: .secure, routes: ["BHM-05"],
+                provider: "Lanternway Youth Trust", contract: "ST-BHM-%d-02"),
         Renewal(funder: "Solihull Metropolitan Borough Council", programme: "Community safety grant", kind: "council", year: .academic,
-                today: .secure, routes: ["SOL-01", "SOL-02"]),
+                today: .secure, routes: ["SOL-01", "SOL-02"],
+                provider: "Three Spires Safe Steps CIC", contract: "ST-SOL-%d-01"),
         Renewal(funder: "City of Wolverhampton Council", programme: "Step Together", kind: "council", year: .academic, today: .secure,
-                routes: ["WLV-01", "WLV-02"]),
+                routes: ["WLV-01", "WLV-02"],
+                provider: "Lanternway Youth Trust", contract: "ST-WLV-%d-01"),
         Renewal(funder: "Sandwell Metropolitan Borough Council", programme: "Youth violence prevention", kind: "council", year: .financial,
-                today: .pledgeAwaited, routes: ["SAN-01", "SAN-02"]),
+                today: .pledgeAwaited, routes: ["SAN-01", "SAN-02"],
+                provider: "Black Country Kerbside CIO", contract: "ST-SAN-%d-01"),
         Renewal(funder: "Office of the West Midlands Police and Crime Commissioner", programme: "Community safety fund",
-                kind: "policeAndCrimeCommissioner", year: .financial, today: .endsWithNothingAfter, routes: ["COV-01", "COV-02"]),
+                kind: "policeAndCrimeCommissioner", year: .financial, today: .endsWithNothingAfter, routes: ["COV-01", "COV-02"],
+                provider: "Three Spires Safe Steps CIC", contract: "ST-COV-%d-01"),
         Renewal(funder: "Blakenhall Community Academy", programme: "school contribution", kind: "school", year: .academic, today: .endsSoon,
-                routes: ["WLV-03"]),
+                routes: ["WLV-03"],
+                provider: "Lanternway Youth Trust", contract: "ST-WLV-%d-02"),
     ]
 
     /// The last academic year the calendars must cover: two after today's, so next year's
@@ -100,5 +111,24 @@ extension DemoWestMidlands {
     private static func label(_ start: Day) -> String {
         let year = start.month >= 4 ? start.year : start.year - 1
         return "\(year)/\(String(format: "%02d", (year + 1) % 100))"
+    }
+
+    /// The contracts that deliver the carried-on money: one for each year's money of each
+    /// group, let to the group's provider four weeks before the money starts and running exactly
+    /// as long as it. Money not yet signed for by yesterday (next year's, most often) has no
+    /// contract yet, and a renewal only pledged has none either: both are the commissioner's
+    /// work to come, and the dashboard says so.
+    static func carriedOnContracts(today: Day) -> [DemoContract] {
+        renewals.flatMap { renewal in
+            sources(renewal, today: today).compactMap { source -> DemoContract? in
+                guard let start = Day(iso: source.start), !source.history.allSatisfy({ $0.status == "pledged" }) else { return nil }
+                let signed = start.adding(days: -28)
+                guard signed < today else { return nil }
+                return DemoContract(reference: String(format: renewal.contract, start.year),
+                                    title: "Step Together chaperones, \(source.programme) (\(renewal.funder))", provider: renewal.provider,
+                                    routes: source.routes, start: source.start, end: source.end,
+                                    funding: [DemoFunding(source.funder, source.programme)], signed: signed.iso)
+            }
+        }
     }
 }
