@@ -19,5 +19,6 @@ public enum WaymarkMigrations {
         M013_ExistingContracts(),
         M014_EffectiveDays(),
         M015_RouteClosedOn(),
+        M016_SpecificationHistory(),
     ]
 }

@@ -66,12 +66,13 @@ struct FundingAPIController: Sendable {
     }
 
     func pledges(req: Request, context: TenantContext) async throws -> Response {
-        let rows = try await PledgeQueries.rows(context)
+        let rows = try await PledgeQueries.rows(context, reading: try req.reading())
         return try APIJSON.response(FundingAPIBodies.PledgeList(tenant: context.tenant.slug, pledges: rows.map(FundingAPIBodies.Pledge.init)))
     }
 
     func alerts(req: Request, context: TenantContext) async throws -> Response {
-        let lines = try await InboxController.lines(context)
+        let reading = try req.reading()
+        let lines = try await InboxController.lines(context, reading: reading.day >= context.today ? nil : reading)
         return try APIJSON.response(FundingAPIBodies.AlertList(tenant: context.tenant.slug, alerts: lines.map(FundingAPIBodies.Alert.init)))
     }
 

@@ -35,8 +35,8 @@ enum OpenAPIFunding {
                                                            [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]], asOf]),
             "/api/v1/t/{tenant}/allocations": get("listAllocations", "Allocations of the sources the caller may see, to the routes they may see", "AllocationList",
                                                   [["name": "route", "in": "query", "required": false, "description": "Only this route's code", "schema": ["type": "string"]], asOf]),
-            "/api/v1/t/{tenant}/pledges": get("listPledges", "Partners' pledges (a partner: their own organisations')", "PledgeList", []),
-            "/api/v1/t/{tenant}/alerts": get("listAlerts", "The caller's own funding alerts, newest first", "AlertList", []),
+            "/api/v1/t/{tenant}/pledges": get("listPledges", "Partners' pledges made by as_of, each as it stood that day (a partner: their own organisations')", "PledgeList", [asOf, asRecorded]),
+            "/api/v1/t/{tenant}/alerts": get("listAlerts", "The caller's own funding alerts raised by as_of, newest first", "AlertList", [asOf]),
         ]
     }
 

@@ -13,21 +13,22 @@ struct SpecificationAPIController: Sendable {
     }
 
     @Sendable func list(req: Request, context: TenantContext) async throws -> Response {
-        let slug = context.tenant.slug, now = req.now
+        let slug = context.tenant.slug, now = try req.reading().moment(now: req.now)
         let routes = try await SpecificationQueries.routes(context)
         let awards = try await PublishedAward.bySpecification(context)
-        let summaries = try await SpecificationQueries.list(context).map {
-            SpecificationAPIBodies.Summary($0.spec, published: $0.record.publishedAt != nil, slug: slug, now: now, routes: routes,
-                                           award: awards[$0.spec.id])
+        let summaries = try await SpecificationQueries.list(context, at: now).map {
+            SpecificationAPIBodies.Summary($0.spec, published: $0.record.timeline.published.map { $0 <= now } == true, slug: slug, now: now,
+                                           routes: routes, award: awards[$0.spec.id].flatMap { $0.decidedAt <= now ? $0 : nil })
         }
         return try APIJSON.response(SpecificationAPIBodies.SpecificationList(tenant: slug, specifications: summaries))
     }
 
     @Sendable func read(req: Request, context: TenantContext) async throws -> Response {
-        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
-        let details = try await SpecificationDetails.load(context, found.spec)
-        return try APIJSON.response(SpecificationAPIBodies.Detail(details, published: found.record.publishedAt != nil,
-                                                                  slug: context.tenant.slug, now: req.now))
+        let now = try req.reading().moment(now: req.now)
+        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"), at: now)
+        let details = try await SpecificationDetails.load(context, found.spec, at: now)
+        return try APIJSON.response(SpecificationAPIBodies.Detail(details, published: found.record.timeline.published.map { $0 <= now } == true,
+                                                                  slug: context.tenant.slug, now: now))
     }
 
     /// Every counted bid, or 403 with the seal's reason: before the deadline, or for an assessor
@@ -61,7 +62,7 @@ struct PublishedCallsAPIController: RouteCollection {
         let body = try await PublicTenant.read(req) { context in
             let routes = try await SpecificationQueries.routes(context)
             // Soonest closing first: the order a provider has to decide in.
-            let open = try await SpecificationQueries.list(context).filter { $0.spec.status(at: now) == .published }
+            let open = try await SpecificationQueries.list(context, at: now).filter { $0.spec.status(at: now) == .published }
                 .sorted { $0.spec.closesAt < $1.spec.closesAt }
             return SpecificationAPIBodies.CallList(tenant: context.tenant.slug, calls: open.map {
                 .init($0.spec, published: true, slug: context.tenant.slug, now: now, routes: routes, award: nil)

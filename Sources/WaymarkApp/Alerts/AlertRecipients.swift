@@ -3,13 +3,18 @@ import Foundation
 import WaymarkDomain
 
 /// Who hears about an alert: the tenant's commissioners always, and the partners whose
-/// organisations fund the routes concerned (for an ending grant: its funder's partners and
-/// the partners funding the routes it leaves at risk).
+/// organisations fund the routes concerned now (for an ending grant: its funder's partners and
+/// the partners funding the routes it leaves at risk). A funder whose money for a route ended
+/// more than `recentlyEndedDays` before the run is not one of them: history imported or a demo
+/// carried on never emails the funders of long-finished grants.
 struct AlertRecipients: Sendable {
+    static let recentlyEndedDays = 30
+
     let commissioners: [Person]
     /// Partner people by the organisation they are a partner in.
     let partnersByOrganisation: [UUID: [Person]]
-    /// The organisations funding each route (through any allocation).
+    /// The organisations funding each route: allocations running on the run's day, ahead of
+    /// it, or ended within `recentlyEndedDays` of it.
     let fundersByRoute: [UUID: Set<UUID>]
     let funderBySource: [UUID: UUID]
     let routesAtRiskBySource: [UUID: [UUID]]
@@ -28,8 +33,9 @@ struct AlertRecipients: Sendable {
         let sources = try await context.query(FundingSourceRecord.self).all()
         let funderBySource = Dictionary(uniqueKeysWithValues: sources.map { ($0.id!, $0.funderOrganisationID) })
         var fundersByRoute: [UUID: Set<UUID>] = [:]
+        let stillConcerned = data.snapshot.asOf.adding(days: -recentlyEndedDays)
         for result in data.snapshot.results.values {
-            for funded in result.coverage.allocations {
+            for funded in result.coverage.allocations where funded.allocation.period.end >= stillConcerned {
                 if let funder = funderBySource[funded.allocation.sourceID] { fundersByRoute[result.routeID, default: []].insert(funder) }
             }
         }
@@ -59,9 +65,9 @@ struct AlertRecipients: Sendable {
     func link(for event: FundingAlertEvent, asOf: Day) -> String {
         switch event {
         case let .statusChanged(routeID, _, _):
-            SiteMap.Tenant.route.path(slug, routeCodes[routeID] ?? "") + "?as_of=\(asOf.iso)"
+            SiteMap.Tenant.route.path(slug, routeCodes[routeID] ?? "", query: [("as_of", "\(asOf.iso)")])
         case .grantEnding:
-            SiteMap.Tenant.dashboard.path(slug) + "?as_of=\(asOf.iso)"
+            SiteMap.Tenant.dashboard.path(slug, query: [("as_of", "\(asOf.iso)")])
         }
     }
 }

@@ -3,7 +3,8 @@ import Vapor
 import WaymarkDomain
 
 /// Each person's alerts in this tenant, newest first; opening the inbox does not mark
-/// them read — the person says so, so nothing is missed by a glance.
+/// them read — the person says so, so nothing is missed by a glance. As of a past day, the
+/// alerts raised by the end of that day, read or unread as they were then.
 struct InboxController: Sendable {
     func register(_ routes: TenantRoutes) {
         routes.get(SiteMap.Tenant.inbox, .readInbox, list)
@@ -15,22 +16,28 @@ struct InboxController: Sendable {
         let unread: Bool; let kind: String; let receivedAt: Date; let asOfISO: String
     }
 
-    struct Page: Encodable { let lines: [Line]; let unread: Int; let markReadAction: String }
+    struct Page: Encodable { let lines: [Line]; let unread: Int; let markReadAction: String? }
 
-    static func lines(_ context: TenantContext, limit: Int = 200) async throws -> [Line] {
-        try await context.query(InboxMessage.self).filter(\.$personID == context.personID)
-            .sort(\.$createdAt, .descending).limit(limit).all().map { message in
-                Line(id: message.id!.uuidString, headline: message.headline, body: message.body, href: message.link,
-                     asOf: Day(iso: message.asOfDay)?.display ?? message.asOfDay,
-                     received: London.format(message.createdAt), unread: message.readAt == nil, kind: message.kind,
-                     receivedAt: message.createdAt, asOfISO: message.asOfDay)
-            }
+    static func lines(_ context: TenantContext, reading: Reading? = nil, limit: Int = 200) async throws -> [Line] {
+        var query = context.query(InboxMessage.self).filter(\.$personID == context.personID)
+        // An alert is raised when it is written: by the end of the day in London.
+        let endOfDay = reading.flatMap { LondonWallTime(day: $0.day.next, hour: 0, minute: 0)?.instant }
+        if let endOfDay { query = query.filter(\.$createdAt < endOfDay) }
+        return try await query.sort(\.$createdAt, .descending).limit(limit).all().map { message in
+            let unread = message.readAt.map { read in endOfDay.map { read >= $0 } ?? false } ?? true
+            return Line(id: message.id!.uuidString, headline: message.headline, body: message.body, href: message.link,
+                        asOf: Day(iso: message.asOfDay)?.display ?? message.asOfDay,
+                        received: London.format(message.createdAt), unread: unread, kind: message.kind,
+                        receivedAt: message.createdAt, asOfISO: message.asOfDay)
+        }
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
-        let lines = try await Self.lines(context)
+        let reading = try req.reading()
+        let isToday = reading.day >= context.today
+        let lines = try await Self.lines(context, reading: isToday ? nil : reading)
         let page = Page(lines: lines, unread: lines.filter(\.unread).count,
-                        markReadAction: SiteMap.Tenant.inboxRead.path(context.tenant.slug))
+                        markReadAction: isToday ? SiteMap.Tenant.inboxRead.path(context.tenant.slug) : nil)
         return try await PageRenderer.render(req, "alerts/inbox", title: "Alerts", page)
     }
 

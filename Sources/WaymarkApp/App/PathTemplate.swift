@@ -3,15 +3,42 @@ import Vapor
 
 /// A URL pattern defined once: routes register its components and pages build links
 /// with `path(...)`, so a URL cannot be spelled two ways.
-struct PathTemplate: Sendable {
+struct PathTemplate: Sendable, Equatable {
     let pattern: String
 
     init(_ pattern: String) { self.pattern = pattern }
 
     var components: [PathComponent] { pattern.pathComponents }
 
-    /// Fills the `:parameters` in order. Values are percent-encoded as path segments.
+    /// Whether the page shows the world as of a day, so links to it carry the day being looked at.
+    var readsAsOf: Bool { SiteMap.asOfPatterns.contains(pattern) }
+
+    /// Fills the `:parameters` in order, then adds `query`. A link to a page that reads "as of",
+    /// built while answering a page asked about a day, carries `as_of` (`AsOfCarry`) unless
+    /// `query` names its own.
+    func path(_ values: String..., query: [(name: String, value: String)]) -> String {
+        var items = query
+        if readsAsOf, let day = AsOfCarry.carriedDay, !items.contains(where: { $0.name == "as_of" }) {
+            items.append(("as_of", day.iso))
+        }
+        let base = fill(values)
+        guard !items.isEmpty else { return base }
+        var components = URLComponents()
+        components.queryItems = items.map { URLQueryItem(name: $0.name, value: $0.value) }
+        return base + "?" + (components.percentEncodedQuery ?? "")
+    }
+
+    /// Fills the `:parameters` in order, carrying the day being looked at as `path(_:query:)` does.
     func path(_ values: String...) -> String {
+        guard readsAsOf, let day = AsOfCarry.carriedDay else { return fill(values) }
+        return fill(values) + "?as_of=" + day.iso
+    }
+
+    /// The path alone, never carrying a day: for comparing with the address asked for.
+    func bare(_ values: String...) -> String { fill(values) }
+
+    /// Values are percent-encoded as path segments.
+    private func fill(_ values: [String]) -> String {
         var remaining = values[...]
         let segments = pattern.split(separator: "/").map { segment -> String in
             guard segment.hasPrefix(":") else { return String(segment) }

@@ -69,7 +69,7 @@ enum BidForm {
             }
             try await record.save(on: tx.db)
         }
-        let href = SiteMap.Tenant.ownBid.path(context.tenant.slug, spec.id.uuidString) + "?organisation=\(organisation.id!.uuidString)"
+        let href = SiteMap.Tenant.ownBid.path(context.tenant.slug, spec.id.uuidString, query: [("organisation", "\(organisation.id!.uuidString)")])
         return req.redirect(to: href, flash: submitting
             ? "Bid submitted at \(now.londonDisplay). You can change or withdraw it until \(spec.closing.display)."
             : "Draft saved. It has not been submitted: submit it before \(spec.closing.display).")
@@ -95,7 +95,7 @@ enum BidForm {
             try await row.save(on: tx.db)
             try await tx.audit("bid.withdrawn", "bid", loaded.record.id!.uuidString, after: ["version": latest.number])
         }
-        return req.redirect(to: SiteMap.Tenant.ownBid.path(context.tenant.slug, found.spec.id.uuidString) + "?organisation=\(organisation.id!.uuidString)",
+        return req.redirect(to: SiteMap.Tenant.ownBid.path(context.tenant.slug, found.spec.id.uuidString, query: [("organisation", "\(organisation.id!.uuidString)")]),
                             flash: "Bid withdrawn. You can submit it again until \(found.spec.closing.display).")
     }
 

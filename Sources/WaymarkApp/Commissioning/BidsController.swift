@@ -46,7 +46,7 @@ struct BidsController: Sendable {
                 let bid = loaded.bid
                 let counted = bid.counted(closesAt: state.spec.closesAt)
                 let decision = state.access(to: bid)
-                let scoring = context.can(.scoreBids) && decision.isAllowed && state.status == .inEvaluation
+                let scoring = context.can(.scoreBids) && decision.isAllowed && state.status == .inEvaluation && state.isPresent
                 rows.append(Row(
                     provider: state.name(of: bid),
                     href: decision.isAllowed ? SiteMap.Tenant.bid.path(slug, id, bid.id.uuidString) : nil,
@@ -54,7 +54,7 @@ struct BidsController: Sendable {
                     price: decision.isAllowed ? counted?.content.price.total.display : nil,
                     standing: decision.refusalText ?? "You can read this bid",
                     scoreHref: scoring ? SiteMap.Tenant.bidScore.path(slug, id, bid.id.uuidString) : nil,
-                    moderateHref: context.can(.runEvaluations) && state.status == .inEvaluation
+                    moderateHref: context.can(.runEvaluations) && state.status == .inEvaluation && state.isPresent
                         ? SiteMap.Tenant.bidModeration.path(slug, id, bid.id.uuidString) : nil))
             }
         }
@@ -92,8 +92,8 @@ struct BidsController: Sendable {
             specTitle: state.spec.title, specHref: SiteMap.Tenant.specification.path(slug, id), bidsHref: SiteMap.Tenant.bids.path(slug, id),
             provider: state.name(of: loaded.bid), submitted: BidContentView(counted.content, spec: state.spec, codes: codes),
             versions: BidVersionLine.lines(loaded.bid, closesAt: state.spec.closesAt),
-            scoreHref: context.can(.scoreBids) && state.status == .inEvaluation ? SiteMap.Tenant.bidScore.path(slug, id, bidID) : nil,
-            moderateHref: context.can(.runEvaluations) && state.status == .inEvaluation ? SiteMap.Tenant.bidModeration.path(slug, id, bidID) : nil)
+            scoreHref: context.can(.scoreBids) && state.status == .inEvaluation && state.isPresent ? SiteMap.Tenant.bidScore.path(slug, id, bidID) : nil,
+            moderateHref: context.can(.runEvaluations) && state.status == .inEvaluation && state.isPresent ? SiteMap.Tenant.bidModeration.path(slug, id, bidID) : nil)
         return try await PageRenderer.render(req, "commissioning/bid", title: "\(page.provider)'s bid", page)
     }
 }

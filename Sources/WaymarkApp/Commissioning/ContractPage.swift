@@ -101,7 +101,7 @@ struct ContractPage: Encodable {
                 .init(row: row, errors: errors.filter { $0.field == "line-\(row.id)" || $0.field == "paid_on-\(row.id)" }.map(\.message))
             },
             version: String(loaded.record.version),
-            varyLinks: canVary ? VariationKind.allCases.map { .init(label: $0.linkLabel, href: SiteMap.Tenant.contractVariationNew.path(slug, id) + "?kind=\($0.rawValue)") } : [],
+            varyLinks: canVary ? VariationKind.allCases.map { .init(label: $0.linkLabel, href: SiteMap.Tenant.contractVariationNew.path(slug, id, query: [("kind", "\($0.rawValue)")])) } : [],
             canRecordPayments: context.can(.recordPayments), today: today.display,
             csvHref: SiteMap.Tenant.contractPaymentsCSV.path(slug, id), backHref: SiteMap.Tenant.contracts.path(slug))
     }

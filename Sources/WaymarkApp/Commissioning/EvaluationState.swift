@@ -11,20 +11,26 @@ struct EvaluationState {
     let names: [UUID: String]
     let panel: EvaluationPanel
     let reader: BidReader
+    /// The moment read (`Reading.moment`): now, or the end of the day a page asks about, when
+    /// the seal, the bids counted and the status are as they were then.
     let now: Date
+    /// Reading the present: only then are scoring and moderation offered.
+    let isPresent: Bool
 
     var spec: Specification { found.spec }
     var status: SpecificationStatus { spec.status(at: now) }
 
     static func load(_ req: Request, _ context: TenantContext) async throws -> EvaluationState {
-        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
+        let reading = try req.reading(), now = reading.moment(now: req.now)
+        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"), at: now)
         let bids = try await BidQueries.bids(context, specificationID: found.spec.id)
         let bidders = BidQueries.countedBidders(bids, spec: found.spec)
         let organisations = try await context.query(Organisation.self).filter(\.$id ~~ bids.map(\.bid.providerOrganisationID)).all()
         let panel = try await BidQueries.panel(context, specificationID: found.spec.id)
         return EvaluationState(found: found, bids: bids, bidders: bidders,
                                names: Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.name) }),
-                               panel: panel, reader: BidQueries.reader(context, panel: panel, bidders: bidders), now: req.now)
+                               panel: panel, reader: BidQueries.reader(context, panel: panel, bidders: bidders), now: now,
+                               isPresent: reading.isPresent(now: req.now))
     }
 
     /// The bids the evaluation looks at: those with a submission that counts.

@@ -29,7 +29,7 @@ struct PublicSpecificationsController: RouteCollection {
         let now = req.now
         let page = try await PublicTenant.read(req) { context in
             ListPage(tenant: Self.reference(context), transparencyHref: SiteMap.Public.specifications.path(context.tenant.slug),
-                     rows: try await SpecificationsController.rows(context, now: now, linkingTo: SiteMap.Public.specification))
+                     rows: try await SpecificationsController.rows(context, at: now, linkingTo: SiteMap.Public.specification))
         }
         return try await PageRenderer.render(req, "public/specifications", title: "Published specifications: \(page.tenant.name)", page)
     }

@@ -13,13 +13,17 @@ struct SpecificationDetails: Sendable {
     let answered: [ClarificationRecord]
     let award: PublishedAward?
 
-    static func load(_ context: TenantContext, _ spec: Specification) async throws -> SpecificationDetails {
+    /// What was known at `moment` (now by default): the questions answered by then, the award if decided.
+    static func load(_ context: TenantContext, _ spec: Specification, at moment: Date? = nil) async throws -> SpecificationDetails {
+        let moment = moment ?? context.now
         let routes = try await context.query(Route.self).filter(\.$id ~~ spec.routeIDs).all()
         let authorities = try await context.query(LocalAuthority.self).filter(\.$id ~~ Array(spec.localAuthorityIDs)).all()
             .sorted { $0.name < $1.name }
         let answered = try await context.query(ClarificationRecord.self).filter(\.$specificationID == spec.id)
             .filter(\.$answer != nil).sort(\.$askedAt).all()
+            .filter { ($0.answeredAt ?? $0.askedAt) <= moment }
         let award = try await PublishedAward.load(context, try await BidQueries.award(context, specificationID: spec.id))
+            .flatMap { $0.decidedAt <= moment ? $0 : nil }
         return SpecificationDetails(spec: spec, routes: Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0) }),
                                     authorities: authorities, answered: answered, award: award)
     }

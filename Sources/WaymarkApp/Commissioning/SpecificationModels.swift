@@ -18,6 +18,11 @@ final class SpecificationRecord: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     @OptionalField(key: "published_at") var publishedAt: Date?
+    // When it reached each later status (M016): its history, for "as of".
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    @OptionalField(key: "evaluation_began_at") var evaluationBeganAt: Date?
+    @OptionalField(key: "awarded_at") var awardedAt: Date?
+    @OptionalField(key: "cancelled_at") var cancelledAt: Date?
     @Field(key: "version") var version: Int
 
     init() {}
@@ -31,8 +36,20 @@ final class SpecificationRecord: Model, TenantOwned, @unchecked Sendable {
         try store(specification, at: at)
     }
 
-    /// Copies `spec` into the row (not the version: `VersionGuard` moves that).
+    /// Copies `spec` into the row (not the version: `VersionGuard` moves that), noting when
+    /// it reached a new status.
     func store(_ spec: Specification, at: Date) throws {
+        let before = $status.value.flatMap(SpecificationStatus.init(rawValue:))
+        if let before, before != spec.status {
+            switch spec.status {
+            case .draft: break
+            case .published: publishedAt = at
+            case .closed: closedAt = at
+            case .inEvaluation: evaluationBeganAt = at
+            case .awarded: awardedAt = at
+            case .cancelled: cancelledAt = at
+            }
+        }
         title = spec.title
         status = spec.status.rawValue
         definition = try CommissioningJSON.encode(spec)
@@ -51,6 +68,22 @@ final class SpecificationRecord: Model, TenantOwned, @unchecked Sendable {
     }
 
     var specificationStatus: SpecificationStatus { SpecificationStatus(rawValue: status) ?? .draft }
+
+    /// Its history, for reading it as of a moment. The status it is in now was reached by its
+    /// last change at the latest, should that step's instant be missing.
+    var timeline: SpecificationTimeline {
+        var timeline = SpecificationTimeline(created: createdAt, published: publishedAt, closesAt: closesAt, closed: closedAt,
+                                             evaluationBegan: evaluationBeganAt, awarded: awardedAt, cancelled: cancelledAt)
+        switch specificationStatus {
+        case .draft: break
+        case .published: timeline.published = timeline.published ?? updatedAt
+        case .closed: timeline.closed = timeline.closed ?? updatedAt
+        case .inEvaluation: timeline.evaluationBegan = timeline.evaluationBegan ?? updatedAt
+        case .awarded: timeline.awarded = timeline.awarded ?? updatedAt
+        case .cancelled: timeline.cancelled = timeline.cancelled ?? updatedAt
+        }
+        return timeline
+    }
 }
 
 /// A provider's question about a specification and the commissioner's answer, published to

@@ -24,26 +24,29 @@ enum SpecificationPage {
         let backHref: String
     }
 
+    /// As it stood on the day asked about (`as_of`); what can be done next is offered only today.
     @Sendable static func show(req: Request, context: TenantContext) async throws -> Response {
-        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
-        return try await render(req, context, found, errors: [])
+        let reading = try req.reading()
+        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"), at: reading.moment(now: req.now))
+        return try await render(req, context, found, errors: [], reading: reading)
     }
 
     static func render(_ req: Request, _ context: TenantContext, _ found: SpecificationQueries.Found,
-                       errors: [FieldError], status: HTTPStatus = .ok) async throws -> Response {
-        let page = try await build(req, context, found)
+                       errors: [FieldError], status: HTTPStatus = .ok, reading: Reading? = nil) async throws -> Response {
+        let page = try await build(req, context, found, reading: reading ?? .asOf(context.today))
         return try await PageRenderer.render(req, "commissioning/specification", title: found.spec.title, page, errors: errors, status: status)
     }
 
-    static func build(_ req: Request, _ context: TenantContext, _ found: SpecificationQueries.Found) async throws -> Page {
-        let spec = found.spec, now = req.now, slug = context.tenant.slug, id = spec.id.uuidString
-        let status = spec.status(at: now)
-        let details = try await SpecificationDetails.load(context, spec)
-        let canEdit = context.can(.editSpecifications)
+    static func build(_ req: Request, _ context: TenantContext, _ found: SpecificationQueries.Found, reading: Reading) async throws -> Page {
+        let spec = found.spec, now = reading.moment(now: req.now), slug = context.tenant.slug, id = spec.id.uuidString
+        let status = found.status, isPresent = reading.isPresent(now: req.now)
+        let details = try await SpecificationDetails.load(context, spec, at: now)
+        let canEdit = context.can(.editSpecifications) && isPresent
         let ownOrganisations = Set(SpecificationQueries.providerOrganisations(context).map { $0.id! })
         let unanswered = try await context.query(ClarificationRecord.self).filter(\.$specificationID == spec.id)
-            .filter(\.$answer == nil).sort(\.$askedAt).all()
-            .filter { canEdit || ownOrganisations.contains($0.askedByOrganisationID) }
+            .filter(\.$askedAt <= now).sort(\.$askedAt).all()
+            .filter { record in record.answeredAt.map { $0 > now } ?? true }
+            .filter { context.can(.editSpecifications) || ownOrganisations.contains($0.askedByOrganisationID) }
             .map { record in
                 Unanswered(id: record.id!.uuidString, question: record.question, askedOn: record.askedAt.londonDisplay,
                            answerAction: canEdit ? SiteMap.Tenant.clarificationAnswer.path(slug, id, record.id!.uuidString) : nil)
@@ -55,7 +58,7 @@ enum SpecificationPage {
             links: try await links(context, spec: spec, status: status, awarded: details.award != nil),
             editHref: canEdit && spec.status == .draft ? SiteMap.Tenant.specificationEdit.path(slug, id) : nil,
             unanswered: unanswered,
-            askAction: context.can(.bidForWork) && status == .published ? SiteMap.Tenant.clarifications.path(slug, id) : nil,
+            askAction: context.can(.bidForWork) && status == .published && isPresent ? SiteMap.Tenant.clarifications.path(slug, id) : nil,
             backHref: SiteMap.Tenant.specifications.path(slug))
     }
 

@@ -7,25 +7,41 @@ import WaymarkDomain
 /// only those that have been published (a draft, or one cancelled before publishing, answers
 /// "not found" to them, as if it did not exist).
 enum SpecificationQueries {
+    /// A specification as it stood at the moment it was read: `spec.status` is its status then.
     struct Found {
         let record: SpecificationRecord
         let spec: Specification
+        var status: SpecificationStatus { spec.status }
+
+        init(record: SpecificationRecord, status: SpecificationStatus) throws {
+            self.record = record
+            var spec = try record.specification
+            spec.status = status
+            self.spec = spec
+        }
     }
 
-    static func isVisible(_ record: SpecificationRecord, to context: TenantContext) -> Bool {
-        context.can(.editSpecifications) || record.publishedAt != nil
+    /// Its status at `moment`, if the context may see it then: commissioners from when it was
+    /// written, everyone else from when it was published.
+    static func status(_ record: SpecificationRecord, at moment: Date, to context: TenantContext) -> SpecificationStatus? {
+        let timeline = record.timeline
+        guard let status = timeline.status(at: moment) else { return nil }
+        if context.can(.editSpecifications) { return status }
+        return timeline.published.map { $0 <= moment } == true ? status : nil
     }
 
-    static func find(_ context: TenantContext, id text: String?) async throws -> Found {
+    /// The specification as it stood at `moment` (now, unless a page reads another day).
+    static func find(_ context: TenantContext, id text: String?, at moment: Date? = nil) async throws -> Found {
         guard let record = try await context.find(SpecificationRecord.self, text.flatMap(UUID.init(uuidString:))),
-              isVisible(record, to: context) else { throw WaymarkError.notFound }
-        return Found(record: record, spec: try record.specification)
+              let status = status(record, at: moment ?? context.now, to: context) else { throw WaymarkError.notFound }
+        return try Found(record: record, status: status)
     }
 
-    static func list(_ context: TenantContext) async throws -> [Found] {
+    static func list(_ context: TenantContext, at moment: Date) async throws -> [Found] {
         try await context.query(SpecificationRecord.self).sort(\.$closesAt, .descending).all()
-            .filter { isVisible($0, to: context) }
-            .map { Found(record: $0, spec: try $0.specification) }
+            .compactMap { record in
+                try status(record, at: moment, to: context).map { try Found(record: record, status: $0) }
+            }
     }
 
     /// Route ids to "WLV-01 City Centre: …" for messages and pages (every route of the tenant:

@@ -40,32 +40,34 @@ struct SpecificationsController: Sendable {
         let publicHref: String
     }
 
-    /// The specifications the context may see, each linked to `page` (the signed-in page, or the
-    /// public one).
-    static func rows(_ context: TenantContext, now: Date, linkingTo page: PathTemplate = SiteMap.Tenant.specification) async throws -> [Row] {
+    /// The specifications the context may see as they stood at `moment` (`Reading.moment`), each
+    /// linked to `page` (the signed-in page, or the public one): one not yet written, or (to
+    /// anyone but commissioners) not yet published, is left out.
+    static func rows(_ context: TenantContext, at moment: Date, linkingTo page: PathTemplate = SiteMap.Tenant.specification) async throws -> [Row] {
         let routes = try await SpecificationQueries.routes(context)
         let awards = try await PublishedAward.bySpecification(context)
-        return try await SpecificationQueries.list(context).map { found in
+        return try await SpecificationQueries.list(context, at: moment).map { found in
             let spec = found.spec
-            let status = spec.status(at: now)
+            let status = found.status
             let covered = spec.routeIDs.compactMap { routes[$0] }
             return Row(title: spec.title, href: page.path(context.tenant.slug, spec.id.uuidString),
                        status: status.displayName, statusTag: SpecificationDisplay.tag(status), value: spec.totalValue.display,
                        routes: covered.map(\.code).joined(separator: ", "), routeNames: covered.map { "\($0.code) \($0.name)" },
-                       closing: spec.closing.display, servicePeriod: spec.servicePeriod.display, award: awards[spec.id]?.text)
+                       closing: spec.closing.display, servicePeriod: spec.servicePeriod.display,
+                       award: awards[spec.id].flatMap { $0.decidedAt <= moment ? $0.text : nil })
         }
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
         let slug = context.tenant.slug
-        let page = ListPage(rows: try await Self.rows(context, now: req.now), canCreate: context.can(.editSpecifications),
+        let page = ListPage(rows: try await Self.rows(context, at: try req.reading().moment(now: req.now)), canCreate: context.can(.editSpecifications),
                             newHref: SiteMap.Tenant.specificationNew.path(slug), csvHref: SiteMap.Tenant.specificationsCSV.path(slug),
                             publicHref: SiteMap.Public.specifications.path(slug))
         return try await PageRenderer.render(req, "commissioning/specifications", title: "Specifications", page)
     }
 
     func csv(req: Request, context: TenantContext) async throws -> Response {
-        let rows = try await Self.rows(context, now: req.now)
+        let rows = try await Self.rows(context, at: try req.reading().moment(now: req.now))
         let data = TabularWriter.csv(headers: ["title", "status", "total_value", "routes", "closing_uk_time", "service_period"],
                                      rows: rows.map { [$0.title, $0.status, $0.value, $0.routes, $0.closing, $0.servicePeriod] })
         return CSVResponse.make(data, filename: "\(context.tenant.slug)-specifications.csv")
@@ -103,7 +105,6 @@ enum SpecificationStatusChange {
             try await VersionGuard.claim(table: SpecificationRecord.schema, id: spec.id, expected: opened, on: tx.db)
             guard let record = try await tx.find(SpecificationRecord.self, spec.id) else { throw WaymarkError.notFound }
             try record.store(spec, at: now)
-            if next == .published { record.publishedAt = now }
             try await record.save(on: tx.db)
             try await tx.audit("specification.status", "specification", spec.id.uuidString,
                                before: ["status": before.rawValue], after: ["status": next.rawValue])

@@ -27,6 +27,9 @@ enum DemoCommissioning {
         let socialValue: String
     }
 
+    /// The award decision, on 3 July 2023.
+    static let awardedAt = instant("2023-07-03T10:00:00Z")
+
     static func instant(_ iso: String) -> Date {
         ISO8601DateFormatter().date(from: iso) ?? Date(timeIntervalSince1970: 0)
     }

@@ -36,6 +36,8 @@ struct DemoCommissioningLoader {
         let record = try SpecificationRecord(tenantID: tenantID, specification: spec, createdBy: "Amara Okafor <amara.okafor@wmvrp.example>",
                                              at: DemoCommissioning.instant("2023-05-10T10:00:00Z"))
         record.publishedAt = DemoCommissioning.instant("2023-05-15T09:00:00Z")
+        record.evaluationBeganAt = DemoCommissioning.instant("2023-06-19T09:30:00Z")
+        record.awardedAt = DemoCommissioning.awardedAt
         try await record.create(on: db)
 
         let question = ClarificationRecord(tenantID: tenantID, specificationID: spec.id,
@@ -116,7 +118,7 @@ struct DemoCommissioningLoader {
         }
         let decision = AwardDecision(specificationID: spec.id, winningBidID: first.evaluation.bid.bidID,
                                      reasons: "Lanternway Youth Trust ranked first with the strongest local networks, spaces on both routes and an established safeguarding link with the schools, at a price within the budget.",
-                                     decidedBy: commissioner, decidedAt: DemoCommissioning.instant("2023-07-03T10:00:00Z"))
+                                     decidedBy: commissioner, decidedAt: DemoCommissioning.awardedAt)
         var inEvaluation = spec
         inEvaluation.status = .inEvaluation
         try check(AwardRules.problems(decision, for: inEvaluation, ranking: ranking).map(\.message))

@@ -80,7 +80,7 @@ enum ForecastPage {
                 Progress(phase: $0.phase, percent: $0.percent, completed: $0.completed.formatted(), total: $0.total.formatted())
             } : nil,
             refreshSeconds: refresh ? 3 : nil,
-            stopRefreshHref: refresh ? SiteMap.Tenant.forecast.path(slug, id) + "?refresh=off" : nil,
+            stopRefreshHref: refresh ? SiteMap.Tenant.forecast.path(slug, id, query: [("refresh", "off")]) : nil,
             interrupted: state.interrupted,
             runError: record.state == .failed ? record.runError : nil,
             outdated: results != nil && record.runDefinition != record.runKey,

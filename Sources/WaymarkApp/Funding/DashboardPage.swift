@@ -63,11 +63,11 @@ struct DashboardPage: Encodable {
         shortfallNote = notes.isEmpty ? nil : "These are lower bounds: " + notes.joined(separator: "; ") + "."
         let routeRef = { (id: UUID, status: RouteStatus, until: Day?) -> RouteRef? in
             guard let route = data.routes[id] else { return nil }
-            return RouteRef(code: route.code, name: route.name, href: SiteMap.Tenant.route.path(slug, route.code) + "?as_of=\(data.asOf.iso)",
+            return RouteRef(code: route.code, name: route.name, href: SiteMap.Tenant.route.path(slug, route.code),
                             label: status.displayName, tag: FundingDisplay.tag(status), fundedUntil: until?.display ?? "not funded")
         }
         let sourceHref = { (id: UUID) -> String? in
-            linkableSources.contains(id) ? SiteMap.Tenant.fundingSource.path(slug, id.uuidString) + "?as_of=\(data.asOf.iso)" : nil
+            linkableSources.contains(id) ? SiteMap.Tenant.fundingSource.path(slug, id.uuidString) : nil
         }
         bands = dashboard.endingGrants.map { band in
             Band(heading: band.lowerEdge == 0 ? "Ending within \(band.days) days"
@@ -85,7 +85,7 @@ struct DashboardPage: Encodable {
             Lapse(label: line.label, href: sourceHref(line.sourceID), ends: line.end.display, past: line.past.display, future: line.future.display)
         }
         routes = data.routesByUrgency.map { route, report in
-            RouteLine(code: route.code, name: route.name, href: SiteMap.Tenant.route.path(slug, route.code) + "?as_of=\(data.asOf.iso)",
+            RouteLine(code: route.code, name: route.name, href: SiteMap.Tenant.route.path(slug, route.code),
                       label: report.status.displayName, tag: FundingDisplay.tag(report.status), children: route.childrenPerDay.grouped(),
                       securedUntil: report.securedFundedUntil?.display ?? "Not funded",
                       projectedUntil: report.projectedFundedUntil?.display ?? "Not funded",
@@ -93,9 +93,9 @@ struct DashboardPage: Encodable {
                       reason: (report.text.prefix(1) + data.snapshot.deliveryReasons(of: route.id)).joined(separator: ". "))
         }
         let tableBase = { (table: DashboardTables.Table) in
-            SiteMap.Tenant.dashboardTable.path(slug, table.rawValue + ".csv") + "?as_of=\(data.asOf.iso)"
+            SiteMap.Tenant.dashboardTable.path(slug, table.rawValue + ".csv")
         }
         csv = Dictionary(uniqueKeysWithValues: DashboardTables.Table.allCases.map { (String(describing: $0), tableBase($0)) })
-        mapHref = SiteMap.Tenant.regionMap.path(slug) + "?as_of=\(data.asOf.iso)"
+        mapHref = SiteMap.Tenant.regionMap.path(slug)
     }
 }

@@ -161,7 +161,7 @@ enum FundingSourceDetail {
             nextStatuses: record.sourceStatus.nextStatuses.map { .init(value: $0.rawValue, label: $0.displayName) },
             version: String(record.version), statusAction: SiteMap.Tenant.fundingSourceStatus.path(slug, id),
             editHref: SiteMap.Tenant.fundingSourceEdit.path(slug, id), allocateHref: SiteMap.Tenant.allocationNew.path(slug, id),
-            csvHref: SiteMap.Tenant.fundingSourceRoutesCSV.path(slug, id) + "?as_of=\(asOf.iso)",
+            csvHref: SiteMap.Tenant.fundingSourceRoutesCSV.path(slug, id),
             pledgeHref: pledge.map { SiteMap.Tenant.pledge.path(slug, $0.id!.uuidString) },
             commitment: try await SourceCommitmentSection.load(context, source: record, asOf: asOf),
             backHref: SiteMap.Tenant.fundingSources.path(slug), asOf: asOf.display)

@@ -101,7 +101,7 @@ struct FundingSourcesController: Sendable {
             totals: ["amount": total(\.amount), "allocated": total(\.allocated), "drawnToDate": total(\.drawnToDate),
                      "remaining": total(\.remaining), "lapsed": total(\.lapsed), "willLapse": total(\.willLapse)],
             canEdit: context.can(.editFunding), newHref: SiteMap.Tenant.fundingSourceNew.path(slug),
-            csvHref: SiteMap.Tenant.fundingSourcesCSV.path(slug) + "?as_of=\(asOf.iso)", asOf: asOf.display, asOfISO: asOf.iso)
+            csvHref: SiteMap.Tenant.fundingSourcesCSV.path(slug), asOf: asOf.display, asOfISO: asOf.iso)
         return try await PageRenderer.render(req, "funding/sources", title: "Funding sources", page)
     }
 

@@ -105,11 +105,13 @@ enum PledgeDecisions {
         return req.redirect(to: SiteMap.Tenant.pledge.path(context.tenant.slug, pledge.id!.uuidString), flash: flash)
     }
 
+    /// The pledge as it stood in `reading` (today when nil); decisions are offered only on today's view.
     static func render(_ req: Request, _ context: TenantContext, _ pledge: Pledge, errors: [FieldError], reason: String = "",
-                       status: HTTPStatus = .ok) async throws -> Response {
-        guard let row = try await PledgeQueries.rows([pledge], context).first else { throw WaymarkError.notFound }
+                       status: HTTPStatus = .ok, reading: Reading? = nil) async throws -> Response {
+        let reading = reading ?? .asOf(context.today)
+        guard let row = try await PledgeQueries.rows([pledge], context, reading: reading).first else { throw WaymarkError.notFound }
         let slug = context.tenant.slug, id = pledge.id!.uuidString
-        let awaiting = pledge.pledgeState == .awaitingDecision
+        let awaiting = pledge.pledgeState == .awaitingDecision && reading == .asOf(context.today)
         let ownsPledge = PledgeForm.pledgingOrganisations(context).contains { $0.id == pledge.organisationID }
         let page = Page(
             pledge: row, sourceHref: SiteMap.Tenant.fundingSource.path(slug, pledge.sourceID.uuidString),

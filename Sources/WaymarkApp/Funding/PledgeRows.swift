@@ -39,11 +39,12 @@ struct PledgeRow: Encodable, Sendable {
 enum PledgeQueries {
     /// Pledges the person may see: a partner only their own organisations'; everyone else
     /// allowed to view funding, all of them. Awaiting a decision first, then newest first.
-    static func rows(_ context: TenantContext) async throws -> [PledgeRow] {
+    /// As of a past day, only the pledges made by then, each as it stood that day.
+    static func rows(_ context: TenantContext, reading: Reading) async throws -> [PledgeRow] {
         var query = context.query(Pledge.self)
         if let funders = FundingQueries.funderScope(context) { query = query.filter(\.$organisationID ~~ Array(funders)) }
         let pledges = try await query.all()
-        return try await rows(pledges, context).sorted {
+        return try await rows(pledges, context, reading: reading).sorted {
             ($0.awaitingDecision ? 0 : 1, $1.pledgedAtISO) < ($1.awaitingDecision ? 0 : 1, $0.pledgedAtISO)
         }
     }
@@ -54,9 +55,14 @@ enum PledgeQueries {
         return pledge
     }
 
-    static func rows(_ pledges: [Pledge], _ context: TenantContext) async throws -> [PledgeRow] {
+    /// Each pledge as it stood in `reading`, read from its source's status history: pledged is
+    /// awaiting a decision, confirmed or received is confirmed, withdrawn is the decline or the
+    /// withdrawal the pledge records. A pledge whose source had no status yet is left out.
+    static func rows(_ pledges: [Pledge], _ context: TenantContext, reading: Reading) async throws -> [PledgeRow] {
         guard !pledges.isEmpty else { return [] }
         let sourceIDs = pledges.map(\.sourceID)
+        let histories = Dictionary(grouping: try await context.query(FundingStatusChange.self).filter(\.$sourceID ~~ sourceIDs).all(),
+                                   by: \.sourceID)
         let sources = Dictionary(uniqueKeysWithValues: try await context.query(FundingSourceRecord.self)
             .filter(\.$id ~~ sourceIDs).all().map { ($0.id!, $0) })
         let allocations = Dictionary(grouping: try await context.query(AllocationRecord.self).filter(\.$sourceID ~~ sourceIDs).all(),
@@ -67,23 +73,33 @@ enum PledgeQueries {
         let timestamp = ISO8601DateFormatter()
         return pledges.compactMap { pledge in
             guard let source = sources[pledge.sourceID] else { return nil }
+            let history = (histories[pledge.sourceID] ?? []).compactMap(\.datedStatus)
+            guard let stood = reading.state(of: history) else { return nil }
+            let state: Pledge.State = switch stood {
+            case .prospective, .pledged: .awaitingDecision
+            case .confirmed, .received: .confirmed
+            case .withdrawn: pledge.pledgeState == .withdrawn ? .withdrawn : .declined
+            }
+            let included = history.filter { reading.includes(effective: $0.effective, recorded: $0.recorded) }
+                .sorted { ($0.effective, $0.recorded) < ($1.effective, $1.recorded) }
+            let pledgedOn = included.first?.effective ?? Day(pledge.pledgedAt, in: London.timeZone)
+            let decided = state == .awaitingDecision ? nil : included.last
             let lines = (allocations[pledge.sourceID] ?? []).compactMap { allocation -> PledgeRow.Line? in
                 guard let route = routes[allocation.routeID] else { return nil }
                 let amount = Money(pence: allocation.amountPence)
                 return .init(routeCode: route.code, routeName: route.name, amount: amount.display, amountDecimal: amount.decimalString,
                              amountPence: amount.pence)
             }.sorted { $0.routeCode < $1.routeCode }
-            let state = pledge.pledgeState
             return PledgeRow(
                 id: pledge.id!.uuidString, href: SiteMap.Tenant.pledge.path(slug, pledge.id!.uuidString),
                 organisation: names[pledge.organisationID] ?? "", programme: source.programme,
                 amount: source.amount.display, amountDecimal: source.amount.decimalString, amountPence: source.amount.pence,
                 period: source.period.display,
                 startDay: source.startDay, endDay: source.endDay, state: state.rawValue, stateLabel: state.label, stateTag: state.tag,
-                pledgedBy: pledge.pledgedBy, pledgedOn: Day(pledge.pledgedAt, in: London.timeZone).display,
+                pledgedBy: pledge.pledgedBy, pledgedOn: pledgedOn.display,
                 pledgedAtISO: timestamp.string(from: pledge.pledgedAt),
-                decidedBy: pledge.decidedBy ?? "", decidedOn: pledge.decidedAt.map { Day($0, in: London.timeZone).display } ?? "",
-                decisionReason: pledge.decisionReason, note: pledge.note, sourceID: source.id!.uuidString, lines: lines,
+                decidedBy: decided == nil ? "" : pledge.decidedBy ?? "", decidedOn: decided?.effective.display ?? "",
+                decisionReason: decided == nil ? "" : pledge.decisionReason, note: pledge.note, sourceID: source.id!.uuidString, lines: lines,
                 awaitingDecision: state == .awaitingDecision)
         }
     }

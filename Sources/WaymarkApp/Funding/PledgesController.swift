@@ -26,7 +26,7 @@ struct PledgesController: Sendable {
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
-        let rows = try await PledgeQueries.rows(context)
+        let rows = try await PledgeQueries.rows(context, reading: try req.reading())
         let slug = context.tenant.slug
         let page = ListPage(awaiting: rows.filter(\.awaitingDecision), decided: rows.filter { !$0.awaitingDecision },
                             canPledge: context.can(.makePledges), canDecide: context.can(.decidePledges),
@@ -35,7 +35,7 @@ struct PledgesController: Sendable {
     }
 
     func csv(req: Request, context: TenantContext) async throws -> Response {
-        let rows = try await PledgeQueries.rows(context)
+        let rows = try await PledgeQueries.rows(context, reading: try req.reading())
         let data = TabularWriter.csv(
             headers: ["pledge_id", "organisation", "programme", "amount", "start_day", "end_day", "state", "routes",
                       "pledged_by", "pledged_on", "decided_by", "decided_on", "decision_reason", "note"],
@@ -49,6 +49,6 @@ struct PledgesController: Sendable {
 
     func detail(req: Request, context: TenantContext) async throws -> Response {
         let pledge = try await PledgeQueries.find(context, id: req.parameters.get("id"))
-        return try await PledgeDecisions.render(req, context, pledge, errors: [])
+        return try await PledgeDecisions.render(req, context, pledge, errors: [], reading: try req.reading())
     }
 }

@@ -30,7 +30,7 @@ struct RegionMapController: Sendable {
         let slug = context.tenant.slug
         return data.routesByUrgency.map { route, report in
             Row(code: route.code, name: route.name,
-                href: SiteMap.Tenant.route.path(slug, route.code) + "?as_of=\(data.asOf.iso)",
+                href: SiteMap.Tenant.route.path(slug, route.code),
                 localAuthority: authorities[route.localAuthorityID] ?? "", children: route.childrenPerDay.grouped(),
                 label: report.status.displayName, tag: FundingDisplay.tag(report.status),
                 securedUntil: report.securedFundedUntil?.display ?? "Not funded",
@@ -47,11 +47,11 @@ struct RegionMapController: Sendable {
             title: "Routes of \(context.tenant.name) by funding status on \(data.asOf.display)",
             routes: data.routesByUrgency.map { route, report in
                 .init(code: route.code, name: route.name, status: report.status, path: route.path,
-                      href: SiteMap.Tenant.route.path(slug, route.code) + "?as_of=\(data.asOf.iso)")
+                      href: SiteMap.Tenant.route.path(slug, route.code))
             })
         let page = Page(mapSVG: svg, rows: try await Self.rows(context, data), asOf: data.asOf.display, asOfISO: data.asOf.iso,
-                        csvHref: SiteMap.Tenant.regionMapCSV.path(slug) + "?as_of=\(data.asOf.iso)",
-                        dashboardHref: SiteMap.Tenant.dashboard.path(slug) + "?as_of=\(data.asOf.iso)")
+                        csvHref: SiteMap.Tenant.regionMapCSV.path(slug),
+                        dashboardHref: SiteMap.Tenant.dashboard.path(slug))
         return try await PageRenderer.render(req, "funding/map", title: "Region map", page)
     }
 

@@ -54,11 +54,11 @@ struct RouteFundingSection: Encodable {
         let sourceIDs = Set(coverage.allocations.map(\.allocation.sourceID))
         var pledgeQuery = context.query(Pledge.self).filter(\.$sourceID ~~ Array(sourceIDs))
         if let funders = FundingQueries.funderScope(context) { pledgeQuery = pledgeQuery.filter(\.$organisationID ~~ Array(funders)) }
-        let rows = try await PledgeQueries.rows(try await pledgeQuery.all(), context)
+        let rows = try await PledgeQueries.rows(try await pledgeQuery.all(), context, reading: .asOf(asOf))
         return RouteFundingSection(
             timelineSVG: timeline, money: money,
             pledges: rows.map { .init(programme: $0.programme, organisation: $0.organisation, href: $0.href, state: $0.stateLabel, tag: $0.stateTag) },
-            csvHref: SiteMap.Tenant.routeFundingCSV.path(slug, route.code) + "?as_of=\(asOf.iso)")
+            csvHref: SiteMap.Tenant.routeFundingCSV.path(slug, route.code))
     }
 
     /// One line per allocation with where it stands on the walk that counts its source.
@@ -70,7 +70,7 @@ struct RouteFundingSection: Encodable {
             let sourceID = funded.allocation.sourceID
             return MoneyLine(
                 source: funded.label,
-                href: linkable.contains(sourceID) ? SiteMap.Tenant.fundingSource.path(slug, sourceID.uuidString) + "?as_of=\(asOf.iso)" : nil,
+                href: linkable.contains(sourceID) ? SiteMap.Tenant.fundingSource.path(slug, sourceID.uuidString) : nil,
                 status: funded.status.displayName, statusTag: FundingDisplay.tag(funded.status),
                 amount: funded.allocation.amount.display, period: funded.allocation.period.display,
                 drawnToDate: position?.drawnToDate.display ?? "—", remaining: position?.remaining.display ?? "—",

@@ -81,7 +81,7 @@ struct InvitationController: RouteCollection {
         let joined = "You have joined \(found.organisation.name) in \(found.tenant.name)."
         if req.person?.id == account.id { return req.redirect(to: home, flash: joined) }
         if req.person != nil { try await req.endSession() }
-        return req.redirect(to: SiteMap.signIn.path() + "?next=" + (home.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? home),
+        return req.redirect(to: SiteMap.signIn.path(query: [("next", home)]),
                             flash: "\(joined) Sign in with your existing Waymark password for \(account.email).")
     }
 

@@ -43,16 +43,13 @@ struct DeliveryFilter: Sendable {
 
     var isEmpty: Bool { from == nil && to == nil && authority == nil }
 
-    /// "?from=2023-10&authority=Wolverhampton", or "" with no filter.
-    var queryString: String {
-        var items: [URLQueryItem] = []
-        if let from { items.append(URLQueryItem(name: "from", value: from.description)) }
-        if let to { items.append(URLQueryItem(name: "to", value: to.description)) }
-        if let authority { items.append(URLQueryItem(name: "authority", value: authority)) }
-        guard !items.isEmpty else { return "" }
-        var components = URLComponents()
-        components.queryItems = items
-        return "?" + (components.percentEncodedQuery ?? "")
+    /// from, to and authority, as far as chosen, for a link's query.
+    var queryItems: [(name: String, value: String)] {
+        var items: [(name: String, value: String)] = []
+        if let from { items.append(("from", from.description)) }
+        if let to { items.append(("to", to.description)) }
+        if let authority { items.append(("authority", authority)) }
+        return items
     }
 
     /// In words, for the page and the chart's description.

@@ -109,8 +109,8 @@ struct DeliveryDashboardPage: Encodable {
                                             month: item.month.longDisplay, due: item.due.display, days: item.days)
                              })
         self.today = today.display
-        formHref = SiteMap.Tenant.delivery.path(slug)
-        csvHref = SiteMap.Tenant.deliveryCSV.path(slug) + filter.queryString
+        formHref = SiteMap.Tenant.delivery.bare(slug)
+        csvHref = SiteMap.Tenant.deliveryCSV.path(slug, query: filter.queryItems)
         filtered = !filter.isEmpty
     }
 

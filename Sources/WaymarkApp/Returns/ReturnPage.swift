@@ -67,7 +67,7 @@ struct ReturnPage: Encodable, Sendable {
                 Version(number: version.number, submitted: "\(London.format(version.submittedAt)) by \(version.submittedByName)",
                         channel: ReturnChannel(rawValue: version.channel)?.label ?? version.channel,
                         compareHref: version.number > 1
-                            ? SiteMap.Tenant.returnVersions.path(slug, contractID, month) + "?a=\(version.number - 1)&b=\(version.number)" : nil)
+                            ? SiteMap.Tenant.returnVersions.path(slug, contractID, month, query: [("a", "\(version.number - 1)"), ("b", "\(version.number)")]) : nil)
             },
             editVersion: file.editVersion,
             backHref: SiteMap.Tenant.returns.path(slug),

@@ -20,7 +20,7 @@ enum ReturnsList {
         let all = try await rows(context, reading: try req.reading())
         let slug = context.tenant.slug
         let filters = Show.allCases.map { option in
-            Filter(label: label(option), href: SiteMap.Tenant.returns.path(slug) + (option == .all ? "" : "?show=\(option.rawValue)"),
+            Filter(label: label(option), href: SiteMap.Tenant.returns.path(slug, query: option == .all ? [] : [("show", option.rawValue)]),
                    current: option == show, count: all.filter { matches($0, option) }.count)
         }
         let page = Page(rows: all.filter { matches($0, show) }.map(\.row), filters: filters,

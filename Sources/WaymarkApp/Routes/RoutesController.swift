@@ -51,7 +51,7 @@ struct RoutesController: Sendable {
         let asOf = try req.asOfDay()
         let rows = try await RouteQueries.rows(context, filter: filter, asOf: asOf)
         let slug = context.tenant.slug
-        let base = SiteMap.Tenant.routes.path(slug)
+        let base = SiteMap.Tenant.routes.bare(slug)
         var authorities = try await context.query(LocalAuthority.self).sort(\.$name).all()
         if case .localAuthorities(let codes) = context.routeVisibility { authorities = authorities.filter { codes.contains($0.gssCode) } }
         let query = { (sort: String, order: String) -> String in
@@ -76,11 +76,11 @@ struct RoutesController: Sendable {
             authorities: authorities.map { .init(value: $0.gssCode, label: $0.name, selected: $0.gssCode == filter.localAuthority) },
             statuses: Route.Status.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
             sortLinks: sortLinks,
-            csvHref: "\(SiteMap.Tenant.routesCSV.path(slug))?\(csvQuery)",
+            csvHref: "\(SiteMap.Tenant.routesCSV.bare(slug))?\(csvQuery)",
             count: rows.count,
             children: rows.reduce(0) { $0 + $1.childrenPerDay }.grouped(),
-            filtered: filter.localAuthority != nil || filter.status != nil || req.query[String.self, at: "as_of"] != nil,
-            clearHref: base, asOf: asOf.display, asOfISO: asOf.iso,
+            filtered: filter.localAuthority != nil || filter.status != nil,
+            clearHref: SiteMap.Tenant.routes.path(slug), asOf: asOf.display, asOfISO: asOf.iso,
             newHref: context.can(.editRoutes) ? SiteMap.Tenant.routeNew.path(slug) : nil)
         return try await PageRenderer.render(req, "routes/list", title: "Routes", page)
     }

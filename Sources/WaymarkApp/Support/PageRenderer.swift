@@ -28,11 +28,45 @@ struct Layout: Encodable {
     var transparencyHref: String?
     var csrf: String?
     var asOf: String?
+    /// The header's as-of control, on the pages that read "as of" (`SiteMap.asOfPages`).
+    var asOfControl: AsOfControl?
+    /// The day asked for, which a page's own GET forms (filters) keep as a hidden field.
+    var carriedAsOf: String?
     var flash: Flash?
     var errors: [FieldError]?
     /// The first message per field, for the error message beside each input.
     var errorFor: [String: String]?
     var isOperator = false
+}
+
+/// "As of [day] [Show]", and "Back to today" when the day is not today: it asks the same
+/// page again, keeping its other choices (filters, sorting), with another `as_of`.
+struct AsOfControl: Encodable {
+    struct Hidden: Encodable { let name: String; let value: String }
+
+    let action: String
+    let iso: String
+    let display: String
+    let isPast: Bool
+    let isFuture: Bool
+    let todayHref: String?
+    let hidden: [Hidden]?
+
+    init(_ req: Request, day asked: Day?, today: Day) {
+        let day = asked ?? today
+        let kept = (URLComponents(string: req.url.string)?.queryItems ?? [])
+            .filter { !["as_of", "as_recorded", "page"].contains($0.name) }
+            .map { Hidden(name: $0.name, value: $0.value ?? "") }
+        action = req.url.path
+        iso = day.iso
+        display = day.display
+        isPast = day < today
+        isFuture = day > today
+        var back = URLComponents()
+        back.queryItems = kept.isEmpty ? nil : kept.map { URLQueryItem(name: $0.name, value: $0.value) }
+        todayHref = day == today ? nil : req.url.path + (back.percentEncodedQuery.map { "?" + $0 } ?? "")
+        hidden = kept.isEmpty ? nil : kept
+    }
 }
 
 enum PageRenderer {
@@ -52,6 +86,10 @@ enum PageRenderer {
             layout.tenant = .init(slug: context.tenant.slug, name: context.tenant.name)
             layout.nav = navigation(for: context, currentPath: req.url.path)
             layout.transparencyHref = SiteMap.Public.specifications.path(context.tenant.slug)
+            if let current = AsOfCarry.current, current.page.readsAsOf {
+                layout.asOfControl = AsOfControl(req, day: current.day, today: context.today)
+                layout.carriedAsOf = current.day?.iso
+            }
         }
         var data = try leafDictionary(page)
         for (key, value) in try leafDictionary(layout) where data[key] == nil { data[key] = value }
@@ -81,12 +119,13 @@ enum PageRenderer {
         if context.can(.viewAudit) { items.append(("Audit log", SiteMap.Tenant.audit.path(slug))) }
         if context.can(.readInbox) { items.append(("Alerts", SiteMap.Tenant.inbox.path(slug))) }
         if context.can(.changeSettings) { items.append(("Settings", SiteMap.Tenant.settings.path(slug))) }
-        let home = SiteMap.Tenant.home.path(slug)
+        let home = SiteMap.Tenant.home.bare(slug)
         // A return lives under its contract's address but belongs to the Returns section.
-        let returns = SiteMap.Tenant.returns.path(slug)
+        let returns = SiteMap.Tenant.returns.bare(slug)
         let section = currentPath.contains("/returns/") ? returns : currentPath
         return items.map { label, href in
-            let current = href == home ? currentPath == home : section.hasPrefix(href)
+            let bare = String(href.prefix { $0 != "?" })
+            let current = bare == home ? currentPath == home : section.hasPrefix(bare)
             return Layout.NavItem(label: label, href: href, current: current)
         }
     }

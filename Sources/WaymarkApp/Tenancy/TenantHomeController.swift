@@ -23,11 +23,13 @@ struct TenantHomeController: Sendable {
     func home(req: Request, context: TenantContext) async throws -> Response {
         let slug = context.tenant.slug
         let routes = try await RouteQueries.visibleRoutes(context)
-        let active = routes.filter { $0.routeStatus == .active }
+        // As of the day asked about: a route closed since still ran then.
+        let day = try req.reading().day
+        let active = routes.filter { $0.isActive(asOf: day) }
         let children = active.reduce(0) { $0 + $1.childrenPerDay }
         var cards: [Page.Card] = [
             .init(label: "Routes", value: "\(routes.count)", href: SiteMap.Tenant.routes.path(slug)),
-            .init(label: "Active routes", value: "\(active.count)", href: SiteMap.Tenant.routes.path(slug) + "?status=active"),
+            .init(label: "Active routes", value: "\(active.count)", href: SiteMap.Tenant.routes.path(slug, query: [("status", "active")])),
             .init(label: "Children on active routes each day", value: children.grouped(), href: nil),
         ]
         if context.can(.viewOrganisations) {
@@ -47,7 +49,7 @@ struct TenantHomeController: Sendable {
     /// Shown to those who set the partnership up, until nothing is missing.
     private func checklist(_ req: Request, _ context: TenantContext) async throws -> [ChecklistLine]? {
         guard context.can(.importData) else { return nil }
-        let facts = try await SetUpFacts.load(context, today: Day(req.now, in: London.timeZone))
+        let facts = try await SetUpFacts.load(context, today: context.today)
         guard !SetUpChecklist.isComplete(facts) else { return nil }
         let slug = context.tenant.slug
         return SetUpChecklist.lines(facts).map { line in

@@ -14,7 +14,9 @@ struct TenantRoutes {
     typealias Handler = @Sendable (Request, TenantContext) async throws -> Response
 
     func get(_ path: PathTemplate, _ capability: Capability, _ handler: @escaping Handler) {
-        builder.on(.GET, path.components) { req in try await Self.run(req, capability, handler) }
+        builder.on(.GET, path.components) { req in
+            try await AsOfCarry.answering(req, page: path) { try await Self.run(req, capability, handler) }
+        }
     }
 
     func post(_ path: PathTemplate, _ capability: Capability, _ handler: @escaping Handler) {

@@ -25,6 +25,20 @@ public enum Reading: Hashable, Sendable {
 
     public var isAsRecorded: Bool { if case .asRecorded = self { true } else { false } }
 
+    /// The instant the reading looks at, for facts dated to the moment (a specification
+    /// published, a bid submitted, an alert raised): `now` while its day is today or later,
+    /// otherwise the end of its day in London.
+    public func moment(now: Date) -> Date {
+        guard day < Day(now, in: LondonWallTime.timeZone) else { return now }
+        return LondonWallTime(day: day.next, hour: 0, minute: 0)?.instant ?? now
+    }
+
+    /// Whether the reading is of the present: today as known now (forms and decisions are
+    /// offered only there).
+    public func isPresent(now: Date) -> Bool {
+        !isAsRecorded && day == Day(now, in: LondonWallTime.timeZone)
+    }
+
     /// Whether a fact effective on `effective` and recorded at `recorded` is part of the world
     /// this reading shows.
     public func includes(effective: Day, recorded: Date) -> Bool {

@@ -66,4 +66,25 @@ final class FundingAlertsTests: AppTestCase {
         let elsewhere = try await northmoor.get("/t/west-midlands/inbox")
         XCTAssertEqual(elsewhere.status, .notFound)
     }
+
+    /// The first run on the demo today speaks of the present: the routes at risk now and the
+    /// grants ending ahead, to the funders paying for them now; nobody whose money ended in
+    /// 2022 (the Home Office, the YEF) hears anything, and nothing cites 2022.
+    func testTheFirstRunTodayAlertsAboutThePresentOnly() async throws {
+        let today = app.clock.today
+        let run = try await FundingAlertsJob.run(app, asOf: today)
+        let summary = try XCTUnwrap(run.first { $0.tenant == "west-midlands" }?.summary)
+        XCTAssertGreaterThan(summary.events, 0, "a grant ends within weeks and a route is at risk")
+        for quiet in ["catherine.hughes@homeoffice.example", "oluwaseun.adeyemi@yef.example"] {
+            let heard = try await messages(for: quiet)
+            XCTAssertEqual(heard.map(\.headline), [], "\(quiet) funds nothing now")
+        }
+        let emails = try await platform { db in try await OutboxEmail.query(on: db).all() }
+        XCTAssertFalse(emails.isEmpty)
+        for email in emails {
+            XCTAssertFalse(email.body.contains("2022") || email.subject.contains("2022"), email.subject)
+        }
+        let commissioner = try await messages(for: DemoPeople.commissioner).map(\.headline)
+        XCTAssertTrue(commissioner.contains { $0.hasPrefix("WLV-03") }, commissioner.joined(separator: "\n"))
+    }
 }

@@ -6,7 +6,7 @@ final class DashboardPagesTests: AppTestCase {
     func testBeforeTheEndTheDashboardNamesTheEndingGrantAndTheRoutesItLeavesAtRisk() async throws {
         let browser = try await signedIn(DemoPeople.commissioner)
         let page = try await browser.get("/t/west-midlands/dashboard?as_of=2022-09-01").body.string
-        XCTAssertTrue(page.contains("Figures as of <strong>1 Sep 2022</strong>"))
+        XCTAssertTrue(page.contains("You are looking at the past:</strong> Waymark as of <strong>1 Sep 2022</strong>"))
         XCTAssertTrue(page.contains("24 active routes by funding status"))
         XCTAssertTrue(page.contains("Youth Endowment Fund Step Together extension</a> — £"))
         XCTAssertTrue(page.contains("ends <strong>31 Oct 2022</strong> (60 days left)"))

@@ -38,7 +38,7 @@ final class DemoFundingStoryTests: AppTestCase {
         XCTAssertEqual(routes["BHM-01"]?.funding_status, "watch", "kept going after October only by Birmingham's pledge")
         XCTAssertEqual(routes["SOL-01"]?.funding_status, "atRisk", "Solihull's grant was not known until 3 Oct 2022")
         let page = try await browser.get("/t/west-midlands/routes/BHM-06?as_of=2022-09-01").body.string
-        XCTAssertTrue(page.contains("Figures as of <strong>1 Sep 2022</strong>"))
+        XCTAssertTrue(page.contains("You are looking at the past:</strong> Waymark as of <strong>1 Sep 2022</strong>"))
         XCTAssertTrue(page.contains("wm-tag--at-risk"))
     }
 

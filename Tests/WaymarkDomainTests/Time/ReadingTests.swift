@@ -106,4 +106,16 @@ struct StatusHistoryTests {
         #expect(StatusHistory.steps(known: known, dated: [.withdrawn: Day(2023, 1, 9)], current: .withdrawn, today: today)
             == .success([Step(.withdrawn, on: Day(2023, 1, 9))]))
     }
+
+    @Test func aPastDayIsReadAtItsEndInLondonAndTodayAtNow() {
+        let now = LondonWallTime(day: Day(2026, 7, 1), hour: 14, minute: 5)!.instant
+        #expect(Reading.asOf(Day(2026, 7, 1)).moment(now: now) == now)
+        #expect(Reading.asOf(Day(2026, 9, 1)).moment(now: now) == now, "a future day reads what is known now")
+        let summerEnd = Reading.asOf(Day(2026, 6, 30)).moment(now: now)
+        #expect(summerEnd == LondonWallTime(day: Day(2026, 7, 1), hour: 0, minute: 0)!.instant)
+        #expect(summerEnd == Date(timeIntervalSince1970: 1_782_860_400), "midnight BST is 23:00 UTC the day before")
+        #expect(Reading.asOf(Day(2026, 7, 1)).isPresent(now: now))
+        #expect(!Reading.asOf(Day(2026, 6, 30)).isPresent(now: now))
+        #expect(!Reading.asRecorded(Day(2026, 7, 1)).isPresent(now: now))
+    }
 }
