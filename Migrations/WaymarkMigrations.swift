@@ -20,5 +20,7 @@ public enum WaymarkMigrations {
         M014_EffectiveDays(),
         M015_RouteClosedOn(),
         M016_SpecificationHistory(),
+        M017_OneTimePasswords(),
+        M018_KeyedAuditChain(),
     ]
 }

@@ -100,12 +100,15 @@ final class AdminConsoleTests: AppTestCase {
         try await refused.get("/sign-in")
         let attempt = try await refused.post("/sign-in", form: ["email": DemoPeople.viewer, "password": Browser.demoPassword])
         XCTAssertEqual(attempt.status, .unauthorized, "the old password no longer works")
-        _ = try await signedIn(DemoPeople.viewer, password: String(password))
+        let once = try await signedIn(DemoPeople.viewer, password: String(password))
+        let chosen = try await once.post("/account/password", form: ["new_password": "the viewer's own passphrase",
+                                                                     "confirm_password": "the viewer's own passphrase"])
+        XCTAssertEqual(chosen.status, .seeOther, "the one-time password makes the viewer choose their own")
 
         let membership = try await platform { db in try await Membership.query(on: db).filter(\.$personID == viewerID).first() }
         let removed = try await browser.post("/admin/tenants/west-midlands/members/\(membership!.id!.uuidString)/remove", form: [:])
         XCTAssertEqual(removed.status, .seeOther)
-        let viewerNow = try await signedIn(DemoPeople.viewer, password: String(password))
+        let viewerNow = try await signedIn(DemoPeople.viewer, password: "the viewer's own passphrase")
         let gone = try await viewerNow.get("/t/west-midlands")
         XCTAssertEqual(gone.status, .notFound, "without a membership the tenant is not theirs to see")
         let wrongTenant = try await browser.post("/admin/tenants/northmoor/members/\(membership!.id!.uuidString)/remove", form: [:])

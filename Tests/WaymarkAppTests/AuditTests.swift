@@ -44,6 +44,103 @@ final class AuditTests: AppTestCase {
     }
 }
 
+/// Issue 16, finding 8: the chain cannot be cut or rewritten unnoticed.
+final class AuditChainTests: AppTestCase {
+    var sql: (any SQLDatabase)!
+
+    func verify() async throws -> AuditVerification {
+        let heads = AuditCheckpoint.latest(app)
+        return try await app.platformDB { db in try await AuditVerifier.verify(on: db, heads: heads) }
+    }
+
+    func run(_ edit: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        try await app.platformDB { db in try await edit(db as! any SQLDatabase) }
+    }
+
+    func testCuttingTheEndOfAChainIsFoundByItsCheckpoint() async throws {
+        let written = try await AuditCheckpoint.record(app)
+        XCTAssertEqual(written.count, 3, "one head per chain")
+        let clean = try await verify()
+        XCTAssertNil(clean.firstBreak)
+        let last = try await app.platformDB { db in
+            try await AuditEntry.query(on: db).filter(\.$chain == "platform").sort(\.$seq, .descending).first()!.seq
+        }
+        try await run { sql in
+            try await sql.delete(from: "audit_entries").where("chain", .equal, "platform").where("seq", .greaterThan, last - 2).run()
+        }
+        let cut = try await verify()
+        XCTAssertEqual(cut.firstBreak?.chain, "platform")
+        XCTAssertTrue(cut.firstBreak?.problem.contains("the chain was cut") ?? false, cut.firstBreak?.problem ?? "")
+    }
+
+    func testDeletingATenantsWholeChainIsFound() async throws {
+        try await AuditCheckpoint.record(app)
+        let chain = try await app.platformDB { db in
+            AuditEntry.chainName(for: try await Tenant.query(on: db).filter(\.$slug == "northmoor").first()!.id)
+        }
+        try await run { sql in try await sql.delete(from: "audit_entries").where("chain", .equal, chain).run() }
+        let result = try await verify()
+        XCTAssertEqual(result.firstBreak?.chain, chain)
+        XCTAssertTrue(result.firstBreak?.problem.contains("the whole chain is gone") ?? false)
+    }
+
+    /// Someone who can write the database but has no key edits an entry and recomputes every
+    /// later hash the old, unkeyed way: the chain no longer verifies.
+    func testRecomputingAChainWithoutTheKeyIsFound() async throws {
+        let entries = try await app.platformDB { db in
+            try await AuditEntry.query(on: db).filter(\.$chain == "platform").sort(\.$seq).all()
+        }
+        XCTAssertTrue(entries.allSatisfy { $0.scheme == AuditEntry.keyedScheme })
+        var previous = AuditEntry.genesisHash
+        for entry in entries {
+            if entry.seq == 2 { entry.actorLabel = "someone else" }
+            entry.prevHash = previous
+            entry.hash = AuditLog.digest(entry.canonicalText)
+            previous = entry.hash
+        }
+        try await app.platformDB { db in for entry in entries { try await entry.save(on: db) } }
+        let result = try await verify()
+        XCTAssertEqual(result.firstBreak?.seq, 1, "the first recomputed entry fails the keyed check")
+        XCTAssertTrue(result.firstBreak?.problem.contains("changed after it was written") ?? false)
+    }
+
+    func testTheIdIsPartOfTheHash() async throws {
+        let target = try await app.platformDB { db in
+            try await AuditEntry.query(on: db).filter(\.$chain == "platform").sort(\.$seq).offset(2).first()!
+        }
+        try await run { sql in
+            try await sql.update("audit_entries").set("id", to: UUID()).where("id", .equal, target.id!).run()
+        }
+        let result = try await verify()
+        XCTAssertEqual(result.firstBreak?.seq, 3)
+    }
+
+    /// Chains written before the key are checked, then moved to the keyed digest at start.
+    func testLegacyChainsAreRekeyedOnceChecked() async throws {
+        let entries = try await app.platformDB { db in
+            try await AuditEntry.query(on: db).filter(\.$chain == "platform").sort(\.$seq).all()
+        }
+        var previous = AuditEntry.genesisHash
+        for entry in entries {
+            entry.scheme = 1
+            entry.prevHash = previous
+            entry.hash = AuditLog.digest(entry.canonicalText)
+            previous = entry.hash
+        }
+        try await app.platformDB { db in for entry in entries { try await entry.save(on: db) } }
+        let legacy = try await verify()
+        XCTAssertNil(legacy.firstBreak, "an intact unkeyed chain still verifies")
+        try await AuditRekeying.run(app)
+        let rekeyed = try await app.platformDB { db in
+            try await AuditEntry.query(on: db).filter(\.$chain == "platform").sort(\.$seq).all()
+        }
+        XCTAssertTrue(rekeyed.allSatisfy { $0.scheme == AuditEntry.keyedScheme })
+        XCTAssertEqual(rekeyed.last?.action, "audit.rekeyed")
+        let after = try await verify()
+        XCTAssertNil(after.firstBreak)
+    }
+}
+
 final class AuditPageTests: AppTestCase {
     func testTheAuditPageVerifiesOnlyItsOwnTenantsChain() async throws {
         // Break Northmoor's chain: West Midlands' page must neither see nor count it.

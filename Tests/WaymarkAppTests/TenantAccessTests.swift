@@ -21,8 +21,8 @@ final class TenantAccessTests: AppTestCase {
         ("/t/west-midlands/imports/contracts", ["commissioner"]),
         ("/t/west-midlands/contracts/new", ["commissioner"]),
         ("/t/west-midlands/local-authorities", allRoles),
-        ("/t/west-midlands/local-authorities/E08000031", allRoles),
-        ("/t/west-midlands/local-authorities/E08000031/calendar.csv", allRoles),
+        ("/t/west-midlands/local-authorities/E08000025", allRoles),  // Birmingham: the partner's own
+        ("/t/west-midlands/local-authorities/E08000025/calendar.csv", allRoles),
         ("/t/west-midlands/organisations", ["commissioner", "finance", "viewer"]),
         ("/t/west-midlands/organisations.csv", ["commissioner", "finance", "viewer"]),
         ("/t/west-midlands/people", ["commissioner"]),

@@ -18,8 +18,9 @@ struct AdminAuditController: Sendable {
     }
 
     func show(req: Request, op: OperatorRoutes.Operator) async throws -> Response {
+        let heads = AuditCheckpoint.latest(req.application)
         let (verification, entries) = try await req.platformDB { db in
-            (try await AuditVerifier.verify(on: db),
+            (try await AuditVerifier.verify(on: db, heads: heads),
              try await AuditEntry.query(on: db).filter(\.$chain == AuditEntry.chainName(for: nil))
                 .sort(\.$seq, .descending).limit(Self.shownEntries).all())
         }

@@ -52,7 +52,9 @@ struct AdminPeopleController: Sendable {
         try await render(req, person: try await person(req))
     }
 
-    /// A new one-time password, shown once; it signs the person out everywhere.
+    /// A new one-time password, shown once: it signs in once within `OneTimePassword.lifetime`,
+    /// then the person must choose their own. It signs the person out everywhere and revokes
+    /// their API tokens.
     func resetPassword(req: Request, op: OperatorRoutes.Operator) async throws -> Response {
         let person = try await person(req)
         let password = PlatformAdmin.generatePassword()
@@ -61,9 +63,12 @@ struct AdminPeopleController: Sendable {
             try await db.transaction { tx in
                 person.passwordHash = hash
                 person.passwordChangedAt = AppClock.shared.now()
+                person.mustChangePassword = true
+                person.oneTimePasswordExpiresAt = SecurityClock.now().addingTimeInterval(OneTimePassword.lifetime)
                 person.version += 1
                 try await person.save(on: tx)
                 try await WebSession.query(on: tx).filter(\.$personID == person.id!).delete()
+                try await OneTimePassword.revokeTokens(of: person, on: tx)
                 try await AuditLog.record(on: tx, tenantID: nil, actor: op.actor, action: "person.password_reset",
                                           entity: "person", entityID: person.id!.uuidString)
             }

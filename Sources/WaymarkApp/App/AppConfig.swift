@@ -30,6 +30,8 @@ public struct AppConfig: Sendable {
     public var alertsJobEnabled: Bool = true
     /// Links in emails are made absolute with this.
     public var publicURL: String = "http://127.0.0.1:8080"
+    /// WAYMARK_AUDIT_KEY: the audit log's key, 64 hex digits (`AuditKey`); nil: `audit.key` in the data directory.
+    public var auditKey: String? = nil
 
     public var isPostgres: Bool {
         if case .postgres = storage { return true }
@@ -64,7 +66,8 @@ public struct AppConfig: Sendable {
             smtpURL: env["WAYMARK_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 },
             mailFrom: env["WAYMARK_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "waymark@localhost",
             alertsJobEnabled: env["WAYMARK_ALERTS"] != "off",
-            publicURL: publicURL
+            publicURL: publicURL,
+            auditKey: env["WAYMARK_AUDIT_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 }

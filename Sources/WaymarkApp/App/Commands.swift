@@ -25,7 +25,8 @@ struct MigrateNowCommand: AsyncCommand {
     }
 }
 
-/// `waymark audit verify`: walks every audit chain and names the first broken entry.
+/// `waymark audit verify`: walks every audit chain, holds each against its checkpointed head
+/// (`AuditCheckpoint`), and names the first break; a clean check checkpoints the heads.
 struct AuditCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "verify")
@@ -37,13 +38,16 @@ struct AuditCommand: AsyncCommand {
         guard signature.action == "verify" else {
             throw CommandError.custom("Unknown action '\(signature.action)'. Use: waymark audit verify")
         }
-        let result = try await context.application.platformDB { db in try await AuditVerifier.verify(on: db) }
+        let app = context.application
+        let heads = AuditCheckpoint.latest(app)
+        let result = try await app.platformDB { db in try await AuditVerifier.verify(on: db, heads: heads) }
         if let broken = result.firstBreak {
             context.console.error("The audit log is broken at entry \(broken.seq) of chain \(broken.chain) (id \(broken.entryID?.uuidString ?? "?")): \(broken.problem).")
             context.console.print("\(result.entriesChecked) entries before it verified.")
             throw CommandError.custom("audit chain broken")
         }
-        context.console.print("The audit log verifies: \(result.entriesChecked) entries in \(result.chainsChecked) chain\(result.chainsChecked == 1 ? "" : "s"), every hash and link intact.")
+        try await AuditCheckpoint.record(app)
+        context.console.print("The audit log verifies: \(result.entriesChecked) entries in \(result.chainsChecked) chain\(result.chainsChecked == 1 ? "" : "s"), every hash and link intact, none shorter than its checkpoint (\(heads.count) checkpointed).")
     }
 }
 

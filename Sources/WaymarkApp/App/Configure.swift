@@ -13,6 +13,7 @@ public enum Waymark {
         app.waymark = config
         app.installForecastRunner()
         app.installClock()
+        AuditKey.shared.set(try AuditKey.load(environment: config.auditKey, dataDirectory: config.dataDirectory))
         app.passwords.use(.bcrypt(cost: config.bcryptCost))
         try configureDatabase(app, config: config)
         for migration in WaymarkMigrations.all { app.migrations.add(migration) }
@@ -26,6 +27,7 @@ public enum Waymark {
         app.middleware.use(WebSessionMiddleware())
         app.middleware.use(FlashMiddleware())
         app.middleware.use(CSRFMiddleware())
+        app.middleware.use(PasswordChangeRequiredMiddleware())
         app.routes.defaultMaxBodySize = "11mb"
 
         try registerRoutes(app)
@@ -64,5 +66,6 @@ public enum Waymark {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
         try await app.autoMigrate()
+        try await AuditRekeying.run(app)
     }
 }

@@ -15,7 +15,10 @@ public enum WaymarkMain {
                 if isServe(env.arguments), config.seedDemoOnFirstStart || !config.isPostgres {
                     try await prepareForServe(app)
                 }
-                if isServe(env.arguments) { FundingAlertsScheduler.start(app) }
+                if isServe(env.arguments) {
+                    FundingAlertsScheduler.start(app)
+                    AuditCheckpoint.start(app)
+                }
                 try await app.execute()
             } catch {
                 app.logger.critical("\(error)")

@@ -26,9 +26,10 @@ struct AuditController: Sendable {
     func list(req: Request, context: TenantContext) async throws -> Response {
         let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), Self.lastPage)
         let chain = AuditEntry.chainName(for: context.tenantID)
-        let entries = try await AuditEntry.query(on: context.db).filter(\.$chain == chain)
+        let reading = try await AuditReading.of(context)
+        let entries = try await reading.entries(AuditEntry.query(on: context.db).filter(\.$chain == chain))
             .sort(\.$seq, .descending).range((page - 1) * Self.pageSize ..< page * Self.pageSize + 1).all()
-        let verification = try await AuditVerifier.verify(on: context.db, chain: chain)
+        let verification = try await AuditVerifier.verify(on: context.db, chain: chain, heads: AuditCheckpoint.latest(req.application))
         let base = SiteMap.Tenant.audit.path(context.tenant.slug)
         let body = Page(
             lines: entries.prefix(Self.pageSize).map(Self.line),
@@ -43,16 +44,17 @@ struct AuditController: Sendable {
 
     func csv(req: Request, context: TenantContext) async throws -> Response {
         let chain = AuditEntry.chainName(for: context.tenantID)
-        let entries = try await AuditEntry.query(on: context.db).filter(\.$chain == chain).sort(\.$seq).all()
+        let reading = try await AuditReading.of(context)
+        let entries = try await reading.entries(AuditEntry.query(on: context.db).filter(\.$chain == chain)).sort(\.$seq).all()
         let data = TabularWriter.csv(
             headers: ["seq", "at_utc", "actor", "action", "entity", "entity_id", "before", "after", "hash"],
-            rows: entries.map { [String($0.seq), ISO8601DateFormatter().string(from: $0.at), $0.actorLabel, $0.action,
+            rows: entries.map { [String($0.seq), ISO8601DateFormatter().string(from: $0.at), AuditReading.actor(of: $0), $0.action,
                                  $0.entity, $0.entityID, $0.beforeJSON ?? "", $0.afterJSON ?? "", $0.hash] })
         return CSVResponse.make(data, filename: "\(context.tenant.slug)-audit.csv")
     }
 
     static func line(_ entry: AuditEntry) -> Page.Line {
-        Page.Line(seq: entry.seq, at: London.format(entry.at), actor: entry.actorLabel, action: entry.action,
+        Page.Line(seq: entry.seq, at: London.format(entry.at), actor: AuditReading.actor(of: entry), action: entry.action,
                   entity: "\(entry.entity) \(entry.entityID)", before: entry.beforeJSON, after: entry.afterJSON)
     }
 }

@@ -2,7 +2,9 @@ import Fluent
 import Foundation
 
 /// One append-only audit record. `hash` covers every other column and the previous
-/// entry's hash, so changing, removing or reordering an entry breaks the chain.
+/// entry's hash, so changing, removing or reordering an entry breaks the chain. Entries of
+/// scheme 2 are keyed (`AuditKey`) and cover the id too, so nobody without the key can
+/// recompute a chain; scheme 1 is the unkeyed digest of entries written before.
 final class AuditEntry: Model, @unchecked Sendable {
     static let schema = "audit_entries"
 
@@ -20,6 +22,7 @@ final class AuditEntry: Model, @unchecked Sendable {
     @Field(key: "at_ms") var atMilliseconds: Int64
     @Field(key: "prev_hash") var prevHash: String
     @Field(key: "hash") var hash: String
+    @Field(key: "scheme") var scheme: Int
 
     init() {}
 
@@ -31,13 +34,22 @@ final class AuditEntry: Model, @unchecked Sendable {
         tenantID.map { "tenant:\($0.uuidString.lowercased())" } ?? "platform"
     }
 
+    static let keyedScheme = 2
+
     /// The exact bytes hashed: fields joined by the ASCII unit separator, which never
     /// appears in JSON text or identifiers, so no two entries share a preimage.
     var canonicalText: String {
-        [
+        let keyed: [String] = scheme >= Self.keyedScheme ? [String(scheme), id?.uuidString.lowercased() ?? ""] : []
+        let columns: [String] = [
             chain, String(seq), tenantID?.uuidString.lowercased() ?? "",
             actorID?.uuidString.lowercased() ?? "", actorLabel, action, entity, entityID,
             beforeJSON ?? "", afterJSON ?? "", String(atMilliseconds), prevHash,
-        ].joined(separator: "\u{1F}")
+        ]
+        return (keyed + columns).joined(separator: "\u{1F}")
+    }
+
+    /// What `hash` should be, by the entry's scheme.
+    var expectedHash: String {
+        scheme >= Self.keyedScheme ? AuditLog.keyedDigest(canonicalText) : AuditLog.digest(canonicalText)
     }
 }

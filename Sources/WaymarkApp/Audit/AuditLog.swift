@@ -47,6 +47,8 @@ enum AuditLog {
         var entries: [AuditEntry] = []
         for change in changes {
             let entry = AuditEntry()
+            entry.id = UUID()
+            entry.scheme = AuditEntry.keyedScheme
             entry.tenantID = tenantID
             entry.chain = chain
             seq += 1
@@ -60,7 +62,7 @@ enum AuditLog {
             entry.afterJSON = try change.after.map(canonicalJSON)
             entry.atMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded())
             entry.prevHash = previousHash
-            entry.hash = digest(entry.canonicalText)
+            entry.hash = entry.expectedHash
             previousHash = entry.hash
             entries.append(entry)
         }
@@ -77,6 +79,10 @@ enum AuditLog {
 
     static func digest(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func keyedDigest(_ text: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: AuditKey.shared.current).map { String(format: "%02x", $0) }.joined()
     }
 }
 
@@ -96,15 +102,20 @@ struct AuditVerification: Sendable {
 
 enum AuditVerifier {
     /// Walks each chain in order and names the first entry whose hash, link or
-    /// sequence number does not hold. `chain` limits the walk to one chain: a
+    /// sequence number does not hold, then holds each chain against its checkpointed head
+    /// (`AuditCheckpoint`): a chain shorter than its head was cut, a chain missing was deleted,
+    /// a head entry with another hash was rewritten. `chain` limits the walk to one chain: a
     /// tenant's page must neither count nor report another tenant's entries.
-    static func verify(on db: any Database, chain: String? = nil) async throws -> AuditVerification {
+    static func verify(on db: any Database, chain: String? = nil,
+                       heads: [String: AuditCheckpoint.Head] = [:]) async throws -> AuditVerification {
         var query = AuditEntry.query(on: db)
         if let chain { query = query.filter(\.$chain == chain) }
         let entries = try await query.sort(\.$chain).sort(\.$seq).all()
         var checked = 0
         var chains = 0
         var previous: AuditEntry?
+        var lastSeq: [String: Int64] = [:]
+        var headHashes: [String: String] = [:]
         for entry in entries {
             let startsChain = previous?.chain != entry.chain
             if startsChain { chains += 1 }
@@ -120,11 +131,25 @@ enum AuditVerifier {
             if entry.prevHash != expectedPrev {
                 return broken("its link to the previous entry does not match")
             }
-            if AuditLog.digest(entry.canonicalText) != entry.hash {
+            if entry.expectedHash != entry.hash {
                 return broken("its contents do not match its hash: it was changed after it was written")
             }
+            if heads[entry.chain]?.seq == entry.seq { headHashes[entry.chain] = entry.hash }
+            lastSeq[entry.chain] = entry.seq
             checked += 1
             previous = entry
+        }
+        for head in heads.values.sorted(by: { $0.chain < $1.chain }) where chain == nil || head.chain == chain {
+            let recorded = "the checkpoint of \(London.format(head.at)) recorded entry \(head.seq)"
+            func broken(_ problem: String) -> AuditVerification {
+                AuditVerification(entriesChecked: checked, chainsChecked: chains,
+                                  firstBreak: .init(chain: head.chain, seq: head.seq, entryID: nil, problem: problem))
+            }
+            guard let last = lastSeq[head.chain] else { return broken("the whole chain is gone, but \(recorded)") }
+            guard last >= head.seq else { return broken("the chain was cut: it ends at entry \(last), but \(recorded)") }
+            if headHashes[head.chain] != head.hash {
+                return broken("entry \(head.seq) is not the one \(recorded): the chain was rewritten")
+            }
         }
         return AuditVerification(entriesChecked: checked, chainsChecked: chains, firstBreak: nil)
     }

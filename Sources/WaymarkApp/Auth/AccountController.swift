@@ -13,6 +13,14 @@ struct AccountController: RouteCollection {
         var current_password: String?
         var new_password: String?
         var confirm_password: String?
+        /// "yes" to revoke every API token too (the form ticks it).
+        var revoke_tokens: String?
+    }
+
+    /// What the account page needs: whether the person is choosing a password after a one-time one.
+    struct AccountPage: Encodable {
+        let minimumLength: Int
+        let mustChange: Bool
     }
 
     static let minimumPasswordLength = PasswordRules.minimumLength
@@ -43,19 +51,31 @@ struct AccountController: RouteCollection {
     }
 
     func account(req: Request) async throws -> Response {
-        guard req.person != nil else { throw WaymarkError.signInRequired }
+        guard let person = req.person else { throw WaymarkError.signInRequired }
         return try await PageRenderer.render(req, "auth/account", title: "Your account",
-                                             ["minimumLength": Self.minimumPasswordLength])
+                                             AccountPage(minimumLength: Self.minimumPasswordLength, mustChange: person.mustChangePassword))
     }
 
+    /// Wrong current passwords count against the sign-in throttle, per account and per address.
+    /// A person who signed in with a one-time password has no current password to give.
     func changePassword(req: Request) async throws -> Response {
         guard let person = req.person else { throw WaymarkError.signInRequired }
         let form = try req.content.decode(PasswordForm.self)
         let current = form.current_password ?? "", new = form.new_password ?? "", confirm = form.confirm_password ?? ""
+        let page = AccountPage(minimumLength: Self.minimumPasswordLength, mustChange: person.mustChangePassword)
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        if !person.mustChangePassword, let minutes = try await SignInThrottle.minutesLocked(email: person.email, ipAddress: address, on: req.db) {
+            return try await PageRenderer.render(req, "auth/account", title: "Your account", page, errors: [.init(field: "current_password", message:
+                "You have entered a wrong password too many times. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again")],
+                status: .tooManyRequests)
+        }
         var errors: [FieldError] = []
-        if current.isEmpty {
+        if person.mustChangePassword {
+            // Signed in just now with the one-time password, which is spent.
+        } else if current.isEmpty {
             errors.append(.init(field: "current_password", message: "Enter your current password"))
         } else if !((try? await req.password.async.verify(current, created: person.passwordHash)) ?? false) {
+            try await SignInThrottle.record(email: person.email, ipAddress: address, succeeded: false, on: req.db)
             errors.append(.init(field: "current_password", message: "Your current password is not right"))
         }
         if new.count < Self.minimumPasswordLength {
@@ -67,21 +87,25 @@ struct AccountController: RouteCollection {
             errors.append(.init(field: "confirm_password", message: "The passwords do not match"))
         }
         guard errors.isEmpty else {
-            return try await PageRenderer.render(req, "auth/account", title: "Your account",
-                ["minimumLength": Self.minimumPasswordLength], errors: errors, status: .unprocessableEntity)
+            return try await PageRenderer.render(req, "auth/account", title: "Your account", page, errors: errors, status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(new)
+        let revokeTokens = form.revoke_tokens == "yes"
         try await req.platformDB { db in
             person.passwordHash = hash
             person.passwordChangedAt = AppClock.shared.now()
+            person.mustChangePassword = false
+            person.oneTimePasswordExpiresAt = nil
             person.version += 1
             try await person.save(on: db)
             // Other browsers signed in as this person are signed out.
             try await WebSession.query(on: db).filter(\.$personID == person.id).delete()
+            if revokeTokens { try await OneTimePassword.revokeTokens(of: person, on: db) }
             try await AuditLog.record(on: db, tenantID: nil, actor: AuditActor(id: person.id, label: person.email),
                                       action: "password.changed", entity: "person", entityID: person.id!.uuidString)
         }
         try await req.startSession(for: person)
-        return req.redirect(to: SiteMap.account.path(), flash: "Your password has been changed.")
+        return req.redirect(to: SiteMap.account.path(),
+                            flash: "Your password has been changed." + (revokeTokens ? " Your API tokens no longer work." : ""))
     }
 }

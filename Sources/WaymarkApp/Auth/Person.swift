@@ -13,6 +13,10 @@ final class Person: Model, @unchecked Sendable {
     @Field(key: "is_operator") var isOperator: Bool
     @Field(key: "version") var version: Int
     @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
+    /// Signed in with a one-time password: every page waits until they choose their own (M017).
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    /// When an operator's one-time password stops working; nil when there is none.
+    @OptionalField(key: "one_time_password_expires_at") var oneTimePasswordExpiresAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -24,6 +28,7 @@ final class Person: Model, @unchecked Sendable {
         self.email = Person.normalise(email: email)
         self.passwordHash = passwordHash
         self.isOperator = isOperator
+        self.mustChangePassword = false
         self.version = 1
     }
 

@@ -57,7 +57,17 @@ struct SignInController: RouteCollection {
             return try await PageRenderer.render(req, "auth/sign-in", title: "Sign in", page,
                 errors: [.init(field: "email", message: "The email address or password is not right")], status: .unauthorized)
         }
+        if OneTimePassword.hasExpired(person) {
+            try await SignInThrottle.record(email: email, ipAddress: address, succeeded: false, on: req.db)
+            return try await PageRenderer.render(req, "auth/sign-in", title: "Sign in", page, errors: [.init(field: "password", message:
+                "This one-time password has expired. Ask your Waymark operator for a new one")], status: .unauthorized)
+        }
         try await SignInThrottle.record(email: email, ipAddress: address, succeeded: true, on: req.db)
+        if person.mustChangePassword {
+            try await OneTimePassword.spend(person, on: req.db)
+            try await req.startSession(for: person)
+            return req.redirect(to: SiteMap.account.path(), flash: "You signed in with a one-time password. Choose your own password now: the one-time password no longer works.")
+        }
         try await req.startSession(for: person)
         return req.redirect(to: Self.safeNext(form.next) ?? SiteMap.home.path())
     }

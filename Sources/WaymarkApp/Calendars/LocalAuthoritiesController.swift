@@ -33,8 +33,10 @@ struct LocalAuthoritiesController: Sendable {
         routes.get(SiteMap.Tenant.calendarCSV, .viewCalendars, calendarCSV)
     }
 
+    /// The authorities the person may read (a council's partner: their own), with their routes.
     func lines(_ context: TenantContext) async throws -> [ListPage.Line] {
         let authorities = try await context.query(LocalAuthority.self).sort(\.$name).all()
+            .filter { context.mayRead(.localAuthority(gss: $0.gssCode)) }
         let calendars = try await context.query(TermCalendarRecord.self).all()
         let routes = try await context.query(Route.self).all()
         let calendarNames = Dictionary(uniqueKeysWithValues: calendars.map { ($0.id!, $0.name) })
@@ -100,7 +102,8 @@ struct LocalAuthoritiesController: Sendable {
 
     func load(_ req: Request, _ context: TenantContext) async throws -> (LocalAuthority, TermCalendarRecord?, [TermPeriod]) {
         guard let authority = try await context.query(LocalAuthority.self)
-            .filter(\.$gssCode == (req.parameters.get("gss") ?? "")).first() else { throw WaymarkError.notFound }
+            .filter(\.$gssCode == (req.parameters.get("gss") ?? "")).first(),
+              context.mayRead(.localAuthority(gss: authority.gssCode)) else { throw WaymarkError.notFound }
         let calendar = try await context.find(TermCalendarRecord.self, authority.calendarID)
         var periods: [TermPeriod] = []
         if let calendarID = calendar?.id {

@@ -26,14 +26,10 @@ enum ContractQueries {
     }
 
     /// nil: every contract; otherwise the provider organisations whose contracts the person sees.
-    static func providerScope(_ context: TenantContext) -> Set<UUID>? {
-        let others = context.roles.subtracting([.provider])
-        if others.contains(where: { AccessPolicy.allows([$0], .viewContracts) }) { return nil }
-        return Set(SpecificationQueries.providerOrganisations(context).compactMap(\.id))
-    }
+    static func providerScope(_ context: TenantContext) -> Set<UUID>? { context.readScope.providers }
 
     static func isVisible(_ record: ContractRecord, to context: TenantContext) -> Bool {
-        providerScope(context).map { $0.contains(record.providerOrganisationID) } ?? true
+        context.mayRead(.contract(provider: record.providerOrganisationID))
     }
 
     /// The contracts the person may see in `reading`, by reference.

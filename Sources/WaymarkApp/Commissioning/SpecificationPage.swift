@@ -42,11 +42,10 @@ enum SpecificationPage {
         let status = found.status, isPresent = reading.isPresent(now: req.now)
         let details = try await SpecificationDetails.load(context, spec, at: now)
         let canEdit = context.can(.editSpecifications) && isPresent
-        let ownOrganisations = Set(SpecificationQueries.providerOrganisations(context).map { $0.id! })
         let unanswered = try await context.query(ClarificationRecord.self).filter(\.$specificationID == spec.id)
             .filter(\.$askedAt <= now).sort(\.$askedAt).all()
             .filter { record in record.answeredAt.map { $0 > now } ?? true }
-            .filter { context.can(.editSpecifications) || ownOrganisations.contains($0.askedByOrganisationID) }
+            .filter { context.mayRead(.clarification(askedBy: $0.askedByOrganisationID, answered: false)) }
             .map { record in
                 Unanswered(id: record.id!.uuidString, question: record.question, askedOn: record.askedAt.londonDisplay,
                            answerAction: canEdit ? SiteMap.Tenant.clarificationAnswer.path(slug, id, record.id!.uuidString) : nil)

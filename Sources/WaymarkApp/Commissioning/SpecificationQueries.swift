@@ -26,8 +26,7 @@ enum SpecificationQueries {
     static func status(_ record: SpecificationRecord, at moment: Date, to context: TenantContext) -> SpecificationStatus? {
         let timeline = record.timeline
         guard let status = timeline.status(at: moment) else { return nil }
-        if context.can(.editSpecifications) { return status }
-        return timeline.published.map { $0 <= moment } == true ? status : nil
+        return context.mayRead(.specification(published: timeline.published.map { $0 <= moment } == true)) ? status : nil
     }
 
     /// The specification as it stood at `moment` (now, unless a page reads another day).

@@ -9,14 +9,14 @@ import WaymarkSimulation
 enum ForecastQueries {
     static func visible(_ context: TenantContext) async throws -> [ForecastScenarioRecord] {
         var query = context.query(ForecastScenarioRecord.self)
-        if !context.can(.editForecasts) { query = query.filter(\.$shared == true) }
+        if !context.mayRead(.scenario(sharedWithPartners: false)) { query = query.filter(\.$shared == true) }
         return try await query.sort(\.$updatedAt, .descending).all()
     }
 
     /// A scenario the person may see, or 404 (never 403, so ids reveal nothing).
     static func find(_ context: TenantContext, id raw: String?) async throws -> ForecastScenarioRecord {
         guard let raw, let id = UUID(uuidString: raw), let record = try await context.find(ForecastScenarioRecord.self, id),
-              record.shared || context.can(.editForecasts) else { throw WaymarkError.notFound }
+              context.mayRead(.scenario(sharedWithPartners: record.shared)) else { throw WaymarkError.notFound }
         return record
     }
 

@@ -7,11 +7,7 @@ import WaymarkDomain
 /// give (docs/roles.md, "Whose money a partner sees").
 enum FundingQueries {
     /// nil: every source; otherwise the funder organisations whose sources the person sees.
-    static func funderScope(_ context: TenantContext) -> Set<UUID>? {
-        let others = context.roles.subtracting([.partner])
-        if others.contains(where: { AccessPolicy.allows([$0], .viewFunding) }) { return nil }
-        return Set(context.memberships.filter { $0.role == Role.partner.rawValue }.map(\.organisationID))
-    }
+    static func funderScope(_ context: TenantContext) -> Set<UUID>? { context.readScope.funders }
 
     static func visibleSources(_ context: TenantContext) async throws -> [FundingSourceRecord] {
         var query = context.query(FundingSourceRecord.self)

@@ -105,6 +105,11 @@ enum ReturnsImport: TabularImporter {
             switch ReturnSheet.read(rows, target: ReturnTarget(contractReference: ref, month: month, expectation: expectation), narrative: "") {
             case .failure(let rejected): issues += rejected.issues
             case .success(let content):
+                // An import has no "I have checked" box: text that looks personal is refused, to be removed.
+                if let warning = PersonalDataScan.warning(for: content) {
+                    issues.append(ImportIssue(row: first.number, column: "narrative", message: "\(ref) \(month.longDisplay): \(warning)"))
+                    continue
+                }
                 plans.append(Planned(contractID: contract.id, reference: ref, month: month, content: content, existing: stored?.id,
                                      due: reference.deadlines.due(for: month)))
                 let delivered = content.lines.reduce(0) { $0 + $1[.sessionsDelivered] }

@@ -2,10 +2,11 @@ import Fluent
 import Foundation
 import WaymarkDomain
 
-/// Whose returns a person may read. Commissioners, finance and viewers read every return; a
-/// provider reads the returns of their own organisations' contracts; a partner reads the
-/// lines of the routes their organisations fund (an allocation from one of their sources, or
-/// a contract paid from one). A person with both of the last two roles reads both.
+/// Whose returns a person may read, by the read rule (`ReadScope.returns`): commissioners,
+/// finance and viewers read every return; a provider reads the returns of their own
+/// organisations' contracts; a partner reads the lines of the routes their organisations fund
+/// (an allocation from one of their sources, or a contract paid from one). A person with both of
+/// the last two roles reads both. This works out which routes a partner funds.
 struct ReturnScope: Sendable {
     /// nil: every contract.
     let providers: Set<UUID>?
@@ -14,20 +15,21 @@ struct ReturnScope: Sendable {
 
     var seesEverything: Bool { providers == nil && fundedRoutes == nil }
 
+    let reading: ReturnReading
+
     static func of(_ context: TenantContext) async throws -> ReturnScope {
-        let wide = context.roles.subtracting([.provider, .partner])
-        if wide.contains(where: { AccessPolicy.allows([$0], .viewReturns) }) { return ReturnScope(providers: nil, fundedRoutes: nil) }
-        let providers = context.roles.contains(.provider)
-            ? Set(SpecificationQueries.providerOrganisations(context).compactMap(\.id)) : []
-        let funded = context.roles.contains(.partner) ? try await fundedRoutes(context) : []
-        return ReturnScope(providers: providers, fundedRoutes: funded)
+        switch context.readScope.returns {
+        case .everything:
+            return ReturnScope(providers: nil, fundedRoutes: nil, reading: .everything)
+        case let .limited(providers, partner):
+            return ReturnScope(providers: providers, fundedRoutes: partner ? try await fundedRoutes(context) : [],
+                               reading: context.readScope.returns)
+        }
     }
 
     /// Whether a contract's returns are readable at all.
     func sees(_ contract: ContractRecord, routes: [UUID]) -> Bool {
-        if seesEverything { return true }
-        if providers?.contains(contract.providerOrganisationID) == true { return true }
-        return !(fundedRoutes ?? []).isDisjoint(with: routes)
+        reading.sees(provider: contract.providerOrganisationID, fundedByReader: !(fundedRoutes ?? []).isDisjoint(with: routes))
     }
 
     /// Whether one route's line of a readable contract is shown: all of them to the provider,

@@ -23,7 +23,7 @@ enum ReturnSheet {
     }
 
     /// The return an uploaded table holds, or every problem with it. `narrative` is the one
-    /// typed beside the upload, used when the file has none.
+    /// typed beside the upload: it comes first, before what the file's rows say.
     static func read(_ table: TabularTable, file: ReturnFile, narrative typed: String) -> Result<ReturnContent, ImportIssues> {
         do { try table.requireColumns(requiredColumns) } catch let error as TabularError {
             return .failure(ImportIssues(issues: [.file(error.message)]))
@@ -41,8 +41,11 @@ enum ReturnSheet {
         var rowOf: [UUID: Int] = [:]
         var stated: [(RouteReturnLine, String, ReturnRules.StatedFigures)] = []
         let byCode = Dictionary(file.expectation.routes.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { first, _ in first })
-        var narrative: String?
-        var caseStudy: String?
+        // A return has one narrative and one case study; a file may write them on any route's
+        // row. Nothing is dropped: each row's text is kept, under its route's code when more
+        // than one row has some, and checked (length, personal data) as a whole.
+        var narratives: [(code: String, text: String)] = []
+        var caseStudies: [(code: String, text: String)] = []
         for row in rows {
             var reader = RowReader(row)
             if let reference = reader.text("contract_reference"), reference != file.contractReference {
@@ -70,8 +73,8 @@ enum ReturnSheet {
             if let days = reader.int("school_days", range: 0...31), let line, days != line.schoolDays {
                 reader.fail("school_days", "School days come from the term calendar: \(line.schoolDays) for \(code ?? ""), not \(days)")
             }
-            narrative = narrative ?? reader.text("narrative", maxLength: ReturnRules.narrativeLimit + 1_000)
-            caseStudy = caseStudy ?? reader.text("case_study", maxLength: ReturnRules.caseStudyLimit + 1_000)
+            if let text = reader.text("narrative", maxLength: ReturnRules.narrativeLimit + 1_000) { narratives.append((code ?? "", text)) }
+            if let text = reader.text("case_study", maxLength: ReturnRules.caseStudyLimit + 1_000) { caseStudies.append((code ?? "", text)) }
             issues += reader.issues
             if let line, let code {
                 rowOf[line.routeID] = rowOf[line.routeID] ?? row.number
@@ -79,13 +82,21 @@ enum ReturnSheet {
                 stated.append((line, code, figures))
             }
         }
-        let content = ReturnContent(month: file.month, lines: lines, narrative: narrative ?? typed.trimmingCharacters(in: .whitespacesAndNewlines),
-                                    caseStudy: caseStudy)
+        let typedText = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let narrative = ([typedText] + [joined(narratives)]).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        let caseStudy = joined(caseStudies)
+        let content = ReturnContent(month: file.month, lines: lines, narrative: narrative, caseStudy: caseStudy.isEmpty ? nil : caseStudy)
         let problems = stated.flatMap { ReturnRules.disagreements($0.0, code: $0.1, stated: $0.2) }
             + ReturnRules.problems(content, expected: file.expectation)
         issues += problems.map { problem in
             ImportIssue(row: problem.routeID.flatMap { rowOf[$0] }, column: problem.field.column, message: problem.message)
         }
         return issues.isEmpty ? .success(content) : .failure(ImportIssues(issues: issues))
+    }
+
+    /// One row's text as it is; several rows' each under its route's code.
+    private static func joined(_ texts: [(code: String, text: String)]) -> String {
+        guard texts.count > 1 else { return texts.first?.text ?? "" }
+        return texts.map { $0.code.isEmpty ? $0.text : "\($0.code): \($0.text)" }.joined(separator: "\n\n")
     }
 }

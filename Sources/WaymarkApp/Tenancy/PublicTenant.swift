@@ -25,6 +25,7 @@ extension TenantContext {
     static func anonymous(tenant: Tenant, db: any Database) -> TenantContext {
         let person = Person(id: UUID(), name: "The public", email: "public@waymark", passwordHash: "")
         return TenantContext(tenant: tenant, tenantID: tenant.id!, person: person, personID: person.id!, roles: [],
-                             memberships: [], organisations: [], routeVisibility: .localAuthorities([]), db: db)
+                             memberships: [], organisations: [], readScope: .nothing,
+                             reader: Reader(personID: person.id!, organisations: []), db: db)
     }
 }

@@ -13,7 +13,9 @@ struct TenantContext: Sendable {
     let roles: Set<Role>
     let memberships: [Membership]
     let organisations: [Organisation]
-    let routeVisibility: RouteVisibility
+    /// Which rows the person may read (`ReadRule`), worked out once from their memberships.
+    let readScope: ReadScope
+    let reader: Reader
     let db: any Database
     /// The name this tenant typed when it invited the person (see `TenantPeople`), when it
     /// did: what the tenant's own records say about them, never another tenant's name.
@@ -29,6 +31,11 @@ struct TenantContext: Sendable {
     var actor: AuditActor { AuditActor(id: personID, label: "\(displayName) <\(person.email)>") }
 
     func can(_ capability: Capability) -> Bool { AccessPolicy.allows(roles, capability) }
+
+    /// Whether the person may read `row` (`ReadRule`, the one read rule).
+    func mayRead(_ row: ReadableRow) -> Bool { ReadRule.allows(reader, row) }
+
+    var routeVisibility: RouteVisibility { readScope.routes }
 
     /// The organisations the person belongs to in `role` (a partner's for pledging, a
     /// provider's for bidding), by name: what they may read through them.
@@ -77,7 +84,7 @@ struct TenantContext: Sendable {
     func with(db: any Database) -> TenantContext {
         TenantContext(tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
                       memberships: memberships, organisations: organisations,
-                      routeVisibility: routeVisibility, db: db, knownName: knownName, now: now)
+                      readScope: readScope, reader: reader, db: db, knownName: knownName, now: now)
     }
 }
 
@@ -99,7 +106,9 @@ extension TenantContext {
     /// a placeholder never saved, so audit entries name "Waymark (automatic)".
     static func system(tenant: Tenant, db: any Database, job: String) -> TenantContext {
         let person = Person(id: UUID(), name: "Waymark (automatic)", email: job, passwordHash: "")
+        // Reads as a commissioner of the whole tenant would.
+        let reader = Reader(personID: person.id!, organisations: [.init(id: UUID(), roles: [.commissioner], localAuthority: nil)])
         return TenantContext(tenant: tenant, tenantID: tenant.id!, person: person, personID: person.id!, roles: [.commissioner],
-                             memberships: [], organisations: [], routeVisibility: .all, db: db)
+                             memberships: [], organisations: [], readScope: ReadScope(reader), reader: reader, db: db)
     }
 }

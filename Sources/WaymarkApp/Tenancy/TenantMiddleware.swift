@@ -21,12 +21,12 @@ struct TenantMiddleware: AsyncMiddleware {
                 .filter(\.$tenantID == tenantID)
                 .filter(\.$id ~~ memberships.map(\.organisationID)).all()
             let roles = Set(memberships.compactMap { Role(rawValue: $0.role) })
-            let visibility = try await Self.routeVisibility(
-                roles: roles, memberships: memberships, organisations: organisations, tenantID: tenantID, db: db)
+            let reader = try await Self.reader(personID: personID, memberships: memberships, organisations: organisations,
+                                               tenantID: tenantID, db: db)
             let knownName = try await TenantPeople.typedName(of: personID, tenantID: tenantID, on: db)
             req.setTenantContext(TenantContext(
                 tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
-                memberships: memberships, organisations: organisations, routeVisibility: visibility, db: db,
+                memberships: memberships, organisations: organisations, readScope: ReadScope(reader), reader: reader, db: db,
                 knownName: knownName, now: req.now))
             return try await next.respond(to: req)
         }
@@ -36,21 +36,20 @@ struct TenantMiddleware: AsyncMiddleware {
         return response
     }
 
-    /// A partner sees the routes of the local authorities of the organisations they
-    /// are a partner in; one tenant-wide partner organisation (police, a funder)
-    /// widens that to every route.
-    static func routeVisibility(roles: Set<Role>, memberships: [Membership], organisations: [Organisation],
-                                tenantID: UUID, db: any Database) async throws -> RouteVisibility {
-        let partnerOrgIDs = Set(memberships.filter { $0.role == Role.partner.rawValue }.map(\.organisationID))
-        let partnerOrgs = organisations.filter { partnerOrgIDs.contains($0.id!) }
-        let authorityIDs = partnerOrgs.compactMap(\.localAuthorityID)
-        let tenantWide = partnerOrgs.contains { $0.localAuthorityID == nil }
-        var gssCodes: Set<String>? = nil
-        if !tenantWide {
-            let authorities = try await LocalAuthority.query(on: db)
-                .filter(\.$tenantID == tenantID).filter(\.$id ~~ authorityIDs).all()
-            gssCodes = Set(authorities.map(\.gssCode))
-        }
-        return AccessPolicy.routeVisibility(roles: roles, partnerAuthorities: gssCodes)
+    /// The person as the read rule sees them: each organisation they belong to, the roles they
+    /// hold there and its local authority (none: it covers the whole tenant).
+    static func reader(personID: UUID, memberships: [Membership], organisations: [Organisation],
+                       tenantID: UUID, db: any Database) async throws -> Reader {
+        let authorityIDs = organisations.compactMap(\.localAuthorityID)
+        let codes = authorityIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await LocalAuthority.query(on: db)
+            .filter(\.$tenantID == tenantID).filter(\.$id ~~ authorityIDs).all().map { ($0.id!, $0.gssCode) })
+        let rolesByOrganisation = Dictionary(grouping: memberships, by: \.organisationID)
+            .mapValues { Set($0.compactMap { Role(rawValue: $0.role) }) }
+        return Reader(personID: personID, organisations: organisations.compactMap { organisation in
+            guard let id = organisation.id, let roles = rolesByOrganisation[id] else { return nil }
+            // An organisation whose authority is missing reads as belonging to none of the tenant's.
+            let authority = organisation.localAuthorityID.map { codes[$0] ?? "" }
+            return Reader.Organisation(id: id, roles: roles, localAuthority: authority)
+        })
     }
 }

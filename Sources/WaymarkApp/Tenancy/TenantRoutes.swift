@@ -20,7 +20,7 @@ struct TenantRoutes {
     }
 
     func post(_ path: PathTemplate, _ capability: Capability, _ handler: @escaping Handler) {
-        builder.on(.POST, path.components, body: .collect(maxSize: "11mb")) { req in
+        builder.on(.POST, path.components, body: .collect(maxSize: BodyLimits.byteCount(BodyLimits.limit(for: path)))) { req in
             try await Self.run(req, capability, handler)
         }
     }

@@ -59,7 +59,7 @@ public enum Capability: String, CaseIterable, Sendable {
 
 /// How much of the tenant's routes a role sees: all of them, or those in the local
 /// authority of the person's organisation (a council's or a school's partner).
-public enum RouteVisibility: Sendable, Equatable {
+public enum RouteVisibility: Sendable, Hashable {
     case all
     case localAuthorities(Set<String>)
 }

@@ -190,9 +190,10 @@ extension AppTestCase {
              try await Person.query(on: db).filter(\.$email == DemoPeople.finance).first()!)
         }
         let today = Day(app.clock.now(), in: London.timeZone)
+        let reader = Reader(personID: person.id!, organisations: [.init(id: UUID(), roles: [.finance], localAuthority: nil)])
         return try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
             let context = TenantContext(tenant: tenant, tenantID: tenant.id!, person: person, personID: person.id!, roles: [.finance],
-                                        memberships: [], organisations: [], routeVisibility: .all, db: db)
+                                        memberships: [], organisations: [], readScope: ReadScope(reader), reader: reader, db: db)
             let loaded = try await ContractQueries.find(context, id: contractID)
             guard let record = loaded.lines.first(where: { $0.id == line.id }), let domain = record.line else { throw TestFailure("no such line") }
             return try await PaymentMarking.mark(context, loaded, record, paidOn: day, version: String(loaded.record.version),

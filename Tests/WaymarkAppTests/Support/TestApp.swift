@@ -26,7 +26,8 @@ enum TestApp {
         var config = AppConfig.fromEnvironment(rootDirectory: repositoryRoot)
         config.bcryptCost = 4
         config.secureCookies = false
-        config.dataDirectory = NSTemporaryDirectory() + "waymark-tests"
+        // Each app its own data directory: its audit key and checkpoint belong to its database.
+        config.dataDirectory = NSTemporaryDirectory() + "waymark-tests/" + UUID().uuidString
         if let url = postgresURL {
             config.storage = .postgres(url: url)
         } else {
@@ -51,12 +52,9 @@ enum TestApp {
     static func shutdown(_ app: Application) async throws {
         // A forecast still running would find the database gone under it.
         await app.forecastRunner.waitUntilIdle()
-        if case .sqlite(let path) = app.waymark.storage {
-            try await app.asyncShutdown()
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        } else {
-            try await app.asyncShutdown()
-        }
+        let directory = app.waymark.dataDirectory
+        try await app.asyncShutdown()
+        try? FileManager.default.removeItem(atPath: directory)
     }
 }
 

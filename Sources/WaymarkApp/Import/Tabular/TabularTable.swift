@@ -76,6 +76,8 @@ enum TabularError: Error, Equatable, Sendable {
     case notUTF8
     case tooManyRows(limit: Int)
     case tooLarge(megabytes: Int)
+    /// A workbook whose parts unpack beyond what any real import needs (a "zip bomb").
+    case unpacksTooLarge(megabytes: Int)
     case missingColumns([String])
     case unsupportedFormat
 
@@ -95,6 +97,8 @@ enum TabularError: Error, Equatable, Sendable {
             return "The file has more than \(Self.grouped(limit)) rows"
         case .tooLarge(let megabytes):
             return "The file is larger than \(megabytes) MB"
+        case .unpacksTooLarge(let megabytes):
+            return "The workbook unpacks to more than \(megabytes) MB. Save the sheet as a CSV file, or split it, and upload that"
         case .missingColumns(let names):
             let list = names.map { "'\($0)'" }.joined(separator: ", ")
             return names.count == 1 ? "The file has no \(list) column" : "The file is missing the columns \(list)"
