@@ -18,8 +18,8 @@ struct FundingAPIController: Sendable {
         let asOf = try req.asOfDay()
         let from = try day(req, "from") ?? Day(asOf.year, asOf.month, 1)
         let to = try day(req, "to") ?? from.adding(months: 12).adding(days: -1)
-        guard from <= to else { throw WaymarkError.badRequest("to (\(to.iso)) must be on or after from (\(from.iso))") }
-        guard to.daysSinceEpoch - from.daysSinceEpoch <= 3_700 else { throw WaymarkError.badRequest("from and to may be at most ten years apart") }
+        guard from <= to else { throw WaymarkError.unprocessable("to (\(to.iso)) must be on or after from (\(from.iso))") }
+        guard to.daysSinceEpoch - from.daysSinceEpoch <= 3_700 else { throw WaymarkError.unprocessable("from and to may be at most ten years apart") }
         let data = try await DashboardData.load(context, asOf: asOf)
         let routes = data.routesByUrgency.sorted { $0.route.code < $1.route.code }.compactMap { route, report -> FundingAPIBodies.RouteMonths? in
             guard let coverage = data.snapshot.results[route.id!]?.coverage else { return nil }

@@ -6,7 +6,7 @@ import Vapor
 /// the app registers appears in this document.
 enum OpenAPIDocument {
     static func response() throws -> Response {
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(withJSONObject: OpenAPIRules.apply(document), options: [.sortedKeys, .withoutEscapingSlashes])
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(data: data))

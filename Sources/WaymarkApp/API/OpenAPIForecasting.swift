@@ -22,11 +22,12 @@ enum OpenAPIForecasting {
         let create: [String: Any] = OpenAPISchemas.object([
             "scenario": ["type": "object", "description": "The scenario in the format of docs/scenario-format.md (camelCase keys)"],
             "as_of": ["type": "string", "format": "date", "description": "Start from the tenant's funding as known on this day"],
-            "horizon_months": ["type": "integer", "minimum": 1, "maximum": 120, "default": 36],
-            "name": ["type": "string", "description": "Default: the scenario's own name"],
-            "description": OpenAPISchemas.string,
-            "shared": ["type": "boolean", "default": false, "description": "Partners and viewers may read it"],
-            "run": ["type": "boolean", "default": true, "description": "Start the run at once"],
+            // Optional members may be null, which means the same as leaving them out.
+            "horizon_months": ["type": ["integer", "null"], "minimum": 1, "maximum": 120, "default": 36],
+            "name": ["type": ["string", "null"], "minLength": 1, "maxLength": 120, "pattern": "\\S", "description": "Default: the scenario's own name"],
+            "description": ["type": ["string", "null"], "maxLength": 2000],
+            "shared": ["type": ["boolean", "null"], "default": false, "description": "Partners and viewers may read it"],
+            "run": ["type": ["boolean", "null"], "default": true, "description": "Start the run at once"],
         ], required: ["scenario", "as_of"])
         return [
             "/api/v1/t/{tenant}/scenarios": [
@@ -66,6 +67,7 @@ enum OpenAPIForecasting {
         ], required: ["scenario", "as_of", "samples", "seed", "months", "routes", "lapsed_pence"])
         let extra = s.object([
             "target": s.number, "total": ["type": "integer", "description": "Pence"], "achieved": s.number, "samples": s.integer,
+            "covered_without_extra": ["type": "number", "description": "The share of samples in which the routes are covered with no extra money"],
             "years": ["type": "array", "items": s.object(["label": s.string, "period": ["type": "object"], "extra": ["type": "integer", "description": "Pence"]],
                                                          required: ["label", "period", "extra"])],
             "excluded_routes": ["type": "array", "items": s.object(["route_id": s.string, "code": s.string, "reason": s.string],

@@ -23,13 +23,22 @@ enum OpenAPIFunding {
                  ]) { a, _ in a }]]
     }
 
+    /// `item` with one more documented answer on its GET.
+    static func documenting(_ item: [String: Any], _ status: String, _ description: String) -> [String: Any] {
+        guard var operation = item["get"] as? [String: Any], var responses = operation["responses"] as? [String: Any] else { return item }
+        responses[status] = OpenAPIDocument.errorResponse(description)
+        operation["responses"] = responses
+        return ["get": operation]
+    }
+
     static var paths: [String: Any] {
         let day = { (name: String, text: String) -> [String: Any] in
             ["name": name, "in": "query", "required": false, "description": text, "schema": ["type": "string", "format": "date"]]
         }
         return [
-            "/api/v1/t/{tenant}/coverage": get("getCoverage", "Each active route's coverage by month: school days, fully and partly covered, cost, paid and gap, on secured and projected money", "Coverage",
+            "/api/v1/t/{tenant}/coverage": documenting(get("getCoverage", "Each active route's coverage by month: school days, fully and partly covered, cost, paid and gap, on secured and projected money", "Coverage",
                                                [day("from", "First day (default: the first of as_of's month)"), day("to", "Last day (default: twelve months on)"), asOf]),
+                                               "422", "to is before from, or more than ten years after it"),
             "/api/v1/t/{tenant}/funding-sources": get("listFundingSources", "Funding sources the caller may see, with allocated, drawn, remaining and lapsing money", "FundingSourceList", [asOf]),
             "/api/v1/t/{tenant}/funding-sources/{id}": get("getFundingSource", "One funding source with its allocations", "FundingSourceDetail",
                                                            [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]], asOf]),

@@ -52,9 +52,23 @@ struct RoutesAPIController: Sendable {
         routes.get(SiteMap.API.route, .viewRoutes, detail)
     }
 
+    /// The list's filters, each checked against the values the OpenAPI document lists: an
+    /// unknown one is a 400 that names it, never silently ignored.
+    static func filter(from req: Request) throws -> RouteFilter {
+        func checked(_ name: String, _ allowed: [String]) throws {
+            if let value = req.query[String.self, at: name], !allowed.contains(value) {
+                throw WaymarkError.badRequest("\(name): '\(value)' is not one of \(allowed.joined(separator: ", "))")
+            }
+        }
+        try checked("status", Route.Status.allCases.map(\.rawValue))
+        try checked("sort", RouteFilter.sortKeys)
+        try checked("order", ["asc", "desc"])
+        return RoutesController.filter(from: req)
+    }
+
     func list(req: Request, context: TenantContext) async throws -> Response {
         let reading = try req.reading(), asOf = reading.day
-        let rows = try await RouteQueries.rows(context, filter: RoutesController.filter(from: req), reading: reading)
+        let rows = try await RouteQueries.rows(context, filter: try Self.filter(from: req), reading: reading)
         let summaries = rows.map { row in
             RouteSummary(code: row.code, name: row.name, localAuthority: row.localAuthority, gssCode: row.gssCode,
                          area: row.area.isEmpty ? nil : row.area, status: row.status, childrenPerDay: row.childrenPerDay,

@@ -23,6 +23,7 @@ public enum Waymark {
         app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())
+        app.middleware.use(APIRequestRules())
         app.middleware.use(FileMiddleware(publicDirectory: "\(config.rootDirectory)/web/public/", defaultFile: nil))
         app.middleware.use(WebSessionMiddleware())
         app.middleware.use(FlashMiddleware())

@@ -127,7 +127,11 @@ extension Request {
     /// How the page reads dated facts: `?as_recorded=YYYY-MM-DD` asks what Waymark had been
     /// told by that day (for audit); otherwise the world as of `as_of` (default today).
     func reading() throws -> Reading {
-        guard let raw = query[String.self, at: "as_recorded"], !raw.isEmpty else { return .asOf(try asOfDay()) }
+        let asOf = try asOfDay()
+        guard let raw = query[String.self, at: "as_recorded"], !raw.isEmpty else { return .asOf(asOf) }
+        if let given = query[String.self, at: "as_of"], !given.isEmpty {
+            throw WaymarkError.unprocessable("as_of and as_recorded: give one of them, not both")
+        }
         guard let day = Day(entered: raw) else {
             throw WaymarkError.badRequest("as_recorded must be a date from 1900 to 2199 written as YYYY-MM-DD, such as 2023-01-16; '\(raw)' is not")
         }

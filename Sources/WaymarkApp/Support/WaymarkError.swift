@@ -10,6 +10,9 @@ enum WaymarkError: Error, AbortError {
     case signInRequired
     case conflict(String)
     case badRequest(String)
+    /// Well formed, but against a rule a schema cannot state (a period that ends before it
+    /// starts): 422, naming the problem.
+    case unprocessable(String)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -18,6 +21,7 @@ enum WaymarkError: Error, AbortError {
         case .signInRequired: .unauthorized
         case .conflict: .conflict
         case .badRequest: .badRequest
+        case .unprocessable: .unprocessableEntity
         }
     }
 
@@ -26,7 +30,7 @@ enum WaymarkError: Error, AbortError {
         case .notFound: "Page not found"
         case .forbidden: "You do not have permission to see this page. Your role in this organisation does not include it."
         case .signInRequired: "Sign in to continue"
-        case .conflict(let message), .badRequest(let message), .forbiddenBecause(let message): message
+        case .conflict(let message), .badRequest(let message), .forbiddenBecause(let message), .unprocessable(let message): message
         }
     }
 }

@@ -35,7 +35,7 @@ final class FundingAPITests: AppTestCase {
         XCTAssertEqual(bad.status, .badRequest)
         XCTAssertTrue(bad.body.string.contains("from must be a date"))
         let backwards = try await browser.get("/api/v1/t/west-midlands/coverage?from=2023-01-01&to=2022-01-01")
-        XCTAssertEqual(backwards.status, .badRequest)
+        XCTAssertEqual(backwards.status, .unprocessableEntity, "well formed, but against a rule the document states")
         XCTAssertTrue(backwards.body.string.contains("must be on or after from"))
     }
 

@@ -71,6 +71,11 @@ final class Browser: @unchecked Sendable {
         try await get(SiteMap.account.path())
     }
 
+    /// Any method, with the browser's cookies and no body.
+    func send(_ method: HTTPMethod, _ path: String) async throws -> XCTHTTPResponse {
+        try await send(method, path, headers: [:], body: nil)
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> XCTHTTPResponse {
         var all = headers
         if !cookies.isEmpty {
