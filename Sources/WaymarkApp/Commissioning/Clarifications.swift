@@ -20,6 +20,7 @@ enum Clarifications {
         }
         if question.isEmpty { errors.append(.init(field: "question", message: "Enter your question")) }
         if question.count > longest { errors.append(.init(field: "question", message: "Your question must be \(longest.formatted()) characters or fewer")) }
+        if let found = publishedPersonalData(question) { errors.append(.init(field: "question", message: found)) }
         guard errors.isEmpty, let organisation = context.actingOrganisations(as: .provider).first else {
             return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity)
         }
@@ -43,6 +44,7 @@ enum Clarifications {
         if record.answer != nil { errors.append(.init(field: field, message: "This question has already been answered")) }
         if answer.isEmpty { errors.append(.init(field: field, message: "Enter the answer")) }
         if answer.count > longest * 2 { errors.append(.init(field: field, message: "The answer must be \((longest * 2).formatted()) characters or fewer")) }
+        if let found = publishedPersonalData(answer) { errors.append(.init(field: field, message: found)) }
         guard errors.isEmpty else {
             return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity)
         }
@@ -56,5 +58,13 @@ enum Clarifications {
         }
         return req.redirect(to: SiteMap.Tenant.specification.path(context.tenant.slug, found.spec.id.uuidString),
                             flash: "Answer published to every bidder.")
+    }
+
+    /// Questions and answers are published to every bidder and on the public pages, so they may
+    /// hold no personal data at all (`PersonalDataScan`): what it finds is named, to be removed.
+    static func publishedPersonalData(_ text: String) -> String? {
+        let found = PersonalDataScan.findings(in: text)
+        guard !found.isEmpty else { return nil }
+        return "This is published to every bidder and the public, so it must not hold personal data: remove \(PersonalDataScan.summary(found))"
     }
 }

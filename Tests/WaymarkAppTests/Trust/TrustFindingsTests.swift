@@ -41,6 +41,10 @@ final class TrustFindingsTests: AppTestCase {
         let lanternway = try await signedIn(CommissioningPeople.lanternway)
         let bid = try await submitBid(lanternway, specID: spec, price: "89,400")
         XCTAssertEqual(bid.status, .seeOther)
+        let personal = try await lanternway.post(SiteMap.Tenant.clarifications.path(Self.slug, spec),
+                                                 form: ["question": "May we bid for one route? Call Chloe on 07700 900123."])
+        XCTAssertEqual(personal.status, .unprocessableEntity, "questions are published: no personal data")
+        XCTAssertTrue(personal.body.string.contains("must not hold personal data: remove a phone number (07700 900123)"))
         let asked = try await lanternway.post(SiteMap.Tenant.clarifications.path(Self.slug, spec), form: ["question": "May we bid for one route?"])
         XCTAssertEqual(asked.status, .seeOther)
         let commissioner = try await signedIn(DemoPeople.commissioner)
@@ -65,7 +69,7 @@ final class TrustFindingsTests: AppTestCase {
         let provider = try await signedIn(DemoPeople.provider)
         let october = ReturnFixtures.october
         let template = try await provider.get(returnPath(contract, october, "/template.csv")).body.string
-        var lines = template.split(separator: "\r\n").map(String.init)
+        let lines = template.split(separator: "\r\n").map(String.init)
         let headers = lines[0].replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: ",").map(String.init)
         func fill(_ narratives: [String]) -> Data {
             var filled = lines
@@ -91,7 +95,6 @@ final class TrustFindingsTests: AppTestCase {
             return try await ReturnVersionRecord.query(on: db).filter(\.$returnID == record.id!).first()!.content.narrative
         }
         XCTAssertEqual(narrative, "WLV-01: City Centre ran every day.\n\nWLV-02: Blakenhall lost two sessions to snow.")
-        lines = []
     }
 
     /// 5. An operator's one-time password signs in once, expires, and makes the person choose.
