@@ -79,4 +79,13 @@ import Testing
         #expect(ReadScope(reader).funders == [Self.own, Self.other])
         #expect(!ReadRule.allows(reader, .localAuthority(gss: "E08000027")))
     }
+
+    @Test func thePublicReadsNoneOfTheTenantsOwnRows() {
+        let nobody = Reader(personID: Self.person, organisations: [])
+        #expect(ReadScope(nobody) == .nothing)
+        #expect(!ReadRule.allows(nobody, .route(localAuthority: Self.birmingham)))
+        #expect(!ReadRule.allows(nobody, .fundingSource(funder: Self.own)))
+        #expect(!ReadRule.allows(nobody, .specification(published: false)))
+        #expect(ReadRule.allows(nobody, .specification(published: true)), "what is published is public")
+    }
 }

@@ -127,6 +127,8 @@ public struct ReadScope: Hashable, Sendable {
     }
 
     public init(_ reader: Reader) {
+        // Someone who belongs to nothing in the tenant (the public) reads none of its own rows.
+        guard !reader.organisations.isEmpty else { self = .nothing; return }
         let roles = reader.roles
         func limited(to role: Role, _ capability: Capability) -> Set<UUID>? {
             let others = roles.subtracting([role])
