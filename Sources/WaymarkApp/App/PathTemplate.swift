@@ -17,21 +17,21 @@ struct PathTemplate: Sendable, Equatable {
     /// built while answering a page asked about a day, carries `as_of` (`AsOfCarry`) unless
     /// `query` names its own.
     func path(_ values: String..., query: [(name: String, value: String)]) -> String {
+        link(fill(values), query: query)
+    }
+
+    /// Fills the `:parameters` in order, carrying the day being looked at as `path(_:query:)` does.
+    func path(_ values: String...) -> String { link(fill(values), query: []) }
+
+    private func link(_ base: String, query: [(name: String, value: String)]) -> String {
         var items = query
         if readsAsOf, let day = AsOfCarry.carriedDay, !items.contains(where: { $0.name == "as_of" }) {
             items.append(("as_of", day.iso))
         }
-        let base = fill(values)
         guard !items.isEmpty else { return base }
         var components = URLComponents()
         components.queryItems = items.map { URLQueryItem(name: $0.name, value: $0.value) }
         return base + "?" + (components.percentEncodedQuery ?? "")
-    }
-
-    /// Fills the `:parameters` in order, carrying the day being looked at as `path(_:query:)` does.
-    func path(_ values: String...) -> String {
-        guard readsAsOf, let day = AsOfCarry.carriedDay else { return fill(values) }
-        return fill(values) + "?as_of=" + day.iso
     }
 
     /// The path alone, never carrying a day: for comparing with the address asked for.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOCore
+import SQLKit
 import Vapor
 
 /// Each audit chain's head (its last entry's number and hash), written outside the database:
@@ -14,7 +15,8 @@ enum AuditCheckpoint {
         let chain: String
         let seq: Int64
         let hash: String
-        var at: Date = Date()
+        /// When the head was read.
+        let at: Date
     }
 
     static let interval: TimeAmount = .minutes(5)
@@ -62,16 +64,17 @@ enum AuditCheckpoint {
         return moved
     }
 
-    /// The last entry of each chain.
+    /// The last entry of each chain, in one query ((chain, seq) is unique and indexed).
     static func heads(on db: any Database) async throws -> [Head] {
-        let chains = try await AuditEntry.query(on: db).unique().all(\.$chain)
-        var heads: [Head] = []
-        for chain in chains.sorted() {
-            if let last = try await AuditEntry.query(on: db).filter(\.$chain == chain).sort(\.$seq, .descending).first() {
-                heads.append(Head(chain: chain, seq: last.seq, hash: last.hash))
-            }
-        }
-        return heads
+        guard let sql = db as? any SQLDatabase else { return [] }
+        struct Row: Decodable { let chain: String; let seq: Int64; let hash: String }
+        let rows = try await sql.raw("""
+            SELECT chain, seq, hash FROM audit_entries AS entry
+            WHERE seq = (SELECT MAX(seq) FROM audit_entries AS later WHERE later.chain = entry.chain)
+            ORDER BY chain
+            """).all(decoding: Row.self)
+        let now = AppClock.shared.now()
+        return rows.map { Head(chain: $0.chain, seq: $0.seq, hash: $0.hash, at: now) }
     }
 
     /// Inside `serve`: at start and every few minutes.

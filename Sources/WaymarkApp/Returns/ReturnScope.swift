@@ -8,35 +8,27 @@ import WaymarkDomain
 /// (an allocation from one of their sources, or a contract paid from one). A person with both of
 /// the last two roles reads both. This works out which routes a partner funds.
 struct ReturnScope: Sendable {
-    /// nil: every contract.
-    let providers: Set<UUID>?
-    /// nil: no partner limit; otherwise the routes a partner-only reader sees lines for.
-    let fundedRoutes: Set<UUID>?
-
-    var seesEverything: Bool { providers == nil && fundedRoutes == nil }
-
     let reading: ReturnReading
+    /// The routes the reader's organisations fund (empty unless they read as a partner).
+    let fundedRoutes: Set<UUID>
+
+    var seesEverything: Bool { reading == .everything }
 
     static func of(_ context: TenantContext) async throws -> ReturnScope {
-        switch context.readScope.returns {
-        case .everything:
-            return ReturnScope(providers: nil, fundedRoutes: nil, reading: .everything)
-        case let .limited(providers, partner):
-            return ReturnScope(providers: providers, fundedRoutes: partner ? try await fundedRoutes(context) : [],
-                               reading: context.readScope.returns)
-        }
+        let reading = context.readScope.returns
+        guard case .limited(_, let partner) = reading, partner else { return ReturnScope(reading: reading, fundedRoutes: []) }
+        return ReturnScope(reading: reading, fundedRoutes: try await fundedRoutes(context))
     }
 
     /// Whether a contract's returns are readable at all.
     func sees(_ contract: ContractRecord, routes: [UUID]) -> Bool {
-        reading.sees(provider: contract.providerOrganisationID, fundedByReader: !(fundedRoutes ?? []).isDisjoint(with: routes))
+        reading.sees(provider: contract.providerOrganisationID, fundedByReader: !fundedRoutes.isDisjoint(with: routes))
     }
 
     /// Whether one route's line of a readable contract is shown: all of them to the provider,
     /// only funded routes to a partner.
     func sees(line routeID: UUID, of contract: ContractRecord) -> Bool {
-        if seesEverything || providers?.contains(contract.providerOrganisationID) == true { return true }
-        return fundedRoutes?.contains(routeID) == true
+        reading.sees(provider: contract.providerOrganisationID, fundedByReader: false) || fundedRoutes.contains(routeID)
     }
 
     /// Routes paid for, in part, by the partner's organisations' sources.
