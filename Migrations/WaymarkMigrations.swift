@@ -22,5 +22,6 @@ public enum WaymarkMigrations {
         M016_SpecificationHistory(),
         M017_OneTimePasswords(),
         M018_KeyedAuditChain(),
+        M019_Notifications(),
     ]
 }

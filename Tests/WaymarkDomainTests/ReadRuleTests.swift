@@ -87,5 +87,15 @@ import Testing
         #expect(!ReadRule.allows(nobody, .fundingSource(funder: Self.own)))
         #expect(!ReadRule.allows(nobody, .specification(published: false)))
         #expect(ReadRule.allows(nobody, .specification(published: true)), "what is published is public")
+        #expect(!ReadRule.allows(nobody, .alert(addressedTo: Self.person)))
+    }
+
+    @Test(arguments: Role.allCases)
+    func theInboxScopeIsTheRulesAlerts(role: Role) {
+        let reader = Self.reader([role])
+        for addressee in [Self.person, Self.other] {
+            #expect(ReadRule.allows(reader, .alert(addressedTo: addressee)) == (ReadScope(reader).alertsAddressedTo == addressee))
+        }
+        #expect(ReadScope.nothing.alertsAddressedTo == nil)
     }
 }

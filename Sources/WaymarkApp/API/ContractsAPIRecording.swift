@@ -13,7 +13,7 @@ enum ContractsAPIRecording {
 
     @Sendable static func record(req: Request, context: TenantContext) async throws -> Response {
         let choices = try await ExistingContractChoices.load(context)
-        let values = ContractForm.Values(try req.content.decode(ContractForm.Form.self))
+        let values = try ContractForm.Values(req)
         var extras = ExistingContractExtras(try req.content.decode(ExistingContractExtras.Form.self))
         // No check step in one request: whatever schedule the fields make is the one recorded.
         extras.checkedSchedule = ""
@@ -50,6 +50,7 @@ enum OpenAPIContractRecording {
             "provider": ["type": "string", "format": "uuid", "description": "Id of a provider organisation of the tenant"],
             "value": pounds, "start_day": day, "end_day": day,
             "kpis": ["type": "string", "description": "One KPI a line"],
+            "personal_data_checked": s.personalDataChecked,
             "route_values": ["type": "object", "additionalProperties": pounds, "description": "Each route's value by route code"],
             "link_source": ["type": "object", "additionalProperties": s.string,
                             "description": "Funding lines by number (\"1\", \"2\"…): a source id, or \"<source id>/<allocation id>\""],

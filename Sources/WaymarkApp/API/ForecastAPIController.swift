@@ -88,9 +88,11 @@ struct ForecastAPIController: Sendable {
         let horizonMonths: Int?
         let shared: Bool?
         let run: Bool?
+        let personalDataChecked: Bool?
 
         enum CodingKeys: String, CodingKey {
             case name, description, asOf = "as_of", horizonMonths = "horizon_months", shared, run
+            case personalDataChecked = "personal_data_checked"
         }
     }
 
@@ -124,6 +126,9 @@ struct ForecastAPIController: Sendable {
         scenario.name = name
         let description = (body.description ?? "").trimmed
         guard description.count <= 2_000 else { throw WaymarkError.badRequest("description: at most 2,000 characters") }
+        let flagged = PersonalDataCheck.problems([.init(field: "description", label: "description", text: description)],
+                                                 confirmed: body.personalDataChecked == true, channel: .api)
+        if let problem = flagged.first { throw WaymarkError.unprocessable(problem.message) }
         // The tenant's own ids are checked now, so a typo is a 400 rather than a failed run.
         let base = try await SimulationBaseLoader.load(context, asOf: asOf, horizonMonths: horizon)
         let problems = scenario.problems(against: base)
@@ -133,7 +138,7 @@ struct ForecastAPIController: Sendable {
                                             definition: try ScenarioJSON.encode(scenario), asOf: asOf, horizonMonths: horizon,
                                             shared: body.shared ?? false, createdBy: context.actor.label, at: AppClock.shared.now())
         let run = body.run ?? true
-        if run { record.markQueued(by: context.actor.label) }
+        if run { record.markQueued(by: context.actor) }
         try await context.transaction { tx in
             try await record.save(on: tx.db)
             try await tx.audit("forecast.created", "forecast_scenario", record.id!.uuidString, after: ForecastWriting.AuditSnapshot(record))

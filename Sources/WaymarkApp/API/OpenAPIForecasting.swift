@@ -26,6 +26,7 @@ enum OpenAPIForecasting {
             "horizon_months": ["type": ["integer", "null"], "minimum": 1, "maximum": 120, "default": 36],
             "name": ["type": ["string", "null"], "minLength": 1, "maxLength": 120, "pattern": "\\S", "description": "Default: the scenario's own name"],
             "description": ["type": ["string", "null"], "maxLength": 2000],
+            "personal_data_checked": OpenAPISchemas.personalDataChecked,
             "shared": ["type": ["boolean", "null"], "default": false, "description": "Partners and viewers may read it"],
             "run": ["type": ["boolean", "null"], "default": true, "description": "Start the run at once"],
         ], required: ["scenario", "as_of"])

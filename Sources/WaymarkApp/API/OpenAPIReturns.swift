@@ -9,7 +9,7 @@ enum OpenAPIReturns {
         let submission = OpenAPISchemas.object([
             "version": ["type": "integer", "description": "The return's `version` when read (0 before anything was saved); a stale one is refused with 409"],
             "narrative": OpenAPISchemas.string, "case_study": OpenAPISchemas.string,
-            "personal_data_checked": ["type": "boolean", "description": "Send true once you have checked text the personal-data warning flagged"],
+            "personal_data_checked": OpenAPISchemas.personalDataChecked,
             "lines": ["type": "array", "items": OpenAPISchemas.object([
                 "route_code": OpenAPISchemas.string, "chaperone_hours": ["type": "number", "minimum": 0],
                 "counts": ["type": "object", "additionalProperties": ["type": "integer"],

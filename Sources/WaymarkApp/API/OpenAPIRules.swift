@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkDomain
 
 /// The rules every operation of the API shares, written into the OpenAPI document in one place
 /// so the document and the server cannot drift apart on them (issue 16, finding 9):
@@ -8,7 +9,8 @@ import Foundation
 ///   parameter says so;
 /// - any operation with a query parameter or a body may answer 400 naming the problem, and one
 ///   with a body 415 when it is not JSON; one that reads as of a day or as recorded on one, 422
-///   when given both.
+///   when given both; one whose body carries free text (`personal_data_checked`), 422 when the
+///   text looks like personal data.
 enum OpenAPIRules {
     static let datePattern = "^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
@@ -38,6 +40,9 @@ enum OpenAPIRules {
                 if names.isSuperset(of: ["as_of", "as_recorded"]), responses["422"] == nil {
                     responses["422"] = OpenAPIDocument.errorResponse("as_of and as_recorded were both given: they are two readings, give one")
                 }
+                if takesFreeText(operation, in: document), responses["422"] == nil {
+                    responses["422"] = OpenAPIDocument.errorResponse("Free text looks like personal data: the message names the field and what was found")
+                }
                 if hasBody, responses["415"] == nil {
                     responses["415"] = OpenAPIDocument.errorResponse("The body is not JSON (Content-Type: application/json)")
                 }
@@ -48,6 +53,17 @@ enum OpenAPIRules {
         }
         document["paths"] = paths
         return document
+    }
+
+    /// The body declares `personal_data_checked`: it carries free text `PersonalDataCheck` reads.
+    private static func takesFreeText(_ operation: [String: Any], in document: [String: Any]) -> Bool {
+        let content = (operation["requestBody"] as? [String: Any])?["content"] as? [String: Any]
+        guard var schema = (content?["application/json"] as? [String: Any])?["schema"] as? [String: Any] else { return false }
+        if let ref = schema["$ref"] as? String {
+            let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
+            schema = schemas?[String(ref.split(separator: "/").last ?? "")] as? [String: Any] ?? [:]
+        }
+        return (schema["properties"] as? [String: Any])?[PersonalDataCheck.confirmationField] != nil
     }
 
     /// Every `format: date` schema, wherever it is, with the range Waymark accepts.

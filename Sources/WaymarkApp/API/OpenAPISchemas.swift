@@ -6,6 +6,11 @@ enum OpenAPISchemas {
     }
 
     static let string: [String: Any] = ["type": "string"]
+    /// The one confirmation a body carries for free text the personal-data check flagged (`PersonalDataCheck`).
+    static let personalDataChecked: [String: Any] = [
+        "type": "boolean",
+        "description": "Send true once you have checked the free text a 422 flagged as looking like personal data; published text is refused whatever this says",
+    ]
     static let integer: [String: Any] = ["type": "integer"]
     static let number: [String: Any] = ["type": "number"]
     static let date: [String: Any] = ["type": ["string", "null"], "format": "date"]

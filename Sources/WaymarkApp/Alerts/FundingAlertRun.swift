@@ -15,10 +15,12 @@ enum FundingAlertRun {
 
     /// - Parameter siteURL: makes the links in emails absolute (the inbox keeps them relative).
     static func run(_ context: TenantContext, asOf: Day, siteURL: String = "") async throws -> Summary {
-        try await context.transaction { tx in try await runInTransaction(tx, asOf: asOf, siteURL: siteURL) }
+        var context = context
+        context.siteURL = siteURL
+        return try await context.transaction { tx in try await runInTransaction(tx, asOf: asOf) }
     }
 
-    private static func runInTransaction(_ context: TenantContext, asOf: Day, siteURL: String) async throws -> Summary {
+    private static func runInTransaction(_ context: TenantContext, asOf: Day) async throws -> Summary {
         let data = try await DashboardData.load(context, asOf: asOf)
         let states = try await context.query(RouteAlertState.self).all()
         let previous = Dictionary(states.compactMap { state in RouteStatus(rawValue: state.status).map { (state.routeID, $0) } },
@@ -30,26 +32,19 @@ enum FundingAlertRun {
         let names = FundingAlertNames(dashboard: data.dashboard, routes: data.facts,
                                       sources: Array(data.snapshot.sources.values), results: results)
         let recipients = try await AlertRecipients.load(context, data: data)
-        let now = AppClock.shared.now()
-        var messages: [InboxMessage] = [], emails: [OutboxEmail] = []
-        for event in detection.events {
-            let link = recipients.link(for: event, asOf: asOf)
-            let headline = event.headline(names), body = event.body(names)
-            for person in recipients.people(for: event) {
-                messages.append(InboxMessage(tenantID: context.tenantID, personID: person.id!, kind: event.kind, headline: headline,
-                                             body: body, link: link, alertKey: event.key, asOfDay: asOf.iso, at: now))
-                emails.append(OutboxEmail(tenantID: context.tenantID, personID: person.id!, to: person.email, subject: "Waymark: " + headline,
-                                          body: body + "\n\nSee it in Waymark: " + siteURL + link, at: now))
-            }
+        let notices = detection.events.map { event in
+            Notice(event: recipients.event(for: event), headline: event.headline(names), body: event.body(names),
+                   link: recipients.link(for: event, asOf: asOf), key: event.key, asOf: asOf)
         }
-        for chunk in messages.chunked(500) { try await chunk.create(on: context.db) }
-        for chunk in emails.chunked(500) { try await chunk.create(on: context.db) }
-        let summary = Summary(events: detection.events.count, messages: messages.count, emails: emails.count)
-        for key in detection.keysToRecord.sorted() where !sent.contains(key) {
+        let told = try await Notifier.send(notices, in: context)
+        // Keys the detection keeps without telling anyone (a window already passed) are recorded too.
+        let now = AppClock.shared.now()
+        let recorded = Set(notices.map(\.key))
+        for key in detection.keysToRecord.sorted() where !sent.contains(key) && !recorded.contains(key) {
             try await AlertKey(tenantID: context.tenantID, key: key, at: now).create(on: context.db)
         }
         try await remember(data.dashboard.statuses, states: states, asOf: asOf, context: context)
-        return summary
+        return Summary(events: detection.events.count, messages: told.messages, emails: told.emails)
     }
 
     /// Stores each route's status as the "before" of the next run.
@@ -69,14 +64,4 @@ enum FundingAlertRun {
         }
         for chunk in new.chunked(500) { try await chunk.create(on: context.db) }
     }
-}
-
-extension FundingAlertEvent {
-    var kind: String {
-        switch self {
-        case .statusChanged: "route_status"
-        case .grantEnding: "grant_ending"
-        }
-    }
-
 }

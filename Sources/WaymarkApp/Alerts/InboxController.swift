@@ -18,8 +18,14 @@ struct InboxController: Sendable {
 
     struct Page: Encodable { let lines: [Line]; let unread: Int; let markReadAction: String? }
 
+    /// The alerts the read rule lets this person read: those addressed to them.
+    static func readableAlerts(_ context: TenantContext) throws -> QueryBuilder<InboxMessage> {
+        guard let person = context.readScope.alertsAddressedTo else { throw WaymarkError.forbidden }
+        return context.query(InboxMessage.self).filter(\.$personID == person)
+    }
+
     static func lines(_ context: TenantContext, reading: Reading? = nil, limit: Int = 200) async throws -> [Line] {
-        var query = context.query(InboxMessage.self).filter(\.$personID == context.personID)
+        var query = try readableAlerts(context)
         // An alert is raised when it is written: by the end of the day in London.
         let endOfDay = reading.flatMap { LondonWallTime(day: $0.day.next, hour: 0, minute: 0)?.instant }
         if let endOfDay { query = query.filter(\.$createdAt < endOfDay) }
@@ -42,7 +48,7 @@ struct InboxController: Sendable {
     }
 
     func markRead(req: Request, context: TenantContext) async throws -> Response {
-        let unread = context.query(InboxMessage.self).filter(\.$personID == context.personID).filter(\.$readAt == nil)
+        let unread = try Self.readableAlerts(context).filter(\.$readAt == nil)
         let count = try await unread.count()
         try await unread.set(\.$readAt, to: AppClock.shared.now()).update()
         return req.redirect(to: SiteMap.Tenant.inbox.path(context.tenant.slug),

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import WaymarkDomain
 
 /// A person can belong to several organisations in several tenants, so people are
 /// platform-wide and memberships carry the tenant.
@@ -17,6 +18,10 @@ final class Person: Model, @unchecked Sendable {
     @Field(key: "must_change_password") var mustChangePassword: Bool
     /// When an operator's one-time password stops working; nil when there is none.
     @OptionalField(key: "one_time_password_expires_at") var oneTimePasswordExpiresAt: Date?
+    /// The notice kinds they want no email for, comma-separated (M019).
+    @Field(key: "email_off_kinds") var emailOffKinds: String
+    /// One weekly email listing the week's notices instead of one email each (M019).
+    @Field(key: "weekly_digest") var weeklyDigest: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -29,7 +34,21 @@ final class Person: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.isOperator = isOperator
         self.mustChangePassword = false
+        self.emailOffKinds = ""
+        self.weeklyDigest = false
         self.version = 1
+    }
+
+    /// What they chose to receive by email (`NoticePreferences`); unknown kinds are ignored.
+    var noticePreferences: NoticePreferences {
+        get {
+            NoticePreferences(emailOff: Set(emailOffKinds.split(separator: ",").compactMap { NoticeKind(rawValue: String($0)) }),
+                              weeklyDigest: weeklyDigest)
+        }
+        set {
+            emailOffKinds = newValue.emailOff.map(\.rawValue).sorted().joined(separator: ",")
+            weeklyDigest = newValue.weeklyDigest
+        }
     }
 
     static func normalise(email: String) -> String {

@@ -36,12 +36,17 @@ enum BidForm {
         // The window is judged first and on its own: after the deadline nothing is saved, not even a draft.
         let windowProblems = BidRules.windowProblems(for: found.spec, at: now)
         guard windowProblems.isEmpty else { return try await refuse(windowProblems.map { .init(field: "deadline", message: $0.message) }) }
-        guard let content = parsed else { return try await refuse(typeErrors) }
-        if submitting {
-            let problems = BidRules.submissionProblems(content, bid: loaded?.bid, openedVersion: opened, for: found.spec, at: now,
-                                                       routeNames: codes)
-            guard problems.isEmpty else { return try await refuse(problems.map { .init(field: BidFormValues.fieldID($0), message: $0.message) }) }
+        // Every problem at once: values of the wrong kind, the rules a submission must meet, and
+        // personal data in the answers (read by the panel, who hold no one's details).
+        var errors = typeErrors
+        if let parsed, submitting {
+            errors += BidRules.submissionProblems(parsed, bid: loaded?.bid, openedVersion: opened, for: found.spec, at: now, routeNames: codes)
+                .map { .init(field: BidFormValues.fieldID($0), message: $0.message) }
         }
+        errors += PersonalDataGate.errors(req, found.spec.questions.enumerated().map { index, question in
+            .init(field: "answer-\(question.id.uuidString)", label: "Your answer to question \(index + 1)", text: values.answers?[question.id.uuidString])
+        } + [.init(field: "social_value", label: "Your social value answer", text: values.social_value)])
+        guard let content = parsed, errors.isEmpty else { return try await refuse(errors) }
         let draft = try CommissioningJSON.encode(content)
         let label = context.actor.label, personID = context.personID, spec = found.spec
         try await context.transaction { tx in

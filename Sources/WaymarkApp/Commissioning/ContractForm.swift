@@ -26,8 +26,20 @@ enum ContractForm {
         var routeValues: [String: String] = [:]
         /// In line order; blank lines are kept so the form shows them where they were.
         var links: [Link] = []
+        /// The person ticked "I have checked" for text that looked personal (`PersonalDataGate`);
+        /// an import never has.
+        var personalDataChecked = false
+        /// How the values came: a form and the API can confirm, an import cannot.
+        var channel = PersonalDataCheck.Channel.importFile
 
         init() {}
+
+        /// What a form or an API body sent, with its personal-data confirmation.
+        init(_ req: Request) throws {
+            self.init(try req.content.decode(Form.self))
+            personalDataChecked = PersonalDataGate.confirmed(req)
+            channel = PersonalDataGate.channel(req)
+        }
 
         init(_ form: Form) {
             reference = form.reference ?? ""; title = form.title ?? ""; provider = form.provider ?? ""
@@ -82,6 +94,12 @@ enum ContractForm {
         if end == nil { errors.append(.init(field: "end_day", message: "Enter the last day of service, like 2024-07-31")) }
         let routes = routeValues(values, choices: choices, errors: &errors)
         let links = fundingLinks(values, choices: choices, errors: &errors)
+        // The title is published with the contract; the KPIs stay inside the tenant.
+        errors += PersonalDataCheck.problems([.init(field: "title", label: "The title", text: values.title, audience: .published),
+                                              .init(field: "kpis", label: "The KPIs", text: values.kpis)],
+                                             confirmed: values.personalDataChecked,
+                                             channel: values.channel)
+            .map(FieldError.init)
         guard let provider, let value, let start, let end else { return (nil, inFormOrder(errors)) }
         let contract = Contract(id: id, specificationID: choices.specificationID, awardedBidID: choices.awardedBidID,
                                 providerOrganisationID: provider.id!, value: value, start: start, end: end, routes: routes,

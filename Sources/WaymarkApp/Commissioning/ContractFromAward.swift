@@ -22,7 +22,7 @@ enum ContractFromAward {
 
     @Sendable static func create(req: Request, context: TenantContext) async throws -> Response {
         let choices = try await ContractFormChoices.load(context, specificationID: req.parameters.get("id"))
-        let values = ContractForm.Values(try req.content.decode(ContractForm.Form.self))
+        let values = try ContractForm.Values(req)
         let (contract, problems) = ContractForm.contract(values, choices: choices, id: UUID())
         var errors = problems
         let reference = values.reference.trimmed

@@ -50,11 +50,16 @@ enum ContractVariations {
         guard let expected = Int(values.version), expected == loaded.record.version else {
             throw WaymarkError.conflict(VersionGuard.conflictMessage)
         }
-        let (parsed, errors) = VariationForm.variation(kind, values, contract: loaded.contract, routes: routes,
-                                                       approver: context.personID, now: req.now)
-        guard let variation = parsed else { return try await refuse(errors) }
-        let problems = VariationRules.problems(variation, to: loaded.contract, routeNames: names)
-        guard problems.isEmpty else { return try await refuse(problems.map { .init(field: kind.field(of: $0.field), message: $0.message) }) }
+        let (parsed, formErrors) = VariationForm.variation(kind, values, contract: loaded.contract, routes: routes,
+                                                           approver: context.personID, now: req.now)
+        // Every problem at once: what the form shows, what the rules say of the variation, and
+        // the reason's personal data.
+        var errors = formErrors
+        if let parsed {
+            errors += VariationRules.problems(parsed, to: loaded.contract, routeNames: names).map { .init(field: kind.field(of: $0.field), message: $0.message) }
+        }
+        errors += PersonalDataGate.errors(req, [.init(field: "reason", label: "The reason", text: values.reason)])
+        guard let variation = parsed, errors.isEmpty else { return try await refuse(errors) }
         var varied = loaded.contract
         varied.variations.append(variation)
         let terms = varied.current

@@ -7,6 +7,7 @@ import WaymarkDomain
 enum DeclarationsPage {
     struct Line: Encodable {
         let bidderID: String; let name: String; let conflicted: Bool; let declared: Bool; let reason: String; let error: String?
+        let reasonError: String?
     }
     struct Page: Encodable {
         let specTitle: String; let specHref: String; let bidsHref: String; let action: String; let lines: [Line]; let sealed: String?
@@ -36,7 +37,8 @@ enum DeclarationsPage {
             let conflicted = form?.conflict?[key].map { $0 == "yes" } ?? declared?.conflicted ?? false
             return Line(bidderID: key, name: state.names[bidder] ?? "", conflicted: conflicted,
                         declared: form?.conflict?[key] != nil || declared != nil,
-                        reason: form?.reason?[key] ?? declared?.reason ?? "", error: errorFor["conflict-\(key)"])
+                        reason: form?.reason?[key] ?? declared?.reason ?? "", error: errorFor["conflict-\(key)"],
+                        reasonError: errorFor["reason-\(key)"])
         }
         let page = Page(specTitle: state.spec.title, specHref: SiteMap.Tenant.specification.path(slug, id),
                         bidsHref: SiteMap.Tenant.bids.path(slug, id), action: SiteMap.Tenant.declarations.path(slug, id), lines: lines,
@@ -67,6 +69,10 @@ enum DeclarationsPage {
             }
             declarations.append(declaration)
         }
+        errors += PersonalDataGate.errors(req, declarations.map { declaration in
+            .init(field: "reason-\(declaration.bidderID.uuidString)", label: "What you wrote about \(state.names[declaration.bidderID] ?? "this bidder")",
+                  text: declaration.reason)
+        })
         guard errors.isEmpty else { return try await render(req, context, state, form: form, errors: errors, status: .unprocessableEntity) }
         let specID = state.spec.id
         try await context.transaction { tx in

@@ -38,7 +38,7 @@ enum ExistingContractForm {
 
     @Sendable static func create(req: Request, context: TenantContext) async throws -> Response {
         let choices = try await ExistingContractChoices.load(context)
-        let values = ContractForm.Values(try req.content.decode(ContractForm.Form.self))
+        let values = try ContractForm.Values(req)
         let extras = ExistingContractExtras(try req.content.decode(ExistingContractExtras.Form.self))
         let checked = try await check(context, choices, values, extras, today: Day(req.now, in: London.timeZone))
         // Saved only from the schedule step, so the schedule was seen before it is stored.

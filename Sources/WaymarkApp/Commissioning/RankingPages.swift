@@ -87,11 +87,11 @@ enum RankingPages {
                                      reasons: reasons, decidedBy: context.personID, decidedAt: now)
         var spec = state.spec
         spec.status = spec.status(at: now)
-        let problems = AwardRules.problems(decision, for: spec, ranking: ranking)
-        guard problems.isEmpty else {
-            return try await render(req, context, state, reasons: reasons, errors: problems.map {
-                .init(field: $0.field == .reason ? "reasons" : "winner", message: $0.message)
-            }, status: .unprocessableEntity)
+        let errors = AwardRules.problems(decision, for: spec, ranking: ranking).map {
+            FieldError(field: $0.field == .reason ? "reasons" : "winner", message: $0.message)
+        } + PersonalDataGate.errors(req, [.init(field: "reasons", label: "The reasons", text: reasons)])
+        guard errors.isEmpty else {
+            return try await render(req, context, state, reasons: reasons, errors: errors, status: .unprocessableEntity)
         }
         spec.status = .awarded
         try await context.transaction { [spec] tx in

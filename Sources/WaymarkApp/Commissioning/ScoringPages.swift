@@ -10,7 +10,7 @@ enum ScoringPages {
     struct Choice: Encodable { let value: Int; let label: String; let checked: Bool }
     struct ItemField: Encodable {
         let key: String; let title: String; let weight: String; let answer: String
-        let choices: [Choice]; let text: String; let error: String?
+        let choices: [Choice]; let text: String; let error: String?; let textError: String?
         /// Moderation shows each assessor's score and justification.
         let evidence: [String]
     }
@@ -61,6 +61,10 @@ enum ScoringPages {
                 }
                 errors += problems.map { .init(field: "score-\(key)", message: "\(title): \($0.message)") }
             }
+            // Justifications are kept, and moderated notes reach the bidder: checked for personal data.
+            errors += PersonalDataGate.errors(req, state.spec.scoredItems.map { item in
+                .init(field: "text-\(item.key)", label: "What you wrote on \(state.spec.title(of: item) ?? item.key)", text: form.text?[item.key])
+            })
             if assessorScores.isEmpty && agreed.isEmpty && errors.isEmpty {
                 errors.append(.init(field: "items", message: "Score at least one item"))
             }
@@ -122,7 +126,8 @@ enum ScoringPages {
             return ItemField(key: key, title: spec.title(of: item) ?? key, weight: spec.weight(of: item)?.percentText ?? "",
                              answer: answer,
                              choices: spec.scale.labels.indices.map { Choice(value: $0, label: "\($0): \(spec.scale.labels[$0])", checked: chosen == $0) },
-                             text: form?.text?[key] ?? existing?.text ?? "", error: errorFor["score-\(key)"], evidence: evidence)
+                             text: form?.text?[key] ?? existing?.text ?? "", error: errorFor["score-\(key)"],
+                             textError: errorFor["text-\(key)"], evidence: evidence)
         }
         let open = state.status == .inEvaluation
         let page = Page(

@@ -50,6 +50,13 @@ struct SpecificationParser {
         let criteria = parseCriteria(form, fail: fail)
         let questions = parseQuestions(form, fail: fail)
         let split = parseSplit(form, routeIDs: routeIDs, period: period, routesByID: routesByID, fail: fail)
+        // A specification is published to providers and the public: no personal data, ever.
+        let published = [("title", "The title", form.title), ("context", "The context", form.context),
+                         ("services_required", "The services required", form.services_required), ("kpis", "The KPIs", form.kpis),
+                         ("attachments", "The attachments", form.attachments)]
+            .map { PersonalDataCheck.Text(field: $0.0, label: $0.1, text: $0.2, audience: .published) }
+            + form.questionRows.map { .init(field: "question_text-\($0.index)", label: "Question \($0.index + 1)", text: $0.text, audience: .published) }
+        errors += PersonalDataCheck.problems(published, confirmed: false).map(FieldError.init)
 
         guard errors.isEmpty, let totalValue, let period, let goLive, let closing, let pricing, let criteria, let split else {
             return (nil, errors)

@@ -32,6 +32,8 @@ final class ForecastScenarioRecord: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Field(key: "run_state") var runState: String
     @OptionalField(key: "run_by") var runBy: String?
+    /// Who asked for the run, who hears when it finishes (M019).
+    @OptionalField(key: "run_by_person_id") var runByPersonID: UUID?
     @OptionalField(key: "run_requested_at") var runRequestedAt: Date?
     @OptionalField(key: "run_finished_at") var runFinishedAt: Date?
     @OptionalField(key: "run_error") var runError: String?
@@ -61,9 +63,10 @@ final class ForecastScenarioRecord: Model, TenantOwned, @unchecked Sendable {
     var state: RunState { RunState(rawValue: runState) ?? .notRun }
 
     /// A new run asked for: the last one's outcome is cleared, its results kept until replaced.
-    func markQueued(by person: String) {
+    func markQueued(by actor: AuditActor) {
         runState = RunState.queued.rawValue
-        runBy = person
+        runBy = actor.label
+        runByPersonID = actor.id
         runRequestedAt = AppClock.shared.now()
         runFinishedAt = nil
         runError = nil

@@ -53,7 +53,7 @@ enum ForecastWriting {
     /// Marks the scenario queued (claimed against `expected`, audited) and hands it to the
     /// runner once the request commits: the one way a run starts, from the page or the API.
     static func startRun(_ req: Request, _ context: TenantContext, _ record: ForecastScenarioRecord, expected: Int) async throws {
-        try await update(context, record, expected: expected, audit: "forecast.run") { $0.markQueued(by: context.actor.label) }
+        try await update(context, record, expected: expected, audit: "forecast.run") { $0.markQueued(by: context.actor) }
         req.application.forecastRunner.enqueue(req, tenant: context.tenant, scenarioID: record.id!)
     }
 

@@ -69,9 +69,12 @@ struct ForecastsController: Sendable {
 
     func create(req: Request, context: TenantContext) async throws -> Response {
         let values = ForecastSettingsForm.values(try req.content.decode(ForecastSettingsForm.Form.self))
+        let flagged = PersonalDataGate.errors(req, [.init(field: "description", label: "The description", text: values.description)])
         switch ForecastSettingsForm.parse(values, onto: Scenario(name: "Scenario")) {
         case .failure(let problems):
-            return try await renderForm(req, context, values, record: nil, problems.errors, status: .unprocessableEntity)
+            return try await renderForm(req, context, values, record: nil, problems.errors + flagged, status: .unprocessableEntity)
+        case .success where !flagged.isEmpty:
+            return try await renderForm(req, context, values, record: nil, flagged, status: .unprocessableEntity)
         case .success(let parsed):
             let record = ForecastScenarioRecord(
                 tenantID: context.tenantID, name: parsed.name, description: parsed.description,
@@ -94,9 +97,12 @@ struct ForecastsController: Sendable {
     func update(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
         let values = ForecastSettingsForm.values(try req.content.decode(ForecastSettingsForm.Form.self))
+        let flagged = PersonalDataGate.errors(req, [.init(field: "description", label: "The description", text: values.description)])
         switch ForecastSettingsForm.parse(values, onto: try record.scenario) {
         case .failure(let problems):
-            return try await renderForm(req, context, values, record: record, problems.errors, status: .unprocessableEntity)
+            return try await renderForm(req, context, values, record: record, problems.errors + flagged, status: .unprocessableEntity)
+        case .success where !flagged.isEmpty:
+            return try await renderForm(req, context, values, record: record, flagged, status: .unprocessableEntity)
         case .success(let parsed):
             let definition = try ScenarioJSON.encode(parsed.scenario)
             try await ForecastWriting.update(context, record, expected: values.version, audit: "forecast.updated") { record in

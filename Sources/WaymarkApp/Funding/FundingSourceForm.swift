@@ -60,12 +60,19 @@ enum FundingSourceForm {
         return try await render(req, context, record, try await currentValues(of: record, context), [])
     }
 
+    /// The source's conditions and documents are free text, checked for personal data.
+    private static func personalData(_ req: Request, _ values: Values) -> [FieldError] {
+        PersonalDataGate.errors(req, [.init(field: "conditions", label: "The conditions", text: values.conditions),
+                                      .init(field: "documents", label: "The documents", text: values.documents)])
+    }
+
     @Sendable static func create(req: Request, context: TenantContext) async throws -> Response {
         let values = Values(try req.content.decode(Form.self))
         let parsed = try await FundingSourceParser.parse(values, context: context, existing: nil)
         let statusOn = EffectiveDay.parse(values.statusOn, today: Day(req.now, in: London.timeZone))
-        guard case .success(let draft) = parsed, case .success(let effective) = statusOn else {
-            var errors = parsed.errors
+        let flagged = personalData(req, values)
+        guard flagged.isEmpty, case .success(let draft) = parsed, case .success(let effective) = statusOn else {
+            var errors = parsed.errors + flagged
             if case .failure(let problem) = statusOn { errors.append(.init(field: "status_on", message: problem.message)) }
             return try await render(req, context, nil, values, errors, status: .unprocessableEntity)
         }
@@ -84,8 +91,9 @@ enum FundingSourceForm {
         let values = Values(try req.content.decode(Form.self))
         let before = try await currentValues(of: record, context)
         let parsed = try await FundingSourceParser.parse(values, context: context, existing: record)
-        guard case .success(let draft) = parsed, let version = Int(values.version) else {
-            return try await render(req, context, record, values, parsed.errors, status: .unprocessableEntity)
+        let flagged = personalData(req, values)
+        guard flagged.isEmpty, case .success(let draft) = parsed, let version = Int(values.version) else {
+            return try await render(req, context, record, values, parsed.errors + flagged, status: .unprocessableEntity)
         }
         do {
             try await context.transaction { tx in

@@ -49,6 +49,7 @@ enum PledgeDecisions {
             errors.insert(.init(field: "reason", message: reason.isEmpty ? "Enter the reason for declining; the partner will read it"
                                                                          : "The reason must be 2,000 characters or fewer"), at: 0)
         }
+        errors.insert(contentsOf: PersonalDataGate.errors(req, [.init(field: "reason", label: "The reason", text: reason)]), at: 0)
         guard let decided = day, errors.isEmpty else {
             return try await render(req, context, pledge, errors: errors, reason: reason, status: .unprocessableEntity)
         }

@@ -82,6 +82,7 @@ enum PledgeForm {
         }
         if values.amounts.isEmpty { errors.append(.init(field: "routes", message: "Enter an amount for at least one route")) }
         if values.note.count > 2_000 { errors.append(.init(field: "note", message: "The note must be 2,000 characters or fewer")) }
+        errors += PersonalDataGate.errors(req, [.init(field: "note", label: "The note", text: values.note)])
         guard errors.isEmpty, let organisation, let period else {
             return try await render(req, context, values, errors, status: .unprocessableEntity)
         }

@@ -34,8 +34,8 @@ struct FundingSourceRowParser {
         }
         let authorityIDs = restrictedAuthorities(&reader), routeIDs = restrictedRoutes(&reader)
         let renewable = reader.yesNo("renewable")
-        let conditions = reader.text("conditions", maxLength: 2_000) ?? existing?.conditions ?? ""
-        let documents = reader.text("documents", maxLength: 2_000) ?? existing?.documents ?? ""
+        let conditions = reader.prose("conditions") ?? existing?.conditions ?? ""
+        let documents = reader.prose("documents") ?? existing?.documents ?? ""
 
         guard reader.issues.isEmpty, let sourceReference, let period, let funderID = funder?.id ?? existing?.funderOrganisationID,
               let kind = kind ?? current?.kind, let amount = amount ?? current?.amount,

@@ -33,6 +33,16 @@ struct RowReader {
         return value
     }
 
+    /// Free text (a note, conditions): read as `text`, and refused when it looks like personal
+    /// data, since an import has no "I have checked" box (`PersonalDataCheck`).
+    mutating func prose(_ column: String, maxLength: Int = 2_000, audience: PersonalDataCheck.Audience = .tenant) -> String? {
+        guard let value = text(column, maxLength: maxLength) else { return nil }
+        let problems = PersonalDataCheck.problems([.init(field: column, label: "The text", text: value, audience: audience)],
+                                                  confirmed: false, channel: .importFile)
+        for problem in problems { fail(column, problem.message) }
+        return problems.isEmpty ? value : nil
+    }
+
     mutating func int(_ column: String, required: Bool = false, range: ClosedRange<Int>) -> Int? {
         guard let raw = text(column, required: required) else { return nil }
         // Spreadsheets often hand whole numbers over as "850.0".

@@ -43,7 +43,7 @@ struct PledgeImportRows {
             disagree(&reader, "end_day", reader.day("end_day").map { $0 != end }, end?.display, firstRow)
             disagree(&reader, "pledged_on", reader.day("pledged_on").map { $0 != pledgedOn }, pledgedOn?.display, firstRow)
         }
-        if let note = reader.text("note", maxLength: 2_000), !notes.contains(note) { notes.append(note) }
+        if let note = reader.prose("note"), !notes.contains(note) { notes.append(note) }
         let code = reader.text("route_code", required: true, maxLength: 20)
         let route = code.flatMap(reference.route(code:))
         if let code, route == nil { reader.fail("route_code", "No route has the code \(code): check the codes on the routes page") }

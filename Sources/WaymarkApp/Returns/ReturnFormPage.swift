@@ -19,13 +19,13 @@ struct ReturnFormPage: Encodable, Sendable {
     let caseStudy: String
     let narrativeError: String?
     let caseStudyError: String?
-    let personalData: String?
 
     static func build(_ context: TenantContext, _ file: ReturnFile, values: ReturnFormValues,
-                      problems: [ReturnProblem] = [], personalData: String? = nil) -> ReturnFormPage {
+                      problems: [ReturnProblem] = [], flagged: [FieldError] = []) -> ReturnFormPage {
         let slug = context.tenant.slug, contractID = file.contract.id!.uuidString, month = file.month.description
         var errors: [String: String] = [:]
         for problem in problems { errors[ReturnFormValues.anchor(problem, file: file)] = errors[ReturnFormValues.anchor(problem, file: file)] ?? problem.message }
+        for error in flagged where errors[error.field] == nil { errors[error.field] = error.message }
         let groups = file.expectation.routes.map { route -> RouteGroup in
             let typed = values.lines[route.code] ?? [:]
             let inputs = ReturnFormValues.columns.map { column -> Input in
@@ -44,7 +44,7 @@ struct ReturnFormPage: Encodable, Sendable {
             action: SiteMap.Tenant.returnForm.path(slug, contractID, month),
             cancelHref: SiteMap.Tenant.monthlyReturn.path(slug, contractID, month),
             version: values.version, routes: groups, narrative: values.narrative, caseStudy: values.caseStudy,
-            narrativeError: errors["narrative"], caseStudyError: errors["case_study"], personalData: personalData)
+            narrativeError: errors["narrative"], caseStudyError: errors["case_study"])
     }
 
     /// The field errors for the layout's error summary, each linking to its input.

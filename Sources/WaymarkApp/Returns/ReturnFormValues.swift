@@ -14,7 +14,6 @@ struct ReturnFormValues: Sendable {
         var case_study: String?
         var version: Int?
         var action: String?
-        var personal_data_checked: String?
     }
 
     /// Typed text by route code, then column.
@@ -23,7 +22,6 @@ struct ReturnFormValues: Sendable {
     var caseStudy: String
     var version: Int
     var submitting: Bool
-    var personalDataChecked: Bool
 
     /// The figures a provider types, in the form's order: hours, then every count.
     static let columns: [String] = ["chaperone_hours"] + ReturnCount.allCases.map(\.rawValue)
@@ -35,7 +33,6 @@ struct ReturnFormValues: Sendable {
         caseStudy = sent.case_study ?? ""
         version = sent.version ?? 0
         submitting = sent.action == "submit"
-        personalDataChecked = sent.personal_data_checked == "yes"
     }
 
     /// Figures as the API sends them, read by the same rules as the form.
@@ -45,7 +42,6 @@ struct ReturnFormValues: Sendable {
         self.caseStudy = caseStudy
         self.version = version
         submitting = true
-        personalDataChecked = true
     }
 
     /// The form filled from stored content (blank where a count is nought and never typed).
@@ -62,7 +58,6 @@ struct ReturnFormValues: Sendable {
         caseStudy = content.caseStudy ?? ""
         version = file.editVersion
         submitting = false
-        personalDataChecked = false
     }
 
     /// The content, or the problems of figures that are not numbers at all. School days come

@@ -7,7 +7,12 @@ import WaymarkDomain
 struct ReturnPage: Encodable, Sendable {
     struct Version: Encodable, Sendable { let number: Int; let submitted: String; let channel: String; let compareHref: String? }
     struct Review: Encodable, Sendable { let heading: String; let note: String; let comments: [String] }
-    struct CommentField: Encodable, Sendable { let name: String; let id: String; let label: String; let value: String }
+    struct CommentField: Encodable, Sendable { let name: String; let id: String; let label: String; let value: String; let error: String? }
+    /// What the commissioner typed in the review and extension forms, kept when either comes back.
+    struct Typed: Encodable, Sendable {
+        var step = "", note = "", reason = "", dueDay = ""
+        var comments: [String: String] = [:]
+    }
     struct Link: Encodable, Sendable { let label: String; let href: String }
 
     let caption: String
@@ -35,11 +40,12 @@ struct ReturnPage: Encodable, Sendable {
     // The commissioner's part.
     let reviewAction: String?
     let commentFields: [CommentField]
+    let typed: Typed
     let extensionAction: String?
     let uploadIssues: [ImportIssue]
 
     static func build(_ req: Request, _ context: TenantContext, _ file: ReturnFile, uploadIssues: [ImportIssue] = [],
-                      typedComments: [String: String] = [:]) async throws -> ReturnPage {
+                      typed: Typed = Typed(), errors: [FieldError] = []) async throws -> ReturnPage {
         let slug = context.tenant.slug, contractID = file.contract.id!.uuidString, month = file.month.description
         let shown = file.shows
         let latest = try file.latest.map { ($0, try $0.content) }
@@ -82,8 +88,9 @@ struct ReturnPage: Encodable, Sendable {
             reviewAction: canReview ? SiteMap.Tenant.returnReview.path(slug, contractID, month) : nil,
             commentFields: canReview ? file.expectation.routes.map { route in
                 CommentField(name: "comments[\(route.code)]", id: "comment-\(route.code)", label: "Comment on \(route.code)",
-                             value: typedComments[route.code] ?? "")
+                             value: typed.comments[route.code] ?? "", error: errors.first { $0.field == "comment-\(route.code)" }?.message)
             } : [],
+            typed: typed,
             extensionAction: context.can(.reviewReturns) && status != .approved ? SiteMap.Tenant.returnExtension.path(slug, contractID, month) : nil,
             uploadIssues: uploadIssues)
     }

@@ -21,20 +21,26 @@ enum ReturnReviewing {
     @Sendable static func review(req: Request, context: TenantContext) async throws -> Response {
         let file = try await ReturnFile.load(req, context)
         let form = try req.content.decode(ReviewForm.self)
-        let typed = form.comments ?? [:]
-        guard let step = form.step.flatMap(ReturnReview.Step.init(rawValue:)) else {
-            return try await ReturnsController.render(req, context, file, errors: [FieldError(field: "step", message: "Choose approve, query or return")],
-                                                      comments: typed, status: .unprocessableEntity)
+        let typed = ReturnPage.Typed(step: form.step ?? "", note: form.note ?? "", comments: form.comments ?? [:])
+        let step = form.step.flatMap(ReturnReview.Step.init(rawValue:))
+        // The comments and the note reach the provider: free text, checked for personal data.
+        let routes = file.expectation.routes
+        var errors = PersonalDataGate.errors(req, routes.map { route in
+            .init(field: "comment-\(route.code)", label: "The comment on \(route.code)", text: typed.comments[route.code])
+        } + [.init(field: "note", label: "The reason or note", text: typed.note)])
+        if step == nil { errors.insert(FieldError(field: "step", message: "Choose approve, query or return"), at: 0) }
+        guard let step, errors.isEmpty else {
+            return try await ReturnsController.render(req, context, file, errors: errors, typed: typed, status: .unprocessableEntity)
         }
         var comments: [UUID: String] = [:]
-        for route in file.expectation.routes { if let text = typed[route.code] { comments[route.routeID] = text } }
+        for route in routes { if let text = typed.comments[route.code] { comments[route.routeID] = text } }
         do {
-            try await ReturnActions.review(file, step: step, note: form.note ?? "", comments: comments, openedAt: form.version ?? 0,
+            try await ReturnActions.review(file, step: step, note: typed.note, comments: comments, openedAt: form.version ?? 0,
                                            context, at: req.now)
         } catch let refused as ReturnActions.Refused {
-            let field = step == .sendBack ? "note" : step == .query ? "comment-\(file.expectation.routes.first?.code ?? "")" : "step"
+            let field = step == .sendBack ? "note" : step == .query ? "comment-\(routes.first?.code ?? "")" : "step"
             return try await ReturnsController.render(req, context, file, errors: refused.problems.map { FieldError(field: field, message: $0.message) },
-                                                      comments: typed, status: .unprocessableEntity)
+                                                      typed: typed, status: .unprocessableEntity)
         }
         let done: String
         switch step {
@@ -48,15 +54,18 @@ enum ReturnReviewing {
     @Sendable static func extend(req: Request, context: TenantContext) async throws -> Response {
         let file = try await ReturnFile.load(req, context)
         let form = try req.content.decode(ExtensionForm.self)
-        guard let day = form.due_day.flatMap(Day.init(entered:)) else {
-            return try await ReturnsController.render(req, context, file, errors: [FieldError(field: "due_day", message: "Enter the new due date, like 2023-11-21")],
-                                                      status: .unprocessableEntity)
+        let typed = ReturnPage.Typed(reason: form.reason ?? "", dueDay: form.due_day ?? "")
+        let day = form.due_day.flatMap(Day.init(entered:))
+        var errors = PersonalDataGate.errors(req, [.init(field: "reason", label: "The reason", text: typed.reason)])
+        if day == nil { errors.insert(FieldError(field: "due_day", message: "Enter the new due date, like 2023-11-21"), at: 0) }
+        guard let day, errors.isEmpty else {
+            return try await ReturnsController.render(req, context, file, errors: errors, typed: typed, status: .unprocessableEntity)
         }
         do {
-            try await ReturnActions.extend(file, to: day, reason: form.reason ?? "", openedAt: form.version ?? 0, context, at: req.now)
+            try await ReturnActions.extend(file, to: day, reason: typed.reason, openedAt: form.version ?? 0, context, at: req.now)
         } catch let refused as ReturnActions.Refused {
             let errors = refused.problems.map { FieldError(field: $0.message.hasPrefix("Say why") ? "reason" : "due_day", message: $0.message) }
-            return try await ReturnsController.render(req, context, file, errors: errors, status: .unprocessableEntity)
+            return try await ReturnsController.render(req, context, file, errors: errors, typed: typed, status: .unprocessableEntity)
         }
         return req.redirect(to: SiteMap.Tenant.monthlyReturn.path(context.tenant.slug, file.contract.id!.uuidString, file.month.description),
                             flash: "The return is now due on \(day.display).")

@@ -25,8 +25,8 @@ struct ReturnsController: Sendable {
     }
 
     static func render(_ req: Request, _ context: TenantContext, _ file: ReturnFile, errors: [FieldError] = [],
-                       uploadIssues: [ImportIssue] = [], comments: [String: String] = [:], status: HTTPStatus = .ok) async throws -> Response {
-        let page = try await ReturnPage.build(req, context, file, uploadIssues: uploadIssues, typedComments: comments)
+                       uploadIssues: [ImportIssue] = [], typed: ReturnPage.Typed = .init(), status: HTTPStatus = .ok) async throws -> Response {
+        let page = try await ReturnPage.build(req, context, file, uploadIssues: uploadIssues, typed: typed, errors: errors)
         return try await PageRenderer.render(req, "returns/return", title: page.heading, page, errors: errors, status: status)
     }
 
@@ -49,20 +49,19 @@ struct ReturnsController: Sendable {
     @Sendable static func saveForm(req: Request, context: TenantContext) async throws -> Response {
         let file = try await fileable(req, context)
         let values = try ReturnFormValues(req)
-        func refuse(_ problems: [ReturnProblem], personalData: String? = nil, status: HTTPStatus = .unprocessableEntity) async throws -> Response {
-            let page = ReturnFormPage.build(context, file, values: values, problems: problems, personalData: personalData)
-            var errors = ReturnFormPage.fieldErrors(problems, file: file)
-            if let personalData { errors.append(FieldError(field: "personal_data_checked", message: personalData)) }
+        func refuse(_ problems: [ReturnProblem], flagged: [FieldError] = [], status: HTTPStatus = .unprocessableEntity) async throws -> Response {
+            let page = ReturnFormPage.build(context, file, values: values, problems: problems, flagged: flagged)
+            let errors = ReturnFormPage.fieldErrors(problems, file: file) + flagged
             return try await PageRenderer.render(req, "returns/form", title: page.heading, page, errors: errors, status: status)
         }
+        let flagged = PersonalDataGate.errors(req, [.init(field: "narrative", label: "The narrative", text: values.narrative),
+                                                    .init(field: "case_study", label: "The case study", text: values.caseStudy)])
         let content: ReturnContent
         switch values.content(for: file) {
-        case .failure(let refused): return try await refuse(refused.problems)
+        case .failure(let refused): return try await refuse(refused.problems, flagged: flagged)
         case .success(let read): content = read
         }
-        if let warning = PersonalDataScan.warning(for: content), !values.personalDataChecked {
-            return try await refuse([], personalData: warning)
-        }
+        if !flagged.isEmpty { return try await refuse([], flagged: flagged) }
         do {
             if values.submitting {
                 let number = try await ReturnActions.submit(file, content, channel: .form, openedAt: values.version, context, at: req.now)

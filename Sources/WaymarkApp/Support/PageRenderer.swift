@@ -7,6 +7,8 @@ import WaymarkDomain
 struct FieldError: Encodable, Sendable, Equatable {
     let field: String
     let message: String
+    /// Ticking the form's "I have checked" box would clear it (`PersonalDataGate`).
+    var confirmable = false
 }
 
 struct Flash: Codable, Sendable {
@@ -36,6 +38,11 @@ struct Layout: Encodable {
     var errors: [FieldError]?
     /// The first message per field, for the error message beside each input.
     var errorFor: [String: String]?
+    /// The form's "I have checked: no personal data" box (`layout/personal-data-check.leaf`):
+    /// offered once free text was flagged, and kept ticked once ticked. It holds the address the
+    /// form was sent to, so a page with several forms offers it in that one.
+    var personalDataCheck: String?
+    var personalDataChecked = false
     var isOperator = false
 }
 
@@ -81,6 +88,8 @@ enum PageRenderer {
         layout.csrf = try await req.csrfToken()
         layout.errors = errors.isEmpty ? nil : errors
         layout.errorFor = errors.isEmpty ? nil : Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        layout.personalDataChecked = PersonalDataGate.confirmed(req)
+        if layout.personalDataChecked || errors.contains(where: \.confirmable) { layout.personalDataCheck = req.url.path }
         layout.flash = req.takeFlash()
         if let context = try? req.tenantContext {
             layout.tenant = .init(slug: context.tenant.slug, name: context.tenant.name)

@@ -23,6 +23,8 @@ struct TenantContext: Sendable {
     /// The application clock's "now" for this request or job (`AppClock`), so a page, an
     /// import and a job agree on which day today is, and tests can set it.
     var now: Date = AppClock.shared.now()
+    /// The installation's address (WAYMARK_PUBLIC_URL), which makes the links in emails absolute.
+    var siteURL: String = ""
 
     /// Today in London, by `now`.
     var today: Day { Day(now, in: London.timeZone) }
@@ -84,7 +86,7 @@ struct TenantContext: Sendable {
     func with(db: any Database) -> TenantContext {
         TenantContext(tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
                       memberships: memberships, organisations: organisations,
-                      readScope: readScope, reader: reader, db: db, knownName: knownName, now: now)
+                      readScope: readScope, reader: reader, db: db, knownName: knownName, now: now, siteURL: siteURL)
     }
 }
 

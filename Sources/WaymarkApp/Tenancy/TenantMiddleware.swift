@@ -27,7 +27,7 @@ struct TenantMiddleware: AsyncMiddleware {
             req.setTenantContext(TenantContext(
                 tenant: tenant, tenantID: tenantID, person: person, personID: personID, roles: roles,
                 memberships: memberships, organisations: organisations, readScope: ReadScope(reader), reader: reader, db: db,
-                knownName: knownName, now: req.now))
+                knownName: knownName, now: req.now, siteURL: req.application.waymark.publicURL))
             return try await next.respond(to: req)
         }
         // Only now is the request's transaction committed: work queued for "after commit"

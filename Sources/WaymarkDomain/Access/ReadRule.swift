@@ -98,7 +98,7 @@ public enum ReadRule {
         case .scenario(let shared):
             return shared || AccessPolicy.allows(reader.roles, .editForecasts)
         case .alert(let person):
-            return person == reader.personID
+            return person == reader.personID && !reader.organisations.isEmpty
         }
     }
 }
@@ -114,16 +114,19 @@ public struct ReadScope: Hashable, Sendable {
     /// Contracts and their payment lines: nil, or the provider organisations (a provider's own).
     public let providers: Set<UUID>?
     public let returns: ReturnReading
+    /// Alerts: those addressed to this person; nil for the public, who have none.
+    public let alertsAddressedTo: UUID?
 
     /// The public's: nothing of the tenant's own (what is published is read otherwise).
     public static let nothing = ReadScope(routes: .localAuthorities([]), funders: [], providers: [],
-                                          returns: .limited(providers: [], fundedRoutes: false))
+                                          returns: .limited(providers: [], fundedRoutes: false), alertsAddressedTo: nil)
 
-    private init(routes: RouteVisibility, funders: Set<UUID>?, providers: Set<UUID>?, returns: ReturnReading) {
+    private init(routes: RouteVisibility, funders: Set<UUID>?, providers: Set<UUID>?, returns: ReturnReading, alertsAddressedTo: UUID?) {
         self.routes = routes
         self.funders = funders
         self.providers = providers
         self.returns = returns
+        self.alertsAddressedTo = alertsAddressedTo
     }
 
     public init(_ reader: Reader) {
@@ -144,6 +147,7 @@ public struct ReadScope: Hashable, Sendable {
         returns = wide ? .everything
             : .limited(providers: roles.contains(.provider) ? reader.organisations(as: .provider) : [],
                        fundedRoutes: roles.contains(.partner))
+        alertsAddressedTo = reader.personID
     }
 }
 
