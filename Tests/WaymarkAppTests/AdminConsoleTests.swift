@@ -36,6 +36,12 @@ final class AdminConsoleTests: AppTestCase {
         XCTAssertTrue(bad.body.string.contains("value=\"Fenwick VRU\""), "the rest of the form is kept")
         let taken = try await browser.post("/admin/tenants", form: ["slug": "northmoor", "name": "Again", "organisation": "Again"])
         XCTAssertTrue(taken.body.string.contains("already exists"))
+        // Everything wrong at once: each problem listed, in the form's order.
+        let allWrong = try await browser.post("/admin/tenants", form: ["slug": "", "name": "", "organisation": ""])
+        XCTAssertEqual(allWrong.status, .unprocessableEntity)
+        let names = ["<a href=\"#name\">", "<a href=\"#slug\">", "<a href=\"#organisation\">"].map { allWrong.body.string.range(of: $0)?.lowerBound }
+        XCTAssertFalse(names.contains(nil), "every field is named: \(allWrong.body.string.prefix(3000))")
+        XCTAssertEqual(names.compactMap { $0 }, names.compactMap { $0 }.sorted(), "in the form's order")
         let noOrganisation = try await browser.post("/admin/tenants", form: ["slug": "fenwick", "name": "Fenwick VRU", "organisation": ""])
         XCTAssertEqual(noOrganisation.status, .unprocessableEntity)
         let none = try await platform { db in try await Tenant.query(on: db).filter(\.$slug == "fenwick").count() }

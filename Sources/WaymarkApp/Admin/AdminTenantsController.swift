@@ -35,9 +35,12 @@ struct AdminTenantsController: Sendable {
         do {
             let tenant = try await req.platformDB { db in
                 try await db.transaction { tx in
-                    guard !organisation.isEmpty, organisation.count <= 160 else {
-                        throw PlatformAdmin.Problem.field("organisation", "Enter the name of the commissioning organisation, such as Northmoor Violence Reduction Unit")
+                    // Every problem at once, in the form's order: the tenant's names, then its organisation.
+                    var errors = try await PlatformAdmin.tenantProblems(slug: values.slug, name: values.name, on: tx)
+                    if organisation.isEmpty || organisation.count > 160 {
+                        errors.append(.init(field: "organisation", message: "Enter the name of the commissioning organisation, such as Northmoor Violence Reduction Unit"))
                     }
+                    guard errors.isEmpty else { throw PlatformAdmin.Problem(errors: errors) }
                     let tenant = try await PlatformAdmin.createTenant(slug: values.slug, name: values.name, actor: op.actor, on: tx)
                     let record = Organisation(tenantID: tenant.id!, name: organisation, kind: .commissioner)
                     try await record.create(on: tx)
@@ -50,7 +53,7 @@ struct AdminTenantsController: Sendable {
             return req.redirect(to: SiteMap.Admin.tenant.path(tenant.slug),
                                 flash: "Tenant \(tenant.slug) created. Add its first commissioner below.")
         } catch let problem as PlatformAdmin.Problem {
-            return try await render(req, form: values, errors: [problem.fieldError], status: .unprocessableEntity)
+            return try await render(req, form: values, errors: problem.errors, status: .unprocessableEntity)
         }
     }
 

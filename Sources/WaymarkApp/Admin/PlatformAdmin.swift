@@ -5,24 +5,35 @@ import WaymarkDomain
 /// Creating tenants, people and memberships: shared by the operator console, the
 /// shell commands and the demo seeder, so the rules are checked in one place.
 enum PlatformAdmin {
-    enum Problem: Error, Equatable {
-        case field(String, String)
+    /// Every problem found, by field, so a form shows them all at once.
+    struct Problem: Error, Equatable {
+        let errors: [FieldError]
 
-        var fieldError: FieldError {
-            switch self { case .field(let field, let message): FieldError(field: field, message: message) }
+        static func field(_ field: String, _ message: String) -> Problem { Problem(errors: [FieldError(field: field, message: message)]) }
+
+        /// The first, for the shell, which names one flag at a time.
+        var fieldError: FieldError { errors[0] }
+    }
+
+    /// Every problem with a new tenant's full name and short name, in the form's order.
+    static func tenantProblems(slug rawSlug: String, name rawName: String, on db: any Database) async throws -> [FieldError] {
+        let slug = rawSlug.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = rawName.trimmingCharacters(in: .whitespaces)
+        var errors: [FieldError] = []
+        if name.isEmpty || name.count > 160 { errors.append(.init(field: "name", message: "Enter the tenant's full name (160 characters at most)")) }
+        if !Tenant.isValidSlug(slug) {
+            errors.append(.init(field: "slug", message: "Enter a short name of 2 to 40 lower-case letters, digits and single hyphens, like west-midlands"))
+        } else if try await Tenant.query(on: db).filter(\.$slug == slug).first() != nil {
+            errors.append(.init(field: "slug", message: "A tenant called \(slug) already exists"))
         }
+        return errors
     }
 
     static func createTenant(slug rawSlug: String, name rawName: String, actor: AuditActor, on db: any Database) async throws -> Tenant {
+        let problems = try await tenantProblems(slug: rawSlug, name: rawName, on: db)
+        guard problems.isEmpty else { throw Problem(errors: problems) }
         let slug = rawSlug.trimmingCharacters(in: .whitespaces).lowercased()
         let name = rawName.trimmingCharacters(in: .whitespaces)
-        guard Tenant.isValidSlug(slug) else {
-            throw Problem.field("slug", "Enter a short name of 2 to 40 lower-case letters, digits and single hyphens, like west-midlands")
-        }
-        guard !name.isEmpty, name.count <= 160 else { throw Problem.field("name", "Enter the tenant's full name (160 characters at most)") }
-        if try await Tenant.query(on: db).filter(\.$slug == slug).first() != nil {
-            throw Problem.field("slug", "A tenant called \(slug) already exists")
-        }
         let tenant = Tenant(slug: slug, name: name)
         try await tenant.create(on: db)
         try await AuditLog.record(on: db, tenantID: nil, actor: actor, action: "tenant.created", entity: "tenant",
@@ -37,13 +48,14 @@ enum PlatformAdmin {
                              actor: AuditActor, auditTenantID: UUID? = nil, on db: any Database) async throws -> Person {
         let name = rawName.trimmingCharacters(in: .whitespaces)
         let email = Person.normalise(email: rawEmail)
-        guard !name.isEmpty, name.count <= 160 else { throw Problem.field("name", "Enter the person's full name") }
-        guard Person.looksLikeEmail(email) else {
-            throw Problem.field("email", "Enter an email address in the correct format, like name@example.org")
+        var errors: [FieldError] = []
+        if name.isEmpty || name.count > 160 { errors.append(.init(field: "name", message: "Enter the person's full name")) }
+        if !Person.looksLikeEmail(email) {
+            errors.append(.init(field: "email", message: "Enter an email address in the correct format, like name@example.org"))
+        } else if try await Person.query(on: db).filter(\.$email == email).first() != nil {
+            errors.append(.init(field: "email", message: "Someone with the email address \(email) already exists"))
         }
-        if try await Person.query(on: db).filter(\.$email == email).first() != nil {
-            throw Problem.field("email", "Someone with the email address \(email) already exists")
-        }
+        guard errors.isEmpty else { throw Problem(errors: errors) }
         let person = Person(name: name, email: email, passwordHash: passwordHash, isOperator: isOperator)
         try await person.create(on: db)
         try await AuditLog.record(on: db, tenantID: auditTenantID, actor: actor, action: "person.created", entity: "person",

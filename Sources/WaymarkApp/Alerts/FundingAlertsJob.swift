@@ -1,4 +1,5 @@
 import Fluent
+import NIO
 import Vapor
 import WaymarkDomain
 
@@ -21,6 +22,17 @@ enum FundingAlertsJob {
                 let reminders = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
                     try await ReturnReminderRun.run(.system(tenant: tenant, db: db, job: "alerts@waymark"), asOf: asOf,
                                                     siteURL: app.waymark.publicURL)
+                }
+                let deadlines = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
+                    try await DeadlineReminderRun.run(.system(tenant: tenant, db: db, job: "alerts@waymark"), asOf: asOf,
+                                                      siteURL: app.waymark.publicURL)
+                }
+                let digests = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
+                    try await DigestRun.run(.system(tenant: tenant, db: db, job: "alerts@waymark"), asOf: asOf, siteURL: app.waymark.publicURL)
+                }
+                if digests > 0 { app.logger.notice("Weekly digests", metadata: ["tenant": .string(tenant.slug), "emails": "\(digests)"]) }
+                if deadlines > 0 {
+                    app.logger.notice("Bid deadline reminders", metadata: ["tenant": .string(tenant.slug), "messages": "\(deadlines)"])
                 }
                 if reminders > 0 {
                     app.logger.notice("Monthly return reminders", metadata: ["tenant": .string(tenant.slug), "messages": "\(reminders)"])
@@ -50,6 +62,25 @@ enum FundingAlertsScheduler {
                     }
                 } catch {
                     app.logger.error("Funding alerts failed", metadata: ["error": .string(String(describing: error))])
+                }
+            }
+            return promise.futureResult
+        }
+    }
+}
+
+/// Sends what the outbox holds every minute: workflow notices are written as they happen, and
+/// nobody should wait a day for "your return was queried".
+enum OutboxScheduler {
+    static let interval: NIO.TimeAmount = .seconds(60)
+
+    static func start(_ app: Application) {
+        guard app.waymark.alertsJobEnabled else { return }
+        app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: interval, delay: interval) { _ in
+            let promise = app.eventLoopGroup.next().makePromise(of: Void.self)
+            promise.completeWithTask {
+                do { try await OutboxDelivery.deliverPending(app) } catch {
+                    app.logger.error("Outbox delivery failed", metadata: ["error": .string(String(describing: error))])
                 }
             }
             return promise.futureResult

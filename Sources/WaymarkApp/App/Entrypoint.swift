@@ -17,6 +17,7 @@ public enum WaymarkMain {
                 }
                 if isServe(env.arguments) {
                     FundingAlertsScheduler.start(app)
+                    OutboxScheduler.start(app)
                     AuditCheckpoint.start(app)
                 }
                 try await app.execute()

@@ -7,6 +7,7 @@ extension Waymark {
         }
         try app.register(collection: SignInController())
         try app.register(collection: AccountController())
+        try app.register(collection: NoticePreferencesController())
         try app.register(collection: StaticPagesController())
         try app.register(collection: PublicSpecificationsController())
         try app.register(collection: InvitationController())

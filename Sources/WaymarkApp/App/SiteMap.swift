@@ -5,6 +5,7 @@ enum SiteMap {
     static let signOut = PathTemplate("/sign-out")
     static let account = PathTemplate("/account")
     static let changePassword = PathTemplate("/account/password")
+    static let noticePreferences = PathTemplate("/account/notifications")
     static let help = PathTemplate("/help")
     static let accessibility = PathTemplate("/accessibility")
     static let healthz = PathTemplate("/healthz")

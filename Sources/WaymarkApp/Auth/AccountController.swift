@@ -21,6 +21,7 @@ struct AccountController: RouteCollection {
     struct AccountPage: Encodable {
         let minimumLength: Int
         let mustChange: Bool
+        var notificationsHref = SiteMap.noticePreferences.path()
     }
 
     static let minimumPasswordLength = PasswordRules.minimumLength

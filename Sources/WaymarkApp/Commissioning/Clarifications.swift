@@ -55,6 +55,10 @@ enum Clarifications {
             record.answeredAt = now
             try await record.save(on: tx.db)
             try await tx.audit("clarification.answered", "clarification", record.id!.uuidString, after: ["answer": answer])
+            // Every bidder (drafts too) and the organisation that asked hear of the answer.
+            let bidders = Set(try await tx.query(BidRecord.self).filter(\.$specificationID == found.spec.id).all().map(\.providerOrganisationID))
+            try await Notifier.send([WorkflowNotices.clarificationAnswered(record, spec: found.spec, bidders: bidders.union([record.askedByOrganisationID]),
+                                                                           slug: tx.tenant.slug)], in: tx)
         }
         return req.redirect(to: SiteMap.Tenant.specification.path(context.tenant.slug, found.spec.id.uuidString),
                             flash: "Answer published to every bidder.")

@@ -78,6 +78,9 @@ enum ContractVariations {
             try await ContractVariationRecord(tenantID: tx.tenantID, contractID: contractID, sequence: sequence, variation: variation).create(on: tx.db)
             try await PaymentLinesWriting.replace(tx, contractID: contractID, with: schedule)
             try await tx.audit("contract.varied", "contract", contractID.uuidString, before: before, after: after)
+            try await Notifier.send([WorkflowNotices.contractVaried(
+                reference: loaded.record.reference, contractID: contractID, provider: loaded.record.providerOrganisationID,
+                change: variation.change.displayName.lowercased(), effective: variation.effective, sequence: sequence, slug: tx.tenant.slug)], in: tx)
         }
         return req.redirect(to: SiteMap.Tenant.contract.path(context.tenant.slug, contractID.uuidString),
                             flash: "\(variation.change.displayName) approved from \(variation.effective.display). "

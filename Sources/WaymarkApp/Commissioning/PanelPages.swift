@@ -70,6 +70,11 @@ enum PanelPages {
             }
             try await tx.audit("panel.changed", "specification", specID.uuidString,
                                before: state.panel.assessorIDs.map(\.uuidString).sorted(), after: chosen.map(\.uuidString).sorted())
+            // Assessors added once evaluation has begun hear that bids wait for them.
+            if state.status == .inEvaluation {
+                try await Notifier.send(WorkflowNotices.bidsReadyToScore(state.spec, panel: chosen.subtracting(state.panel.assessorIDs),
+                                                                         slug: tx.tenant.slug), in: tx)
+            }
         }
         return req.redirect(to: SiteMap.Tenant.panel.path(context.tenant.slug, specID.uuidString), flash: "Panel saved.")
     }

@@ -60,6 +60,9 @@ enum PaymentMarking {
             fresh.paidBy = tx.personID
             try await fresh.update(on: tx.db)
             try await tx.audit("payment.paid", "payment_line", lineID.uuidString, before: line, after: paid)
+            try await Notifier.send([WorkflowNotices.paymentMade(
+                reference: loaded.record.reference, contractID: loaded.id, provider: loaded.record.providerOrganisationID, line: line.label,
+                amount: line.amount, paidOn: paidOn, lineID: lineID, slug: tx.tenant.slug)], in: tx)
         }
         return []
     }

@@ -102,6 +102,9 @@ enum RankingPages {
             try await record.save(on: tx.db)
             try await tx.audit("specification.awarded", "specification", spec.id.uuidString,
                                after: ["winning_bid": decision.winningBidID.uuidString, "reasons": reasons])
+            if let winner = state.bids.first(where: { $0.bid.id == decision.winningBidID })?.bid.providerOrganisationID {
+                try await Notifier.send(WorkflowNotices.award(spec, winner: winner, bidders: state.bidders, slug: tx.tenant.slug), in: tx)
+            }
         }
         return req.redirect(to: SiteMap.Tenant.ranking.path(context.tenant.slug, spec.id.uuidString),
                             flash: "Awarded to \(state.names[ranking.first!.evaluation.bid.providerID] ?? "the highest-ranked bidder"). Every bidder can now read their own scores and feedback.")

@@ -58,18 +58,48 @@ struct SpecificationParser {
             + form.questionRows.map { .init(field: "question_text-\($0.index)", label: "Question \($0.index + 1)", text: $0.text, audience: .published) }
         errors += PersonalDataCheck.problems(published, confirmed: false).map(FieldError.init)
 
-        guard errors.isEmpty, let totalValue, let period, let goLive, let closing, let pricing, let criteria, let split else {
-            return (nil, errors)
-        }
+        // The domain's rules judge whatever could be read, so every problem shows at once: a
+        // value that could not be read stands in with a placeholder, and the rules that depend
+        // on it are left out (its typing problem already says what to fix).
+        let typed = errors
+        let questionsRead = !typed.contains { $0.field.hasPrefix("question_") }
+        let placeholderDay = Day(2000, 1, 1)
         let spec = Specification(
             id: id, title: (form.title ?? "").trimmed, context: (form.context ?? "").trimmed,
             servicesRequired: (form.services_required ?? "").trimmed, localAuthorityIDs: authorityIDs, routeIDs: routeIDs,
-            totalValue: totalValue, valueSplit: split, servicePeriod: period, goLive: goLive,
-            termTimeDelivery: form.term_time == "yes", pricing: pricing, questions: questions, criteria: criteria,
-            scale: .zeroToFive, closing: closing, kpis: Self.lines(form.kpis), attachments: Self.lines(form.attachments),
-            status: .draft, version: version)
-        let problems = SpecificationRules.problems(spec).map { FieldError(field: Self.fieldID($0.field), message: $0.message) }
-        return problems.isEmpty ? (spec, []) : (nil, problems)
+            totalValue: totalValue ?? .zero, valueSplit: split ?? .statedShares([:]),
+            servicePeriod: period ?? DayRange(start: placeholderDay, end: placeholderDay)!, goLive: goLive ?? placeholderDay,
+            termTimeDelivery: form.term_time == "yes", pricing: pricing ?? .total, questions: questions,
+            criteria: criteria ?? EvaluationCriteria(quality: .zero, price: .zero),
+            scale: .zeroToFive, closing: closing ?? LondonWallTime(day: placeholderDay, clock: "00:00")!,
+            kpis: Self.lines(form.kpis), attachments: Self.lines(form.attachments), status: .draft, version: version)
+        let unread: Set<SpecificationProblem.Field> = {
+            var fields: Set<SpecificationProblem.Field> = []
+            if totalValue == nil || split == nil || period == nil { fields.formUnion([.totalValue, .valueSplit]) }
+            if period == nil || goLive == nil || closing == nil { fields.formUnion([.servicePeriod, .goLive, .closing]) }
+            if criteria == nil || !questionsRead { fields.formUnion([.criteria, .questions, .scale]) }
+            return fields
+        }()
+        let typedFields = Set(typed.map(\.field))
+        errors += SpecificationRules.problems(spec)
+            .filter { !unread.contains($0.field) }
+            .map { FieldError(field: Self.fieldID($0.field), message: $0.message) }
+            .filter { !typedFields.contains($0.field) }
+        guard errors.isEmpty, totalValue != nil, period != nil, goLive != nil, closing != nil, pricing != nil, criteria != nil,
+              split != nil else {
+            return (nil, Self.inFormOrder(errors))
+        }
+        return (spec, [])
+    }
+
+    /// The fields in the order the form shows them, so the error summary reads down the page.
+    static let formOrder = ["title", "context", "services_required", "authorities", "total_value", "split", "share-", "routes",
+                            "service_start", "service_end", "go_live", "term_time", "closing_day", "closing_time", "quality", "price",
+                            "social_value", "price_formula", "pricing", "questions", "question_", "kpis", "attachments"]
+
+    static func inFormOrder(_ errors: [FieldError]) -> [FieldError] {
+        func rank(_ error: FieldError) -> Int { formOrder.firstIndex { error.field.hasPrefix($0) } ?? formOrder.count }
+        return errors.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
     private func parseCriteria(_ form: SpecificationFormValues, fail: (String, String) -> Void) -> EvaluationCriteria? {

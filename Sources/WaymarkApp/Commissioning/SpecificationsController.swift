@@ -108,6 +108,13 @@ enum SpecificationStatusChange {
             try await record.save(on: tx.db)
             try await tx.audit("specification.status", "specification", spec.id.uuidString,
                                before: ["status": before.rawValue], after: ["status": next.rawValue])
+            switch next {
+            case .published: try await Notifier.send([WorkflowNotices.specificationPublished(spec, slug: tx.tenant.slug)], in: tx)
+            case .inEvaluation:
+                let panel = try await BidQueries.panel(tx, specificationID: spec.id).assessorIDs
+                try await Notifier.send(WorkflowNotices.bidsReadyToScore(spec, panel: panel, slug: tx.tenant.slug), in: tx)
+            default: break
+            }
         }
         let message = switch next {
         case .published: "Published. Providers can now read it and bid until \(spec.closing.display)."

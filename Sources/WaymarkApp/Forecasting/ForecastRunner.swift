@@ -105,7 +105,7 @@ final class ForecastRunner: @unchecked Sendable {
             stored.seconds = (ContinuousClock.now - started) / .seconds(1)
             let json = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
             try await scope.run(on: app.db) { db in
-                try await Self.finish(job, db: db) { record in
+                try await Self.finish(job, db: db, siteURL: app.waymark.publicURL) { record in
                     record.runState = ForecastScenarioRecord.RunState.finished.rawValue
                     record.results = json
                     record.runDefinition = key
@@ -116,7 +116,7 @@ final class ForecastRunner: @unchecked Sendable {
             let message = (error as? ScenarioJSON.Invalid)?.message ?? "The forecast could not be run: \(error)"
             app.logger.error("Forecast run failed", metadata: ["scenario": .string(job.scenarioID.uuidString), "error": .string(String(describing: error))])
             try? await scope.run(on: app.db) { db in
-                try await Self.finish(job, db: db) { record in
+                try await Self.finish(job, db: db, siteURL: app.waymark.publicURL) { record in
                     record.runState = ForecastScenarioRecord.RunState.failed.rawValue
                     record.runError = message
                 }
@@ -124,13 +124,18 @@ final class ForecastRunner: @unchecked Sendable {
         }
     }
 
-    private static func finish(_ job: Job, db: any Database, _ change: @Sendable (ForecastScenarioRecord) -> Void) async throws {
-        let context = TenantContext.system(tenant: job.tenant, db: db, job: "forecasts@waymark")
+    private static func finish(_ job: Job, db: any Database, siteURL: String,
+                               _ change: @Sendable (ForecastScenarioRecord) -> Void) async throws {
+        var context = TenantContext.system(tenant: job.tenant, db: db, job: "forecasts@waymark")
+        context.siteURL = siteURL
         // The scenario may have been deleted while it ran: then there is nothing to keep.
         guard let record = try await context.find(ForecastScenarioRecord.self, job.scenarioID) else { return }
         change(record)
         record.runFinishedAt = AppClock.shared.now()
         try await record.save(on: db)
+        if let person = record.runByPersonID {
+            try await Notifier.send([WorkflowNotices.forecastFinished(record, ranBy: person, slug: job.tenant.slug)], in: context)
+        }
     }
 }
 

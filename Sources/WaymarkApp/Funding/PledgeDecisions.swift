@@ -95,6 +95,9 @@ enum PledgeDecisions {
                 try await tx.audit("pledge.\(state.rawValue)", "pledge", pledge.id!.uuidString,
                                    before: ["state": Pledge.State.awaitingDecision.rawValue],
                                    after: ["state": state.rawValue, "reason": reason])
+                let organisation = try await tx.find(Organisation.self, pledge.organisationID)?.name ?? "A partner"
+                try await Notifier.send([WorkflowNotices.pledgeDecided(pledge, organisation: organisation, programme: source.programme,
+                                                                       slug: tx.tenant.slug)], in: tx)
             }
         } catch WaymarkError.conflict(let message) {
             let fresh = try await PledgeQueries.find(context, id: req.parameters.get("id"))

@@ -92,7 +92,10 @@ enum PledgeForm {
         errors += problems.map { .init(field: "amount-\($0.code)", message: $0.problem.message) }
         guard errors.isEmpty else { return try await render(req, context, values, errors, status: .unprocessableEntity) }
         let pledge = try await context.transaction { tx in
-            try await PledgeRecording.save(draft, in: tx, audit: "pledge.made", at: now)
+            let pledge = try await PledgeRecording.save(draft, in: tx, audit: "pledge.made", at: now)
+            try await Notifier.send([WorkflowNotices.pledgeMade(pledge, organisation: draft.organisation.name, programme: draft.source.programmeName,
+                                                                amount: draft.source.amount, slug: tx.tenant.slug)], in: tx)
+            return pledge
         }
         return req.redirect(to: SiteMap.Tenant.pledge.path(context.tenant.slug, pledge.id!.uuidString),
                             flash: "Pledge of \(draft.source.amount.display) sent to the commissioner. It counts in projected coverage until they decide.")

@@ -70,6 +70,8 @@ enum ReturnActions {
             try await context.audit("return.\(step.rawValue)", "monthly_return", record.id!.uuidString,
                                     before: ["status": before],
                                     after: ["status": step.resulting.rawValue, "version": String(record.latestVersion)], on: db)
+            try await Notifier.send([WorkflowNotices.returnReviewed(file, step: step, version: record.latestVersion, note: note,
+                                                                    slug: context.tenant.slug)], in: context.with(db: db))
         }
     }
 

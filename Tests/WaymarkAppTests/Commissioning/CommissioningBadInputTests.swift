@@ -30,6 +30,39 @@ final class CommissioningBadInputTests: AppTestCase {
         XCTAssertEqual(after, before, "nothing saved")
     }
 
+    /// Issue 17: an empty specification needed three submissions to learn its problems.
+    func testAnAllWrongSpecificationListsEveryProblemAtOnceInPageOrder() async throws {
+        setClock("2025-05-01T09:00:00Z")
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let response = try await commissioner.post(SiteMap.Tenant.specificationNew.path(Self.slug), pairs: [
+            ("title", ""), ("services_required", ""), ("total_value", "lots"), ("split", "cost"),
+            ("service_start", "2025-09-01"), ("service_end", "2025-08-01"), ("go_live", "soon"), ("closing_day", "2025-06-30"),
+            ("closing_time", "12:00"), ("pricing", "total"), ("quality", "60"), ("price", "50"), ("social_value", "20"),
+            ("price_formula", "lowestOverBid"), ("question_text[0]", "Local networks"), ("question_weight[0]", "10"),
+        ])
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        let html = response.body.string
+        let start = try XCTUnwrap(html.range(of: "wm-error-summary__list"))
+        let end = try XCTUnwrap(html.range(of: "</ul>", range: start.upperBound..<html.endIndex))
+        let summary = String(html[start.upperBound..<end.lowerBound])
+        let expected = [
+            ("#title", "Enter a title"), ("#services_required", "Describe the services required"),
+            ("#authorities", "Choose at least one local authority"), ("#total_value", "Enter the total value in pounds"),
+            ("#routes", "Choose at least one route"), ("#service_end", "The service period must end on or after it starts"),
+            ("#go_live", "Enter the go-live date"), ("#quality", "The weights add up to 130%"),
+        ]
+        var last = summary.startIndex
+        for (anchor, message) in expected {
+            guard let found = summary.range(of: "<a href=\"\(anchor)\">\(message)") else {
+                XCTFail("missing \(anchor): \(message) in \(summary.prefix(3000))")
+                continue
+            }
+            XCTAssertGreaterThanOrEqual(found.lowerBound, last, "\(anchor) comes in page order")
+            last = found.lowerBound
+        }
+        XCTAssertTrue(html.contains("value=\"Local networks\""), "what was typed is kept")
+    }
+
     func testBadBidsAreRefusedAndNothingIsSaved() async throws {
         setClock("2025-05-01T09:00:00Z")
         let spec = try await publishedSpecification(closingDay: "2025-06-30")

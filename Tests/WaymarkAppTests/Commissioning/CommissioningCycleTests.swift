@@ -10,6 +10,18 @@ final class CommissioningCycleTests: AppTestCase {
         setClock("2025-05-01T09:00:00Z")
         let spec = try await publishedSpecification(closingDay: "2025-06-30")
         let commissioner = try await signedIn(DemoPeople.commissioner)
+        let title = "Test chaperones Wolverhampton"
+        // Publishing tells every provider, once, in the inbox and by email; nobody else.
+        for provider in [CommissioningPeople.lanternway, CommissioningPeople.kestrel, CommissioningPeople.kerbside] {
+            let told = try await inbox(provider, containing: title)
+            XCTAssertEqual(told, ["New call for bids: \(title)"], provider)
+            let mailed = try await outbox(provider, containing: title)
+            XCTAssertEqual(mailed, ["Waymark: New call for bids: \(title)"], provider)
+        }
+        for other in [DemoPeople.birminghamPartner, CommissioningPeople.priya, DemoPeople.commissioner] {
+            let told = try await inbox(other, containing: title)
+            XCTAssertEqual(told, [], other)
+        }
 
         // A clarification: asked by a provider, answered for everyone, without the asker's name.
         let kestrel = try await signedIn(CommissioningPeople.kestrel)
@@ -24,6 +36,10 @@ final class CommissioningCycleTests: AppTestCase {
         let seenByOther = try await signedIn(CommissioningPeople.kerbside).get(SiteMap.Tenant.specification.path(Self.slug, spec))
         XCTAssertTrue(seenByOther.body.string.contains("Yes, either route or both."))
         XCTAssertFalse(seenByOther.body.string.contains("Kestrel"), "who asked is never shown")
+        let kestrelTold = try await inbox(CommissioningPeople.kestrel, containing: "was answered")
+        XCTAssertEqual(kestrelTold, ["A question on \(title) was answered"], "the organisation that asked hears the answer")
+        let kerbsideTold = try await inbox(CommissioningPeople.kerbside, containing: "was answered")
+        XCTAssertEqual(kerbsideTold, [], "a provider with no bid yet reads it on the page")
 
         // Three bids; Lanternway resubmits and its last submission counts.
         let lanternway = try await signedIn(CommissioningPeople.lanternway)
@@ -45,6 +61,10 @@ final class CommissioningCycleTests: AppTestCase {
         let priyaID = people[CommissioningPeople.priya]!, tomaszID = people[CommissioningPeople.tomasz]!
         let panel = try await commissioner.post(SiteMap.Tenant.panel.path(Self.slug, spec), pairs: [("assessors[]", priyaID), ("assessors[]", tomaszID)])
         XCTAssertEqual(panel.status, .seeOther)
+        for assessor in [CommissioningPeople.priya, CommissioningPeople.tomasz] {
+            let told = try await inbox(assessor, containing: "ready to score")
+            XCTAssertEqual(told, ["Bids are ready to score: \(title)"], assessor)
+        }
 
         // Before declaring, an assessor cannot read any bid.
         let priya = try await signedIn(CommissioningPeople.priya)
@@ -121,6 +141,12 @@ final class CommissioningCycleTests: AppTestCase {
         XCTAssertEqual(awarded.status, .seeOther)
         let status = try await platform { db in try await SpecificationRecord.find(UUID(uuidString: spec), on: db)!.status }
         XCTAssertEqual(status, "awarded")
+        let won = try await inbox(CommissioningPeople.lanternway, containing: "Your bid")
+        XCTAssertEqual(won, ["Your bid won: \(title)"])
+        for loser in [CommissioningPeople.kestrel, CommissioningPeople.kerbside] {
+            let told = try await inbox(loser, containing: "Your bid")
+            XCTAssertEqual(told, ["Your bid was not successful: \(title)"], loser)
+        }
 
         // Each unsuccessful bidder reads its own scores and feedback, and nothing of anyone else's bid.
         let feedback = try await kestrel.get(SiteMap.Tenant.feedback.path(Self.slug, spec))

@@ -72,8 +72,10 @@ final class FundingAPITests: AppTestCase {
         XCTAssertEqual(pledges.first?["state"] as? String, "awaiting_decision")
 
         _ = try await FundingAlertsJob.run(app, asOf: Day(2022, 9, 1))
+        _ = try await FundingAlertsJob.run(app, asOf: Day(2022, 11, 15))
         let alerts = try await json(partner, "/api/v1/t/west-midlands/alerts")["alerts"] as! [[String: Any]]
-        XCTAssertEqual(alerts.map { $0["kind"] as! String }, ["grant_ending"])
+        XCTAssertEqual(Set(alerts.map { $0["kind"] as! String }), ["route_status"], "Birmingham's four routes became secure")
+        XCTAssertEqual(alerts.count, 4)
         XCTAssertEqual(alerts.first?["read"] as? Bool, false)
     }
 }

@@ -70,6 +70,12 @@ final class ReturnCycleTests: AppTestCase {
             "step": "query", "version": try versionField(review),
             "comments[WLV-01]": "33 sessions, but the school's register shows every session ran: please check."])
         XCTAssertEqual(queried.status, .seeOther, queried.body.string)
+        let providerTold = try await inbox(DemoPeople.provider, containing: "TEST-RET")
+        XCTAssertEqual(providerTold, ["TEST-RET: the October 2023 return was queried"], "the provider hears, once")
+        for other in [ReturnFixtures.partner, CommissioningPeople.kestrel, DemoPeople.commissioner] {
+            let told = try await inbox(other, containing: "TEST-RET")
+            XCTAssertEqual(told, [], other)
+        }
         let queriedPage = try await provider.get(returnPath(contract, october)).body.string
         XCTAssertTrue(queriedPage.contains("WLV-01: 33 sessions, but the school&#39;s register shows every session ran: please check."))
         XCTAssertTrue(queriedPage.contains("Queried"))
@@ -114,6 +120,8 @@ final class ReturnCycleTests: AppTestCase {
         XCTAssertEqual(approved.status, .seeOther)
         let final = try await storedReturn(contract, october)
         XCTAssertEqual(final?.status, .approved)
+        let approvedTold = try await inbox(DemoPeople.provider, containing: "return was approved")
+        XCTAssertEqual(approvedTold, ["TEST-RET: the October 2023 return was approved"])
         let again = try await commissioner.post(returnPath(contract, october, "/review"), form: ["step": "approve", "version": String(final?.version ?? 0)])
         XCTAssertEqual(again.status, .unprocessableEntity, "approval is final")
         XCTAssertTrue(again.body.string.contains("This return has already been approved"))
@@ -135,6 +143,12 @@ final class ReturnCycleTests: AppTestCase {
         XCTAssertEqual(paid.status, .seeOther, paid.body.string)
         let line = try await platform { db in try await PaymentLineRecord.find(lineID, on: db) }
         XCTAssertEqual(line?.paidOn, "2023-11-08")
+        let paidTold = try await inbox(DemoPeople.provider, containing: " paid, ")
+        let amount = Money(pence: try XCTUnwrap(line?.amountPence)).display
+        XCTAssertEqual(paidTold.count, 1, "the provider hears of the payment")
+        XCTAssertTrue(paidTold.first?.hasSuffix(" paid, \(amount)") == true, paidTold.joined())
+        let financeTold = try await inbox(DemoPeople.finance, containing: "TEST-RET")
+        XCTAssertEqual(financeTold, [], "finance made it")
     }
 
     func returnFixture(_ name: String) throws -> Data {
