@@ -8,6 +8,7 @@ extension Waymark {
         try app.register(collection: SignInController())
         try app.register(collection: AccountController())
         try app.register(collection: NoticePreferencesController())
+        try app.register(collection: FeedbackController())
         try app.register(collection: StaticPagesController())
         try app.register(collection: PublicSpecificationsController())
         try app.register(collection: InvitationController())
@@ -42,6 +43,7 @@ extension Waymark {
         AdminTenantController().register(console)
         AdminPeopleController().register(console)
         AdminAuditController().register(console)
+        AdminFeedbackController().register(console)
 
         app.get(SiteMap.API.openAPI.components) { _ in try OpenAPIDocument.response() }
         try app.register(collection: PublishedCallsAPIController())
@@ -74,6 +76,9 @@ struct StaticPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteMap.help.components) { req in
             try await PageRenderer.render(req, "help", title: "Help")
+        }
+        routes.get(SiteMap.apiReference.components) { req in
+            try await PageRenderer.render(req, "api-reference", title: "API reference", try APIReferencePage.build())
         }
         routes.get(SiteMap.accessibility.components) { req in
             try await PageRenderer.render(req, "accessibility", title: "Accessibility statement")

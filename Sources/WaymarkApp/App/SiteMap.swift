@@ -7,6 +7,8 @@ enum SiteMap {
     static let changePassword = PathTemplate("/account/password")
     static let noticePreferences = PathTemplate("/account/notifications")
     static let help = PathTemplate("/help")
+    static let feedback = PathTemplate("/feedback")
+    static let apiReference = PathTemplate("/help/api")
     static let accessibility = PathTemplate("/accessibility")
     static let healthz = PathTemplate("/healthz")
     /// Not tenant-scoped: the token in the link is the secret.
@@ -151,6 +153,7 @@ enum SiteMap {
         static let person = PathTemplate("/admin/people/:id")
         static let personResetPassword = PathTemplate("/admin/people/:id/reset-password")
         static let audit = PathTemplate("/admin/audit")
+        static let feedback = PathTemplate("/admin/feedback")
     }
 
     enum API {

@@ -7,6 +7,7 @@ struct AccountController: RouteCollection {
     struct HomePage: Encodable {
         struct TenantLink: Encodable { let name: String; let href: String; let roles: String }
         let tenants: [TenantLink]
+        var consoleHref: String? = nil
     }
 
     struct PasswordForm: Content {
@@ -47,8 +48,10 @@ struct AccountController: RouteCollection {
             }
         }
         if links.count == 1, !person.isOperator { return req.redirect(to: links[0].href) }
+        // An operator who belongs to no programme has one place to work: the console.
+        if links.isEmpty, person.isOperator { return req.redirect(to: SiteMap.Admin.home.path()) }
         return try await PageRenderer.render(req, "home", title: "Your programmes", HomePage(
-            tenants: links))
+            tenants: links, consoleHref: person.isOperator ? SiteMap.Admin.home.path() : nil))
     }
 
     func account(req: Request) async throws -> Response {

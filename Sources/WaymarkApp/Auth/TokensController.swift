@@ -72,7 +72,7 @@ struct TokensController: Sendable {
                       revoked: token.revokedAt != nil)
             },
             newToken: newToken, action: SiteMap.Tenant.tokens.path(slug), name: name,
-            apiHref: SiteMap.API.openAPI.path())
+            apiHref: SiteMap.apiReference.path())
         return try await PageRenderer.render(req, "tenant/tokens", title: "API tokens", page, errors: errors, status: status)
     }
 }

@@ -14,6 +14,8 @@ enum RankingPages {
         let problems: [String]; let lines: [Line]; let csvHref: String?
         let awardAction: String?; let winnerID: String?; let winnerName: String?; let reasons: String
         let awardText: String?; let awardReasons: String?; let contractHref: String?
+        /// The contract made from the award, once it exists: the page links to it instead.
+        let madeContractHref: String?; let madeContractReference: String?
     }
 
     static func outcome(_ state: EvaluationState, context: TenantContext) async throws -> RankingOutcome {
@@ -32,6 +34,7 @@ enum RankingPages {
         }
         var problems: [String] = [], lines: [Line] = []
         var first: RankedBid?
+        let made = try await context.query(ContractRecord.self).filter(\.$specificationID == state.spec.id).first()
         switch try await outcome(state, context: context) {
         case .incomplete(let found): problems = found.map(\.message)
         case .ranked(let ranking):
@@ -52,7 +55,8 @@ enum RankingPages {
             awardAction: canAward ? SiteMap.Tenant.award.path(slug, id) : nil,
             winnerID: first?.evaluation.bid.bidID.uuidString, winnerName: first?.evaluation.bid.providerName, reasons: reasons,
             awardText: try await SpecificationPage.awardText(context, award), awardReasons: award?.reasons,
-            contractHref: award == nil ? nil : SiteMap.Tenant.contractFromAward.path(slug, id))
+            contractHref: award == nil || made != nil ? nil : SiteMap.Tenant.contractFromAward.path(slug, id),
+            madeContractHref: made.map { SiteMap.Tenant.contract.path(slug, $0.id!.uuidString) }, madeContractReference: made?.reference)
         return try await PageRenderer.render(req, "commissioning/ranking", title: "Ranking: \(state.spec.title)", page, errors: errors, status: status)
     }
 

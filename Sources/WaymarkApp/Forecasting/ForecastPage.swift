@@ -10,7 +10,8 @@ enum ForecastPage {
     struct Line: Encodable { let text: String }
     struct Change: Encodable { let number: Int; let text: String; let removeAction: String }
     struct KindLink: Encodable { let href: String; let label: String }
-    struct Progress: Encodable { let phase: String; let percent: Int; let completed: String; let total: String }
+    /// `queued`: no samples drawn yet, so there is nothing to count.
+    struct Progress: Encodable { let phase: String; let percent: Int; let completed: String; let total: String; let queued: Bool }
 
     struct Page: Encodable {
         let name: String
@@ -77,7 +78,7 @@ enum ForecastPage {
             runAction: SiteMap.Tenant.forecastRun.path(slug, id), deleteAction: SiteMap.Tenant.forecastDelete.path(slug, id),
             running: running,
             progress: running ? live.map {
-                Progress(phase: $0.phase, percent: $0.percent, completed: $0.completed.formatted(), total: $0.total.formatted())
+                Progress(phase: $0.phase, percent: $0.percent, completed: $0.completed.formatted(), total: $0.total.formatted(), queued: $0.total == 0)
             } : nil,
             refreshSeconds: refresh ? 3 : nil,
             stopRefreshHref: refresh ? SiteMap.Tenant.forecast.path(slug, id, query: [("refresh", "off")]) : nil,

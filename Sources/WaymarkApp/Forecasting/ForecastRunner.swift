@@ -42,11 +42,20 @@ final class ForecastRunner: @unchecked Sendable {
         }
     }
 
-    private static let waitingProgress = Progress(phase: "Waiting for another forecast to finish", completed: 0, total: 1)
+    /// Queued: no phase has reported yet, so there is nothing to count.
+    private static let waitingProgress = Progress(phase: "", completed: 0, total: 0)
 
     /// Where a queued or running scenario has got to; nil when this runner has no such run.
+    /// A queued one says whether it waits for others or is about to start.
     func progress(of scenarioID: UUID) -> Progress? {
-        lock.withLock { progressByID[scenarioID] }
+        lock.withLock {
+            guard var progress = progressByID[scenarioID] else { return nil }
+            if progress.total == 0 {
+                let others = progressByID.filter { $0.key != scenarioID && $0.value.total > 0 }.count
+                progress.phase = others > 0 ? "Waiting for another forecast to finish" : "Starting"
+            }
+            return progress
+        }
     }
 
     /// Whether the scenario's run is queued or under way in this process (a record that says

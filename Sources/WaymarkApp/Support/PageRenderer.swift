@@ -28,6 +28,8 @@ struct Layout: Encodable {
     var nav: [NavItem]?
     /// The tenant's transparency pages, linked in the footer.
     var transparencyHref: String?
+    /// The beta banner's "Tell us what you think", saying which page it came from.
+    var feedbackHref: String = SiteMap.feedback.path()
     var csrf: String?
     var asOf: String?
     /// The header's as-of control, on the pages that read "as of" (`SiteMap.asOfPages`).
@@ -86,6 +88,7 @@ enum PageRenderer {
             layout.isOperator = person.isOperator
         }
         layout.csrf = try await req.csrfToken()
+        layout.feedbackHref = SiteMap.feedback.path(query: [("from", req.url.path)])
         layout.errors = errors.isEmpty ? nil : errors
         layout.errorFor = errors.isEmpty ? nil : Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         layout.personalDataChecked = PersonalDataGate.confirmed(req)

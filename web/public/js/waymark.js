@@ -3,6 +3,7 @@
    (a) sortable tables: <table data-sortable>
    (b) focus the error summary: [data-module="error-summary"]
    (c) copy buttons: [data-copy-target]
+   (d) the navigation folds behind a Menu button on narrow screens
    No inline scripts or style attributes are used (the CSP forbids them). */
 (function () {
   'use strict';
@@ -189,6 +190,34 @@
     });
   }
 
+  /* (d) Navigation on narrow screens ---------------------------------------
+     The list is always there without JavaScript. With it, below the tablet
+     breakpoint the list folds behind the Menu button, which says whether it
+     is open (aria-expanded); wider, the button hides and the list shows. */
+  function initServiceNavigation(nav) {
+    var button = nav.querySelector('.wm-service-navigation__toggle');
+    var list = nav.querySelector('.wm-service-navigation__list');
+    if (!button || !list || !window.matchMedia) return;
+    var narrow = window.matchMedia('(max-width: 40.0525em)');
+    nav.classList.add('wm-service-navigation--enhanced');
+    function layout() {
+      if (narrow.matches) {
+        button.hidden = false;
+        list.hidden = button.getAttribute('aria-expanded') !== 'true';
+      } else {
+        button.hidden = true;
+        list.hidden = false;
+      }
+    }
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') === 'true';
+      button.setAttribute('aria-expanded', open ? 'false' : 'true');
+      list.hidden = open;
+    });
+    if (narrow.addEventListener) narrow.addEventListener('change', layout);
+    layout();
+  }
+
   function each(selector, fn) {
     Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
   }
@@ -197,4 +226,5 @@
   var summary = document.querySelector('[data-module="error-summary"]');
   if (summary) initErrorSummary(summary);
   each('[data-copy-target]', initCopy);
+  each('[data-module="service-navigation"]', initServiceNavigation);
 })();
