@@ -23,6 +23,7 @@ struct ContractsController: Sendable {
 
     struct ListPage: Encodable {
         let contracts: [ContractRow]
+        let sortHeaders: [TableSort<ContractRow>.Header]
         let today: String
         let csvHref: String
         /// Where a commissioner records a contract let before or outside Waymark, if they may.
@@ -38,9 +39,21 @@ struct ContractsController: Sendable {
         }
     }
 
+    static let columns: [TableSort<ContractRow>.Column] = [
+        .init(key: "reference", label: "Reference") { $0.reference < $1.reference },
+        .init(key: "provider", label: "Provider") { $0.provider < $1.provider },
+        .init(key: "routes", label: "Routes") { $0.routes.lexicographicallyPrecedes($1.routes) },
+        .init(key: "value", label: "Value now", numeric: true) { $0.valuePence < $1.valuePence },
+        .init(key: "starts", label: "Starts") { $0.startISO < $1.startISO },
+        .init(key: "ends", label: "Ends") { $0.endISO < $1.endISO },
+        .init(key: "status", label: "Status") { $0.stateLabel < $1.stateLabel },
+    ]
+
     @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
         let reading = try req.reading(), today = reading.day
-        let page = ListPage(contracts: try await Self.rows(context, reading: reading), today: today.display,
+        let sort = TableSort<ContractRow>(req, columns: Self.columns, defaultKey: "reference")
+        let page = ListPage(contracts: sort.sorted(try await Self.rows(context, reading: reading)), sortHeaders: sort.headers(req),
+                            today: today.display,
                             csvHref: SiteMap.Tenant.contractsCSV.path(context.tenant.slug),
                             newHref: context.can(.recordContracts) ? SiteMap.Tenant.contractNew.path(context.tenant.slug) : nil)
         return try await PageRenderer.render(req, "contracts/list", title: "Contracts", page)
@@ -83,6 +96,8 @@ enum PaymentsPage {
     struct Page: Encodable {
         let payable: [PaymentRow]
         let others: [PaymentRow]
+        let payableSort: TableSort<PaymentRow>.Headers
+        let othersSort: TableSort<PaymentRow>.Headers
         /// The day asked about, if one was.
         let asOf: String?
         let canRecordPayments: Bool
@@ -99,6 +114,15 @@ enum PaymentsPage {
         return PaymentRow.rows(contracts, approved: approved, names: names, slug: context.tenant.slug, paidBy: paidBy)
     }
 
+    static let paymentColumns: [TableSort<PaymentRow>.Column] = [
+        .init(key: "contract", label: "Contract") { ($0.contractReference, $0.number) < ($1.contractReference, $1.number) },
+        .init(key: "provider", label: "Provider") { $0.provider < $1.provider },
+        .init(key: "quarter", label: "Quarter") { ($0.startISO, $0.contractReference) < ($1.startISO, $1.contractReference) },
+        .init(key: "period", label: "Period") { ($0.startISO, $0.contractReference) < ($1.startISO, $1.contractReference) },
+        .init(key: "amount", label: "Amount", numeric: true) { $0.amountPence < $1.amountPence },
+    ]
+    static let statusColumn = TableSort<PaymentRow>.Column(key: "status", label: "Status") { $0.statusText < $1.statusText }
+
     /// Payable lines first, then the rest by period and contract.
     static func ordered(_ rows: [PaymentRow]) -> [PaymentRow] {
         rows.sorted { ($0.isPayable ? 0 : 1, $0.startISO, $0.contractReference) < ($1.isPayable ? 0 : 1, $1.startISO, $1.contractReference) }
@@ -108,7 +132,12 @@ enum PaymentsPage {
         let reading = try req.reading()
         let rows = ordered(try await rows(context, try await ContractQueries.visible(context, in: reading), paidBy: reading.day))
         let asked = try req.askedAsOfDay() ?? (reading.isAsRecorded ? reading.day : nil)
-        let page = Page(payable: rows.filter(\.isPayable), others: rows.filter { !$0.isPayable }, asOf: asked?.display,
+        // Two tables, each sorted on its own (the second's choices are prefixed "others_").
+        let payableSort = TableSort<PaymentRow>(req, columns: paymentColumns, defaultKey: "period")
+        let othersSort = TableSort<PaymentRow>(req, columns: paymentColumns + [statusColumn], defaultKey: "period", prefix: "others_")
+        let page = Page(payable: payableSort.sorted(rows.filter(\.isPayable)), others: othersSort.sorted(rows.filter { !$0.isPayable }),
+                        payableSort: .init(sortHeaders: payableSort.headers(req)), othersSort: .init(sortHeaders: othersSort.headers(req)),
+                        asOf: asked?.display,
                         canRecordPayments: context.can(.recordPayments), csvHref: SiteMap.Tenant.paymentsCSV.path(context.tenant.slug))
         return try await PageRenderer.render(req, "contracts/payments", title: "Payments", page)
     }

@@ -25,6 +25,10 @@ struct SpecificationsController: Sendable {
         let value: String
         /// Route codes, "WLV-01, WLV-02".
         let routes: String
+        /// For sorting: the value in pence, the deadline as an instant, the service's first day.
+        let valuePence: Int64
+        let closesAt: Date
+        let serviceStartISO: String
         /// Codes and names, for readers who do not know the codes (the public list).
         let routeNames: [String]
         let closing: String
@@ -34,6 +38,7 @@ struct SpecificationsController: Sendable {
 
     struct ListPage: Encodable {
         let rows: [Row]
+        let sortHeaders: [TableSort<Row>.Header]
         let canCreate: Bool
         let newHref: String
         let csvHref: String
@@ -52,15 +57,28 @@ struct SpecificationsController: Sendable {
             let covered = spec.routeIDs.compactMap { routes[$0] }
             return Row(title: spec.title, href: page.path(context.tenant.slug, spec.id.uuidString),
                        status: status.displayName, statusTag: SpecificationDisplay.tag(status), value: spec.totalValue.display,
-                       routes: covered.map(\.code).joined(separator: ", "), routeNames: covered.map { "\($0.code) \($0.name)" },
+                       routes: covered.map(\.code).joined(separator: ", "), valuePence: spec.totalValue.pence, closesAt: spec.closesAt,
+                       serviceStartISO: spec.servicePeriod.start.iso, routeNames: covered.map { "\($0.code) \($0.name)" },
                        closing: spec.closing.display, servicePeriod: spec.servicePeriod.display,
                        award: awards[spec.id].flatMap { $0.decidedAt <= moment ? $0.text : nil })
         }
     }
 
+    /// Latest closing first by default, as the list always read.
+    static let columns: [TableSort<Row>.Column] = [
+        .init(key: "specification", label: "Specification") { $0.title < $1.title },
+        .init(key: "status", label: "Status") { $0.status < $1.status },
+        .init(key: "routes", label: "Routes") { $0.routes < $1.routes },
+        .init(key: "value", label: "Value", numeric: true) { $0.valuePence < $1.valuePence },
+        .init(key: "closes", label: "Bids close") { $0.closesAt < $1.closesAt },
+        .init(key: "service", label: "Service period") { $0.serviceStartISO < $1.serviceStartISO },
+    ]
+
     func list(req: Request, context: TenantContext) async throws -> Response {
         let slug = context.tenant.slug
-        let page = ListPage(rows: try await Self.rows(context, at: try req.reading().moment(now: req.now)), canCreate: context.can(.editSpecifications),
+        let sort = TableSort<Row>(req, columns: Self.columns, defaultKey: "closes", defaultDescending: true)
+        let page = ListPage(rows: sort.sorted(try await Self.rows(context, at: try req.reading().moment(now: req.now))), sortHeaders: sort.headers(req),
+                            canCreate: context.can(.editSpecifications),
                             newHref: SiteMap.Tenant.specificationNew.path(slug), csvHref: SiteMap.Tenant.specificationsCSV.path(slug),
                             publicHref: SiteMap.Public.specifications.path(slug))
         return try await PageRenderer.render(req, "commissioning/specifications", title: "Specifications", page)

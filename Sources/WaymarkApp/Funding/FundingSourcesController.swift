@@ -52,6 +52,7 @@ struct FundingSourcesController: Sendable {
         }
         let lines: [Line]
         let totals: [String: String]
+        let sortHeaders: [TableSort<Row>.Header]
         let canEdit: Bool
         let newHref: String
         let csvHref: String
@@ -85,9 +86,22 @@ struct FundingSourcesController: Sendable {
         }
     }
 
+    /// The list's columns, as its head row shows them; a source not known on the day sorts as nothing.
+    static let columns: [TableSort<Row>.Column] = [
+        .init(key: "source", label: "Source") { ($0.programme, $0.funder) < ($1.programme, $1.funder) },
+        .init(key: "status", label: "Status") { $0.statusLabel < $1.statusLabel },
+        .init(key: "period", label: "Period") { ($0.startDay, $0.endDay) < ($1.startDay, $1.endDay) },
+        .init(key: "amount", label: "Amount", numeric: true) { $0.amount < $1.amount },
+        .init(key: "allocated", label: "Allocated", numeric: true) { $0.allocated < $1.allocated },
+        .init(key: "drawn", label: "Drawn to date", numeric: true) { $0.drawnToDate < $1.drawnToDate },
+        .init(key: "remaining", label: "Remaining", numeric: true) { $0.remaining < $1.remaining },
+        .init(key: "lapsing", label: "Lapsed or lapsing", numeric: true) { $0.lapsed + $0.willLapse < $1.lapsed + $1.willLapse },
+    ]
+
     func list(req: Request, context: TenantContext) async throws -> Response {
         let asOf = try req.asOfDay()
-        let rows = try await Self.rows(context, asOf: asOf)
+        let sort = TableSort<Row>(req, columns: Self.columns, defaultKey: "source")
+        let rows = sort.sorted(try await Self.rows(context, asOf: asOf))
         let slug = context.tenant.slug
         let known = rows.filter(\.known)
         func total(_ keyPath: KeyPath<Row, Money>) -> String { (Money.sum(known.map { $0[keyPath: keyPath] }) ?? .zero).display }
@@ -100,6 +114,7 @@ struct FundingSourcesController: Sendable {
             },
             totals: ["amount": total(\.amount), "allocated": total(\.allocated), "drawnToDate": total(\.drawnToDate),
                      "remaining": total(\.remaining), "lapsed": total(\.lapsed), "willLapse": total(\.willLapse)],
+            sortHeaders: sort.headers(req),
             canEdit: context.can(.editFunding), newHref: SiteMap.Tenant.fundingSourceNew.path(slug),
             csvHref: SiteMap.Tenant.fundingSourcesCSV.path(slug), asOf: asOf.display, asOfISO: asOf.iso)
         return try await PageRenderer.render(req, "funding/sources", title: "Funding sources", page)

@@ -29,6 +29,8 @@ struct PledgeRow: Encodable, Sendable {
     let pledgedAtISO: String
     let decidedBy: String
     let decidedOn: String
+    /// The decision's effective day as YYYY-MM-DD, for sorting; empty before a decision.
+    let decidedOnISO: String
     let decisionReason: String
     let note: String
     let sourceID: String
@@ -99,6 +101,7 @@ enum PledgeQueries {
                 pledgedBy: pledge.pledgedBy, pledgedOn: pledgedOn.display,
                 pledgedAtISO: timestamp.string(from: pledge.pledgedAt),
                 decidedBy: decided == nil ? "" : pledge.decidedBy ?? "", decidedOn: decided?.effective.display ?? "",
+                decidedOnISO: decided?.effective.iso ?? "",
                 decisionReason: decided == nil ? "" : pledge.decisionReason, note: pledge.note, sourceID: source.id!.uuidString, lines: lines,
                 awaitingDecision: state == .awaitingDecision)
         }

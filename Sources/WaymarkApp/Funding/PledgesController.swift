@@ -19,16 +19,37 @@ struct PledgesController: Sendable {
     struct ListPage: Encodable {
         let awaiting: [PledgeRow]
         let decided: [PledgeRow]
+        let awaitingSort: TableSort<PledgeRow>.Headers
+        let decidedSort: TableSort<PledgeRow>.Headers
         let canPledge: Bool
         let canDecide: Bool
         let newHref: String
         let csvHref: String
     }
 
+    static let columns: [TableSort<PledgeRow>.Column] = [
+        .init(key: "pledge", label: "Pledge") { $0.programme < $1.programme },
+        .init(key: "from", label: "From") { $0.organisation < $1.organisation },
+        .init(key: "amount", label: "Amount", numeric: true) { $0.amountPence < $1.amountPence },
+        .init(key: "period", label: "Period") { ($0.startDay, $0.endDay) < ($1.startDay, $1.endDay) },
+    ]
+    static let routesColumn = TableSort<PledgeRow>.Column(key: "routes", label: "Routes") {
+        $0.lines.map(\.routeCode).lexicographicallyPrecedes($1.lines.map(\.routeCode))
+    }
+    static let pledgedColumn = TableSort<PledgeRow>.Column(key: "pledged", label: "Pledged") { $0.pledgedAtISO < $1.pledgedAtISO }
+    static let decisionColumn = TableSort<PledgeRow>.Column(key: "decision", label: "Decision") { $0.stateLabel < $1.stateLabel }
+    static let decidedColumn = TableSort<PledgeRow>.Column(key: "decided", label: "Decided") { $0.decidedOnISO < $1.decidedOnISO }
+
     func list(req: Request, context: TenantContext) async throws -> Response {
         let rows = try await PledgeQueries.rows(context, reading: try req.reading())
         let slug = context.tenant.slug
-        let page = ListPage(awaiting: rows.filter(\.awaitingDecision), decided: rows.filter { !$0.awaitingDecision },
+        // Two tables, each sorted on its own (the second's choices are prefixed "decided_").
+        let awaitingSort = TableSort<PledgeRow>(req, columns: Self.columns + [Self.routesColumn, Self.pledgedColumn], defaultKey: "pledged")
+        let decidedSort = TableSort<PledgeRow>(req, columns: Self.columns + [Self.decisionColumn, Self.decidedColumn],
+                                               defaultKey: "decided", defaultDescending: true, prefix: "decided_")
+        let page = ListPage(awaiting: awaitingSort.sorted(rows.filter(\.awaitingDecision)),
+                            decided: decidedSort.sorted(rows.filter { !$0.awaitingDecision }),
+                            awaitingSort: .init(sortHeaders: awaitingSort.headers(req)), decidedSort: .init(sortHeaders: decidedSort.headers(req)),
                             canPledge: context.can(.makePledges), canDecide: context.can(.decidePledges),
                             newHref: SiteMap.Tenant.pledgeNew.path(slug), csvHref: SiteMap.Tenant.pledgesCSV.path(slug))
         return try await PageRenderer.render(req, "funding/pledges", title: "Pledges", page)

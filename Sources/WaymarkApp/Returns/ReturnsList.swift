@@ -11,7 +11,9 @@ enum ReturnsList {
         let status: String; let statusTag: String; let timeliness: String; let href: String
     }
     struct Filter: Encodable, Sendable { let label: String; let href: String; let current: Bool; let count: Int }
-    struct Page: Encodable, Sendable { let rows: [Row]; let filters: [Filter]; let empty: String; var wide = true }
+    struct Page: Encodable, Sendable {
+        let rows: [Row]; let sortHeaders: [TableSort<Owed>.Header]; let filters: [Filter]; let empty: String; var wide = true
+    }
 
     enum Show: String, CaseIterable { case all, awaiting, overdue, open }
 
@@ -23,12 +25,23 @@ enum ReturnsList {
             Filter(label: label(option), href: SiteMap.Tenant.returns.path(slug, query: option == .all ? [] : [("show", option.rawValue)]),
                    current: option == show, count: all.filter { matches($0, option) }.count)
         }
-        let page = Page(rows: all.filter { matches($0, show) }.map(\.row), filters: filters,
+        let sort = TableSort<Owed>(req, columns: columns, defaultKey: "month", defaultDescending: true)
+        let page = Page(rows: sort.sorted(all.filter { matches($0, show) }).map(\.row), sortHeaders: sort.headers(req), filters: filters,
                         empty: show == .all ? "No returns are owed yet on the contracts you can see." : "None at the moment.")
         return try await PageRenderer.render(req, "returns/list", title: "Monthly returns", page)
     }
 
-    struct Owed { let row: Row; let contractID: UUID; let month: CalendarMonth; let due: Day; let status: ReturnStatus?; let overdue: Bool }
+    /// Newest month first by default; each column sorts as it reads (months and days by date).
+    static let columns: [TableSort<Owed>.Column] = [
+        .init(key: "month", label: "Month") { ($0.month, $1.row.contract) < ($1.month, $0.row.contract) },
+        .init(key: "contract", label: "Contract") { ($0.row.contract, $1.month) < ($1.row.contract, $0.month) },
+        .init(key: "provider", label: "Provider") { $0.row.provider < $1.row.provider },
+        .init(key: "due", label: "Due") { $0.due < $1.due },
+        .init(key: "status", label: "Status") { $0.row.status < $1.row.status },
+        .init(key: "timeliness", label: "Timeliness") { $0.row.timeliness < $1.row.timeliness },
+    ]
+
+    struct Owed: Sendable { let row: Row; let contractID: UUID; let month: CalendarMonth; let due: Day; let status: ReturnStatus?; let overdue: Bool }
 
     static func label(_ show: Show) -> String {
         switch show {
