@@ -57,6 +57,12 @@ enum ContractVariations {
         var errors = formErrors
         if let parsed {
             errors += VariationRules.problems(parsed, to: loaded.contract, routeNames: names).map { .init(field: kind.field(of: $0.field), message: $0.message) }
+        } else {
+            // The change could not be read whole, but the reason can be judged all the same.
+            let probe = ContractVariation(change: .terminate, reason: values.reason.trimmed, effective: loaded.contract.current.start,
+                                          approvedBy: context.personID, approvedAt: req.now)
+            errors += VariationRules.problems(probe, to: loaded.contract, routeNames: names).filter { $0.field == .reason }
+                .map { .init(field: kind.field(of: $0.field), message: $0.message) }
         }
         errors += PersonalDataGate.errors(req, [.init(field: "reason", label: "The reason", text: values.reason)])
         guard let variation = parsed, errors.isEmpty else { return try await refuse(errors) }

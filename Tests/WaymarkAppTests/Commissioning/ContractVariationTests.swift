@@ -112,6 +112,12 @@ final class ContractVariationTests: AppTestCase {
         XCTAssertTrue(html.contains("value=\"2024-09-30\""), "what was typed is kept")
         XCTAssertTrue(openingTag(html, id: "effective_day").contains("aria-describedby=\"effective_day-hint effective_day-error\""))
         XCTAssertTrue(openingTag(html, id: "reason").contains("aria-describedby=\"reason-hint reason-error\""))
+        // Everything wrong at once: nothing readable, and a reason too short, in one answer.
+        let allWrong = try await vary(commissioner, contract, kind: "extend", ["new_end": "later", "effective_day": "", "reason": "No"])
+        XCTAssertEqual(allWrong.status, .unprocessableEntity)
+        for field in ["effective_day", "new_end", "reason"] {
+            XCTAssertTrue(allWrong.body.string.contains("<a href=\"#\(field)\">"), "\(field) is listed at once")
+        }
         let removeLast = try await vary(commissioner, contract, kind: "add-route", [
             "route": "WLV-01", "value": "1,000", "effective_day": "2023-11-01", "reason": "Adding a route already there."])
         XCTAssertEqual(removeLast.status, .unprocessableEntity)
