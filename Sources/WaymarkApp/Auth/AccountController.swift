@@ -22,6 +22,8 @@ struct AccountController: RouteCollection {
     struct AccountPage: Encodable {
         let minimumLength: Int
         let mustChange: Bool
+        /// Ticked when the page opens; as sent when the form comes back.
+        var revokeTokens = true
         var notificationsHref = SiteMap.noticePreferences.path()
     }
 
@@ -66,7 +68,8 @@ struct AccountController: RouteCollection {
         guard let person = req.person else { throw WaymarkError.signInRequired }
         let form = try req.content.decode(PasswordForm.self)
         let current = form.current_password ?? "", new = form.new_password ?? "", confirm = form.confirm_password ?? ""
-        let page = AccountPage(minimumLength: Self.minimumPasswordLength, mustChange: person.mustChangePassword)
+        var page = AccountPage(minimumLength: Self.minimumPasswordLength, mustChange: person.mustChangePassword)
+        page.revokeTokens = form.revoke_tokens == "yes"
         let address = req.remoteAddress?.ipAddress ?? "unknown"
         if !person.mustChangePassword, let minutes = try await SignInThrottle.minutesLocked(email: person.email, ipAddress: address, on: req.db) {
             return try await PageRenderer.render(req, "auth/account", title: "Your account", page, errors: [.init(field: "current_password", message:

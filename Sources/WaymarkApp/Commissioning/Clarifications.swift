@@ -22,7 +22,8 @@ enum Clarifications {
         if question.count > longest { errors.append(.init(field: "question", message: "Your question must be \(longest.formatted()) characters or fewer")) }
         if let found = publishedPersonalData(question) { errors.append(.init(field: "question", message: found)) }
         guard errors.isEmpty, let organisation = context.actingOrganisations(as: .provider).first else {
-            return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity)
+            return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity,
+                                                      typed: ["question": question])
         }
         let record = ClarificationRecord(tenantID: context.tenantID, specificationID: found.spec.id, question: question,
                                          organisationID: organisation.id!, personID: context.personID, at: now)
@@ -46,7 +47,7 @@ enum Clarifications {
         if answer.count > longest * 2 { errors.append(.init(field: field, message: "The answer must be \((longest * 2).formatted()) characters or fewer")) }
         if let found = publishedPersonalData(answer) { errors.append(.init(field: field, message: found)) }
         guard errors.isEmpty else {
-            return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity)
+            return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity, typed: [field: answer])
         }
         let now = req.now
         try await context.transaction { tx in

@@ -44,21 +44,22 @@ enum ScoringPages {
                 let key = item.key, text = (form.text?[key] ?? "").trimmed, scoreText = form.score?[key] ?? ""
                 if scoreText.isEmpty && text.isEmpty { continue }
                 let title = state.spec.title(of: item) ?? key
-                guard let score = Int(scoreText) else {
-                    errors.append(.init(field: "score-\(key)", message: "\(title): choose a score"))
-                    continue
-                }
-                let problems: [EvaluationProblem]
+                // No score chosen: the written part is judged all the same (against a stand-in
+                // score), so both problems show at once.
+                let score = Int(scoreText)
+                if score == nil { errors.append(.init(field: "score-\(key)", message: "\(title): choose a score")) }
+                var problems: [EvaluationProblem]
                 switch mode {
                 case .assessor:
-                    let entry = AssessorScore(assessorID: person, bidID: loaded.bid.id, item: item, score: score, justification: text, scoredAt: now)
+                    let entry = AssessorScore(assessorID: person, bidID: loaded.bid.id, item: item, score: score ?? 0, justification: text, scoredAt: now)
                     problems = ScoreRules.problems(entry, on: loaded.bid, for: state.spec, panel: state.panel, bidders: state.bidders)
-                    assessorScores.append(entry)
+                    if score != nil { assessorScores.append(entry) }
                 case .moderation:
-                    let entry = ModeratedScore(bidID: loaded.bid.id, item: item, score: score, note: text, moderatedBy: person, moderatedAt: now)
+                    let entry = ModeratedScore(bidID: loaded.bid.id, item: item, score: score ?? 0, note: text, moderatedBy: person, moderatedAt: now)
                     problems = ScoreRules.problems(entry, on: loaded.bid, for: state.spec)
-                    agreed.append(entry)
+                    if score != nil { agreed.append(entry) }
                 }
+                if score == nil { problems = problems.filter { $0.field == .justification || $0.field == .note } }
                 errors += problems.map { .init(field: "score-\(key)", message: "\(title): \($0.message)") }
             }
             // Justifications are kept, and moderated notes reach the bidder: checked for personal data.

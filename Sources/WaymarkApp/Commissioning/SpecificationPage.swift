@@ -9,7 +9,11 @@ enum SpecificationPage {
     struct Action: Encodable { let to: String; let label: String; let warning: Bool }
     struct Link: Encodable { let label: String; let href: String }
     /// A question still waiting for an answer: the commissioner sees every one, a provider its own.
-    struct Unanswered: Encodable { let id: String; let question: String; let askedOn: String; let answerAction: String? }
+    struct Unanswered: Encodable {
+        let id: String; let question: String; let askedOn: String; let answerAction: String?
+        /// What the commissioner typed when the answer came back with a problem, and the problem.
+        var typed = ""; var error: String? = nil
+    }
 
     struct Page: Encodable {
         let id: String
@@ -19,7 +23,9 @@ enum SpecificationPage {
         let actions: [Action]
         let links: [Link]
         let editHref: String?
-        let unanswered: [Unanswered]
+        var unanswered: [Unanswered]
+        /// The question as typed, when it came back with a problem.
+        var typedQuestion = ""
         let askAction: String?
         let backHref: String
     }
@@ -31,9 +37,18 @@ enum SpecificationPage {
         return try await render(req, context, found, errors: [], reading: reading)
     }
 
+    /// `typed`: what a question or answer form sent ("question", "answer-<id>"), kept when it comes back.
     static func render(_ req: Request, _ context: TenantContext, _ found: SpecificationQueries.Found,
-                       errors: [FieldError], status: HTTPStatus = .ok, reading: Reading? = nil) async throws -> Response {
-        let page = try await build(req, context, found, reading: reading ?? .asOf(context.today))
+                       errors: [FieldError], status: HTTPStatus = .ok, reading: Reading? = nil,
+                       typed: [String: String] = [:]) async throws -> Response {
+        var page = try await build(req, context, found, reading: reading ?? .asOf(context.today))
+        page.typedQuestion = typed["question"] ?? ""
+        page.unanswered = page.unanswered.map { item in
+            var item = item
+            item.typed = typed["answer-\(item.id)"] ?? ""
+            item.error = errors.first { $0.field == "answer-\(item.id)" }?.message
+            return item
+        }
         return try await PageRenderer.render(req, "commissioning/specification", title: found.spec.title, page, errors: errors, status: status)
     }
 

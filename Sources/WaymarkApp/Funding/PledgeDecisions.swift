@@ -19,6 +19,8 @@ enum PledgeDecisions {
         let confirmAction: String
         let declineAction: String
         let reason: String
+        /// The decision day as typed, kept when the decision comes back with a problem.
+        var decidedOn = ""
         let backHref: String
     }
 
@@ -112,6 +114,7 @@ enum PledgeDecisions {
     /// The pledge as it stood in `reading` (today when nil); decisions are offered only on today's view.
     static func render(_ req: Request, _ context: TenantContext, _ pledge: Pledge, errors: [FieldError], reason: String = "",
                        status: HTTPStatus = .ok, reading: Reading? = nil) async throws -> Response {
+        let typedDay = req.method == .POST ? (try? req.content.decode(DecisionDay.self).decided_on) ?? nil : nil
         let reading = reading ?? .asOf(context.today)
         guard let row = try await PledgeQueries.rows([pledge], context, reading: reading).first else { throw WaymarkError.notFound }
         let slug = context.tenant.slug, id = pledge.id!.uuidString
@@ -122,7 +125,8 @@ enum PledgeDecisions {
             canWithdraw: awaiting && context.can(.makePledges) && ownsPledge,
             canDecide: awaiting && context.can(.decidePledges),
             withdrawAction: SiteMap.Tenant.pledgeWithdraw.path(slug, id), confirmAction: SiteMap.Tenant.pledgeConfirm.path(slug, id),
-            declineAction: SiteMap.Tenant.pledgeDecline.path(slug, id), reason: reason, backHref: SiteMap.Tenant.pledges.path(slug))
+            declineAction: SiteMap.Tenant.pledgeDecline.path(slug, id), reason: reason, decidedOn: typedDay ?? "",
+            backHref: SiteMap.Tenant.pledges.path(slug))
         return try await PageRenderer.render(req, "funding/pledge", title: "Pledge: \(row.programme)", page, errors: errors, status: status)
     }
 }

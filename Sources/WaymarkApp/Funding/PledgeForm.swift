@@ -81,16 +81,22 @@ enum PledgeForm {
             lines.append(.init(route: route, amount: amount))
         }
         if values.amounts.isEmpty { errors.append(.init(field: "routes", message: "Enter an amount for at least one route")) }
+        // The lines are judged whether or not the dates could be read (a stand-in day for the
+        // period then), so every problem shows at once.
+        let now = AppClock.shared.now()
+        var draft: PledgeRecording.Draft?
+        if let organisation {
+            let (made, problems) = PledgeRecording.draft(organisation: organisation, programme: programme,
+                                                         period: period ?? DayRange(start: context.today, end: context.today)!,
+                                                         note: values.note.trimmed, lines: lines, at: now)
+            errors += problems.map { .init(field: "amount-\($0.code)", message: $0.problem.message) }
+            draft = made
+        }
         if values.note.count > 2_000 { errors.append(.init(field: "note", message: "The note must be 2,000 characters or fewer")) }
         errors += PersonalDataGate.errors(req, [.init(field: "note", label: "The note", text: values.note)])
-        guard errors.isEmpty, let organisation, let period else {
+        guard errors.isEmpty, period != nil, let draft else {
             return try await render(req, context, values, errors, status: .unprocessableEntity)
         }
-        let now = AppClock.shared.now()
-        let (draft, problems) = PledgeRecording.draft(organisation: organisation, programme: programme, period: period,
-                                                      note: values.note.trimmed, lines: lines, at: now)
-        errors += problems.map { .init(field: "amount-\($0.code)", message: $0.problem.message) }
-        guard errors.isEmpty else { return try await render(req, context, values, errors, status: .unprocessableEntity) }
         let pledge = try await context.transaction { tx in
             let pledge = try await PledgeRecording.save(draft, in: tx, audit: "pledge.made", at: now)
             try await Notifier.send([WorkflowNotices.pledgeMade(pledge, organisation: draft.organisation.name, programme: draft.source.programmeName,

@@ -75,13 +75,22 @@ enum ReturnActions {
         }
     }
 
+    /// Every problem with moving the return's due date to `day` (nil: not a day) for `reason`,
+    /// by the form field it is about.
+    static func extensionProblems(_ file: ReturnFile, to day: Day?, reason: String) -> [(field: String, message: String)] {
+        var problems: [(field: String, message: String)] = []
+        if file.status == .approved { problems.append(("due_day", "This return has already been approved")) }
+        if let day, day <= file.scheduledDue {
+            problems.append(("due_day", "The new due date must be after \(file.scheduledDue.display), the usual due date"))
+        }
+        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append(("reason", "Say why the extension was granted")) }
+        return problems
+    }
+
     static func extend(_ file: ReturnFile, to day: Day, reason: String, openedAt version: Int,
                        _ context: TenantContext, at now: Date) async throws {
-        var problems: [String] = []
-        if day <= file.scheduledDue { problems.append("The new due date must be after \(file.scheduledDue.display), the usual due date") }
-        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("Say why the extension was granted") }
-        if file.status == .approved { problems.append("This return has already been approved") }
-        guard problems.isEmpty else { throw Refused(problems.map { ReturnProblem(routeID: nil, field: .month, message: $0) }) }
+        let problems = extensionProblems(file, to: day, reason: reason)
+        guard problems.isEmpty else { throw Refused(problems.map { ReturnProblem(routeID: nil, field: .month, message: $0.message) }) }
         try await write(file, openedAt: version, context, at: now) { record, db in
             let before = record.dueDayText
             record.dueDayText = day.iso

@@ -12,6 +12,9 @@ struct ReturnPage: Encodable, Sendable {
     struct Typed: Encodable, Sendable {
         var step = "", note = "", reason = "", dueDay = ""
         var comments: [String: String] = [:]
+        /// The provider's upload form: the narrative typed beside the file and the box.
+        var uploadNarrative = ""
+        var uploadChecked = false
     }
     struct Link: Encodable, Sendable { let label: String; let href: String }
 

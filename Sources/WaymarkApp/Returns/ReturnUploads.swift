@@ -32,10 +32,19 @@ enum ReturnUploads {
     @Sendable static func upload(req: Request, context: TenantContext) async throws -> Response {
         let file = try await ReturnsController.fileable(req, context)
         let form = try req.content.decode(UploadForm.self)
+        // The narrative typed beside the file is checked for personal data whatever the file
+        // holds, so that problem shows with the file's own; both are kept for the next try.
+        let typedNarrative = form.narrative ?? ""
+        let confirmed = form.personal_data_checked == "yes"
+        let narrativeIssues = PersonalDataCheck.problems([.init(field: "narrative", label: "The narrative typed beside the file", text: typedNarrative)],
+                                                         confirmed: confirmed, channel: .upload).map {
+            ImportIssue(row: nil, column: "narrative", message: $0.message)
+        }
         func refuse(_ issues: [ImportIssue]) async throws -> Response {
-            try await ReturnsController.render(req, context, file, errors: [FieldError(field: "file", message: issues.count == 1
-                ? "The file has a problem: nothing was saved" : "The file has \(issues.count) problems: nothing was saved")],
-                uploadIssues: issues, status: .unprocessableEntity)
+            let all = issues + narrativeIssues.filter { !issues.contains($0) }
+            return try await ReturnsController.render(req, context, file, errors: [FieldError(field: "file", message: all.count == 1
+                ? "The file has a problem: nothing was saved" : "The file has \(all.count) problems: nothing was saved")],
+                uploadIssues: all, typed: .init(uploadNarrative: typedNarrative, uploadChecked: confirmed), status: .unprocessableEntity)
         }
         guard let upload = form.file, upload.data.readableBytes > 0 else { return try await refuse([.file("Choose a CSV or Excel (.xlsx) file to upload")]) }
         guard upload.data.readableBytes <= ImportController.maxUploadBytes else {

@@ -40,12 +40,15 @@ public enum PersonalDataCheck {
     /// How the text arrived, which says how it is confirmed.
     public enum Channel: String, Sendable, Codable {
         case form, api, importFile
+        /// A file uploaded through a form with the box beside it (a monthly return).
+        case upload
 
         var howToConfirm: String {
             switch self {
             case .form: "tick “I have checked” and send the form again"
             case .api: "send personal_data_checked: true once you have checked it"
             case .importFile: "enter it through the form, where you can confirm it is not personal data"
+            case .upload: "tick the box below the file and upload it again"
             }
         }
     }

@@ -1,0 +1,83 @@
+import Fluent
+import XCTVapor
+@testable import WaymarkApp
+import WaymarkDomain
+
+/// Issue 17: a form sent with everything wrong lists every problem in one answer, links each to
+/// its field, and keeps what was typed. (The specification, new-tenant and variation forms have
+/// theirs beside their other tests.)
+final class EveryProblemAtOnceTests: AppTestCase {
+    /// The fields the error summary links to, in order.
+    func summaryFields(_ html: String) throws -> [String] {
+        guard let start = html.range(of: "wm-error-summary__list"),
+              let end = html.range(of: "</ul>", range: start.upperBound..<html.endIndex) else { return [] }
+        return html[start.upperBound..<end.lowerBound].matches(of: try Regex(##"<a href="#([^"]+)">"##)).map { String($0.output[1].substring!) }
+    }
+
+    func testAReturnReviewAndAnExtensionSayEverythingAtOnce() async throws {
+        app.clock.set(ReturnFixtures.today)
+        let contract = try await returnsContract()
+        let provider = try await signedIn(DemoPeople.provider)
+        let october = ReturnFixtures.october
+        let days = try await templateSchoolDays(provider, contract, october)
+        let formPage = try await provider.get(returnPath(contract, october, "/form")).body.string
+        let submitted = try await provider.post(returnPath(contract, october, "/form"), form: returnForm(days, version: try versionField(formPage)))
+        XCTAssertEqual(submitted.status, .seeOther, submitted.body.string)
+
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let page = try await commissioner.get(returnPath(contract, october)).body.string
+        let version = try versionField(page)
+        // Sent back without a reason, with a phone number in a comment: both at once, the comment kept.
+        let review = try await commissioner.post(returnPath(contract, october, "/review"), form: [
+            "step": "return", "version": version, "note": "", "comments[WLV-01]": "Ring me on 07700 900123"])
+        XCTAssertEqual(review.status, .unprocessableEntity)
+        XCTAssertEqual(try summaryFields(review.body.string), ["note", "comment-WLV-01"])
+        XCTAssertTrue(review.body.string.contains("Ring me on 07700 900123</textarea>"))
+        XCTAssertTrue(review.body.string.contains("value=\"return\" checked"), "the decision chosen is kept")
+
+        let extended = try await commissioner.post(returnPath(contract, october, "/extension"), form: [
+            "version": version, "due_day": "", "reason": ""])
+        XCTAssertEqual(extended.status, .unprocessableEntity)
+        XCTAssertEqual(try summaryFields(extended.body.string), ["due_day", "reason"])
+    }
+
+    func testAPledgeWithBadDatesStillJudgesItsAmounts() async throws {
+        let partner = try await signedIn(DemoPeople.birminghamPartner)
+        let response = try await partner.post("/t/west-midlands/pledges/new", form: [
+            "programme": "", "start_day": "", "end_day": "", "amounts[BHM-01]": "2,000,000,000", "amounts[BHM-02]": "lots"])
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        let fields = try summaryFields(response.body.string)
+        for field in ["programme", "start_day", "end_day", "amount-BHM-01", "amount-BHM-02"] {
+            XCTAssertTrue(fields.contains(field), "\(field) in \(fields)")
+        }
+        XCTAssertTrue(response.body.string.contains("value=\"2,000,000,000\""), "what was typed is kept")
+    }
+
+    func testAClarificationAnswerThatComesBackKeepsItsText() async throws {
+        setClock("2025-05-01T09:00:00Z")
+        let spec = try await publishedSpecification(closingDay: "2025-06-30")
+        let kestrel = try await signedIn(CommissioningPeople.kestrel)
+        let question = try await kestrel.post(SiteMap.Tenant.clarifications.path(Self.slug, spec), form: ["question": "Ring 07700 900123 to discuss?"])
+        XCTAssertEqual(question.status, .unprocessableEntity)
+        XCTAssertTrue(question.body.string.contains("Ring 07700 900123 to discuss?</textarea>"), "the question is kept to be fixed")
+        _ = try await kestrel.post(SiteMap.Tenant.clarifications.path(Self.slug, spec), form: ["question": "May we bid for one route?"])
+        let id = try await platform { db in
+            try await ClarificationRecord.query(on: db).filter(\.$specificationID == UUID(uuidString: spec)!).first()!.id!.uuidString
+        }
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let answer = try await commissioner.post(SiteMap.Tenant.clarificationAnswer.path(Self.slug, spec, id),
+                                                 form: ["answer": "Yes: call Sam on 07700 900123."])
+        XCTAssertEqual(answer.status, .unprocessableEntity)
+        XCTAssertTrue(answer.body.string.contains("Yes: call Sam on 07700 900123.</textarea>"))
+        XCTAssertEqual(try summaryFields(answer.body.string), ["answer-\(id)"])
+    }
+
+    func testAPasswordChangeThatComesBackKeepsTheTokenChoice() async throws {
+        let viewer = try await signedIn(DemoPeople.viewer)
+        let response = try await viewer.post("/account/password", form: [
+            "current_password": Browser.demoPassword, "new_password": "short", "confirm_password": "other"])
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        XCTAssertFalse(response.body.string.contains("name=\"revoke_tokens\" type=\"checkbox\" value=\"yes\" checked"),
+                       "unticked stays unticked, so nobody revokes their tokens by surprise")
+    }
+}
