@@ -78,16 +78,13 @@ struct ReturnsAPIController: Sendable {
         let asProblems = { (found: [ReturnProblem]) in
             found.map { ReturnsAPIBodies.Problem(routeCode: $0.routeID.map(file.code), field: $0.field.column, message: $0.message) }
         }
-        switch values.content(for: file) {
-        case .failure(let refused): problems += asProblems(refused.problems)
-        case .success(let content) where !problems.isEmpty:
-            // Lines for unknown routes are already refused; the rest are still checked, so every problem is listed at once.
-            problems += asProblems(ReturnRules.problems(content, expected: file.expectation))
-        case .success(let content):
-            if let warning = PersonalDataScan.warning(for: content), sent.personalDataChecked != true {
-                problems.append(.init(routeCode: nil, field: "narrative", message: warning + " (send personal_data_checked: true once checked)"))
-                break
-            }
+        // Every problem at once: figures, the rules, and personal data in the text.
+        let (content, found) = values.judged(for: file, submitting: true)
+        problems += asProblems(found)
+        if let warning = PersonalDataScan.warning(for: content), sent.personalDataChecked != true {
+            problems.append(.init(routeCode: nil, field: "narrative", message: warning + " (send personal_data_checked: true once checked)"))
+        }
+        if problems.isEmpty {
             do { try await ReturnActions.submit(file, content, channel: .api, openedAt: values.version, context, at: req.now) }
             catch let refused as ReturnActions.Refused { problems += asProblems(refused.problems) }
         }

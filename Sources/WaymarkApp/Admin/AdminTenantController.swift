@@ -56,13 +56,17 @@ struct AdminTenantController: Sendable {
         let form = try req.content.decode(MemberForm.self)
         var errors: [FieldError] = []
         let invitee: Invitations.Invitee?
-        switch Invitations.check(name: form.name, email: form.email, role: form.role) {
-        case .failure(let refused): errors = refused.errors; invitee = nil
-        case .success(let checked): invitee = checked
-        }
         let organisationID = UUID(uuidString: form.organisation ?? "") ?? UUID()
         let organisation = try await req.platformDB { db in
             try await Organisation.query(on: db).filter(\.$tenantID == tenant.id!).filter(\.$id == organisationID).first()
+        }
+        let checked = try await req.platformDB { db in
+            try await Invitations.check(name: form.name, email: form.email, role: form.role, organisationID: organisation?.id,
+                                        tenantID: tenant.id!, on: db)
+        }
+        switch checked {
+        case .failure(let refused): errors = refused.errors; invitee = nil
+        case .success(let checked): invitee = checked
         }
         if organisation == nil { errors.append(.init(field: "organisation", message: "Choose one of this tenant's organisations")) }
         guard errors.isEmpty, let invitee, let organisation else {

@@ -39,14 +39,18 @@ enum BidForm {
         // Every problem at once: values of the wrong kind, the rules a submission must meet, and
         // personal data in the answers (read by the panel, who hold no one's details).
         var errors = typeErrors
-        if let parsed, submitting {
+        if submitting {
+            // A field whose value could not be read already says so; its rule would only repeat it.
+            let unread = Set(typeErrors.map(\.field))
             errors += BidRules.submissionProblems(parsed, bid: loaded?.bid, openedVersion: opened, for: found.spec, at: now, routeNames: codes)
-                .map { .init(field: BidFormValues.fieldID($0), message: $0.message) }
+                .map { FieldError(field: BidFormValues.fieldID($0), message: $0.message) }
+                .filter { !unread.contains($0.field) && !($0.field == "prices" && unread.contains { $0.hasPrefix("price-") }) }
         }
         errors += PersonalDataGate.errors(req, found.spec.questions.enumerated().map { index, question in
             .init(field: "answer-\(question.id.uuidString)", label: "Your answer to question \(index + 1)", text: values.answers?[question.id.uuidString])
         } + [.init(field: "social_value", label: "Your social value answer", text: values.social_value)])
-        guard let content = parsed, errors.isEmpty else { return try await refuse(errors) }
+        guard errors.isEmpty else { return try await refuse(errors) }
+        let content = parsed
         let draft = try CommissioningJSON.encode(content)
         let label = context.actor.label, personID = context.personID, spec = found.spec
         try await context.transaction { tx in

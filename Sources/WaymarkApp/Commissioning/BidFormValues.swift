@@ -26,9 +26,9 @@ struct BidFormValues: Content {
         opened_version = openedVersion.map(String.init)
     }
 
-    /// The content typed, or the fields that are not even the right kind of value. Amounts
+    /// The content typed, and the fields that are not even the right kind of value. Amounts
     /// may be negative or zero here: the bid rules then say why that is not a price.
-    func content(for spec: Specification, codes: [UUID: String]) -> (BidContent?, [FieldError]) {
+    func content(for spec: Specification, codes: [UUID: String]) -> (BidContent, [FieldError]) {
         var errors: [FieldError] = []
         var answerTexts: [UUID: String] = [:]
         for (key, text) in answers ?? [:] {
@@ -50,9 +50,10 @@ struct BidFormValues: Content {
             perRoute[id] = money
         }
         let proposed = Set((routes ?? []).compactMap(UUID.init(uuidString:)))
-        guard errors.isEmpty, let total else { return (nil, errors) }
-        return (BidContent(answers: answerTexts, price: BidPrice(total: total, perRoute: spec.pricing == .perRoute ? perRoute : [:]),
-                           proposedRouteIDs: proposed, socialValue: (social_value ?? "").trimmed), [])
+        // What could be read comes back even beside typing problems (an unreadable price as
+        // £0), so the bid rules can judge the rest at once; it is saved only without problems.
+        return (BidContent(answers: answerTexts, price: BidPrice(total: total ?? .zero, perRoute: spec.pricing == .perRoute ? perRoute : [:]),
+                           proposedRouteIDs: proposed, socialValue: (social_value ?? "").trimmed), errors)
     }
 
     /// The form field each of the bid rules' problems is about.

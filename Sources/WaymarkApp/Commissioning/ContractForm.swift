@@ -100,16 +100,21 @@ enum ContractForm {
                                              confirmed: values.personalDataChecked,
                                              channel: values.channel)
             .map(FieldError.init)
-        guard let provider, let value, let start, let end else { return (nil, inFormOrder(errors)) }
+        // The rules run on what could be read, so every problem shows at once. A value that
+        // could not be read stands in as what the routes and links add up to, and dates as one
+        // day, so the rules about them stay quiet (their typing problem already speaks).
+        let standInValue = value ?? max(Money.sum(routes.map(\.value)) ?? .zero, Money.sum(links.map(\.amount)) ?? .zero, Money(pence: 1))
+        let standInDay = start ?? end ?? Day(2000, 1, 1)
         let contract = Contract(id: id, specificationID: choices.specificationID, awardedBidID: choices.awardedBidID,
-                                providerOrganisationID: provider.id!, value: value, start: start, end: end, routes: routes,
-                                kpis: values.kpiLines, fundingLinks: links)
-        // The rules run on what could be read, so every problem shows at once; a sum over a
-        // route or link the form could not read would only repeat that problem.
+                                providerOrganisationID: provider?.id ?? UUID(), value: standInValue, start: start ?? standInDay,
+                                end: end ?? standInDay, routes: routes, kpis: values.kpiLines, fundingLinks: links)
+        // A sum over a route or link the form could not read would only repeat that problem.
         let unreadRoutes = errors.contains { $0.field.hasPrefix("route") }, unreadLinks = errors.contains { $0.field.hasPrefix("link-") }
         errors += ContractRules.problems(contract, routeNames: choices.routeNames)
             .filter { !($0.field == .routes && unreadRoutes) && !($0.field == .funding && unreadLinks) }
+            .filter { !($0.field == .value && value == nil) && !($0.field == .period && (start == nil || end == nil)) }
             .map { .init(field: field(of: $0.field), message: $0.message) }
+        guard provider != nil, value != nil, start != nil, end != nil else { return (nil, inFormOrder(errors)) }
         return (errors.isEmpty ? contract : nil, inFormOrder(errors))
     }
 

@@ -26,8 +26,8 @@ enum ContractFromAward {
         let (contract, problems) = ContractForm.contract(values, choices: choices, id: UUID())
         var errors = problems
         let reference = values.reference.trimmed
-        if errors.isEmpty, try await context.query(ContractRecord.self).filter(\.$reference == reference).first() != nil {
-            errors.append(.init(field: "reference", message: "Another contract already has the reference \(reference): choose another"))
+        if !reference.isEmpty, try await context.query(ContractRecord.self).filter(\.$reference == reference).first() != nil {
+            errors.insert(.init(field: "reference", message: "Another contract already has the reference \(reference): choose another"), at: 0)
         }
         guard errors.isEmpty, let contract else {
             return try await render(req, context, choices, values, errors, status: .unprocessableEntity)

@@ -60,17 +60,24 @@ enum FundingSourceParser {
         if !unknown.isEmpty {
             errors.append(.init(field: "restricted_routes", message: "No route has the code \(unknown.joined(separator: ", ")); check the codes on the routes page"))
         }
-        guard errors.isEmpty, let funder, let kind, let amount, let period, let status else { return .failure(errors) }
-
         let restrictions = FundingSource.Restrictions(localAuthorityIDs: Set(chosenAuthorities.compactMap(\.id)),
                                                       routeIDs: Set(codes.compactMap { routesByCode[$0]?.id }))
-        let source = FundingSource(id: existing?.id ?? UUID(), funderName: funder.name, programmeName: programme, kind: kind,
-                                   amount: amount, period: period, status: status, restrictions: restrictions,
+        // The domain's rules judge whatever could be read, so every problem shows at once: an
+        // unreadable value stands in with a placeholder, and the rules about it are left out.
+        let placeholderDay = Day(2000, 1, 1)
+        let source = FundingSource(id: existing?.id ?? UUID(), funderName: funder?.name ?? "", programmeName: programme, kind: kind ?? .other,
+                                   amount: amount ?? Money(pence: 1), period: period ?? DayRange(start: placeholderDay, end: placeholderDay)!,
+                                   status: status ?? .prospective, restrictions: restrictions,
                                    renewable: values.renewable, reference: values.reference.trimmed)
-        let problems = existing == nil
-            ? source.problems(keeping: [], routeAuthorities: [:])
-            : try await allocationProblems(source, context: context)
-        if !problems.isEmpty { return .failure(problems.map(fieldError)) }
+        let unread = Set(errors.map(\.field))
+        let allReadable = funder != nil && kind != nil && amount != nil && period != nil && status != nil
+        let judged = allReadable && existing != nil
+            ? try await allocationProblems(source, context: context)
+            : source.problems(keeping: [], routeAuthorities: [:])
+        errors += judged.map(fieldError).filter { problem in
+            !unread.contains(problem.field) && !(problem.field == "start_day" && (unread.contains("end_day") || period == nil))
+        }
+        guard errors.isEmpty, let funder, let kind, let amount, let period, let status else { return .failure(errors) }
         let snapshot = FundingSourceForm.Snapshot(
             funder: funder.name, programme: programme, kind: kind.rawValue, amount: amount.decimalString, period: period.display,
             status: status.rawValue, restricted_authorities: chosenAuthorities.map(\.gssCode).sorted(), restricted_routes: codes.sorted(),

@@ -33,6 +33,21 @@ enum Invitations {
         return .success(Invitee(name: name, email: email, role: role))
     }
 
+    /// `check`, and whether the person already holds the role or is already invited (which
+    /// needs only the email and the role), all at once.
+    static func check(name: String?, email: String?, role: String?, organisationID: UUID?, tenantID: UUID,
+                      on db: any Database, now: Date = AppClock.shared.now()) async throws -> Result<Invitee, Refused> {
+        let typed = check(name: name, email: email, role: role)
+        let normalised = Person.normalise(email: email ?? "")
+        guard let organisationID, let chosen = Role(rawValue: role ?? ""), Person.looksLikeEmail(normalised),
+              let problem = try await conflict(Invitee(name: "", email: normalised, role: chosen), organisationID: organisationID,
+                                               tenantID: tenantID, on: db, now: now) else { return typed }
+        switch typed {
+        case .failure(let refused): return .failure(Refused(errors: refused.errors + [problem]))
+        case .success: return .failure(Refused(errors: [problem]))
+        }
+    }
+
     /// Why this tenant cannot invite this email to this organisation with this role, or
     /// nil. Only this tenant's memberships and invitations are consulted, so the answer
     /// says nothing about whether the email has an account elsewhere.

@@ -60,9 +60,11 @@ struct ReturnFormValues: Sendable {
         submitting = false
     }
 
-    /// The content, or the problems of figures that are not numbers at all. School days come
-    /// from the calendar whatever the form says; a blank figure is nought.
-    func content(for file: ReturnFile) -> Result<ReturnContent, ReturnActions.Refused> {
+    /// The content as typed, and every problem with it at once: figures that are not numbers
+    /// (read as nought in the content), and, when it is to be submitted, what `ReturnRules` says
+    /// of the rest. School days come from the calendar whatever the form says; a blank figure is
+    /// nought. It is saved only when there are no problems.
+    func judged(for file: ReturnFile, submitting: Bool) -> (content: ReturnContent, problems: [ReturnProblem]) {
         var problems: [ReturnProblem] = []
         var result: [RouteReturnLine] = []
         for route in file.expectation.routes {
@@ -87,11 +89,19 @@ struct ReturnFormValues: Sendable {
             }
             result.append(line)
         }
-        guard problems.isEmpty else { return .failure(ReturnActions.Refused(problems)) }
         let caseStudy = self.caseStudy.trimmingCharacters(in: .whitespacesAndNewlines)
-        return .success(ReturnContent(month: file.month, lines: result, narrative: narrative.trimmingCharacters(in: .whitespacesAndNewlines),
-                                      caseStudy: caseStudy.isEmpty ? nil : caseStudy))
+        let content = ReturnContent(month: file.month, lines: result, narrative: narrative.trimmingCharacters(in: .whitespacesAndNewlines),
+                                    caseStudy: caseStudy.isEmpty ? nil : caseStudy)
+        if submitting {
+            // A figure that could not be read already says so; the rules would only judge its nought.
+            let unread = Set(problems.map { UnreadFigure(routeID: $0.routeID, field: $0.field) })
+            problems += ReturnRules.problems(content, expected: file.expectation)
+                .filter { !unread.contains(UnreadFigure(routeID: $0.routeID, field: $0.field)) }
+        }
+        return (content, problems)
     }
+
+    private struct UnreadFigure: Hashable { let routeID: UUID?; let field: ReturnProblem.Field }
 
     /// The id of a figure's input: "WLV-01-sessions_delivered".
     static func fieldID(code: String, column: String) -> String { "\(code)-\(column)" }

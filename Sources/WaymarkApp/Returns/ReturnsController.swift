@@ -56,12 +56,8 @@ struct ReturnsController: Sendable {
         }
         let flagged = PersonalDataGate.errors(req, [.init(field: "narrative", label: "The narrative", text: values.narrative),
                                                     .init(field: "case_study", label: "The case study", text: values.caseStudy)])
-        let content: ReturnContent
-        switch values.content(for: file) {
-        case .failure(let refused): return try await refuse(refused.problems, flagged: flagged)
-        case .success(let read): content = read
-        }
-        if !flagged.isEmpty { return try await refuse([], flagged: flagged) }
+        let (content, problems) = values.judged(for: file, submitting: values.submitting)
+        if !problems.isEmpty || !flagged.isEmpty { return try await refuse(problems, flagged: flagged) }
         do {
             if values.submitting {
                 let number = try await ReturnActions.submit(file, content, channel: .form, openedAt: values.version, context, at: req.now)

@@ -86,7 +86,8 @@ struct OrganisationsController: Sendable {
         let organisation = try await find(req, context)
         let form = try req.content.decode(MemberForm.self)
         let invitee: Invitations.Invitee
-        switch Invitations.check(name: form.name, email: form.email, role: form.role) {
+        switch try await Invitations.check(name: form.name, email: form.email, role: form.role, organisationID: organisation.id,
+                                            tenantID: context.tenantID, on: context.db) {
         case .failure(let refused):
             return try await render(req, context, organisation, form: form, errors: refused.errors, status: .unprocessableEntity)
         case .success(let checked): invitee = checked

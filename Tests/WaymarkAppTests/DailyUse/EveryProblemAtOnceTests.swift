@@ -80,4 +80,46 @@ final class EveryProblemAtOnceTests: AppTestCase {
         XCTAssertFalse(response.body.string.contains("name=\"revoke_tokens\" type=\"checkbox\" value=\"yes\" checked"),
                        "unticked stays unticked, so nobody revokes their tokens by surprise")
     }
+
+    func testABidWithAnUnreadablePriceStillHasItsAnswersJudged() async throws {
+        setClock("2025-05-01T09:00:00Z")
+        let spec = try await publishedSpecification(closingDay: "2025-06-30")
+        let provider = try await signedIn(CommissioningPeople.lanternway)
+        let ids = try await wolverhampton()
+        let questions = try await questionIDs(spec)
+        var pairs: [(String, String)] = [("price", "£89.4k"), ("action", "submit"), ("social_value", "")]
+        for question in questions.dropFirst() { pairs.append(("answers[\(question)]", "An answer")) }
+        pairs.append(("routes[]", ids.routes["WLV-01"]!))
+        let response = try await provider.post(SiteMap.Tenant.ownBid.path(Self.slug, spec), pairs: pairs)
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        let fields = try summaryFields(response.body.string)
+        XCTAssertTrue(fields.contains("price"), "\(fields)")
+        XCTAssertTrue(fields.contains("answer-\(questions[0])"), "the unanswered question shows at once: \(fields)")
+        XCTAssertFalse(fields.filter { $0 == "price" }.count > 1, "the price is named once")
+    }
+
+    func testAFundingSourceWithEverythingWrongSaysSoOnce() async throws {
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let funder = try await platform { db in try await Organisation.query(on: db).filter(\.$name == "Home Office").first()!.id!.uuidString }
+        let response = try await commissioner.post("/t/west-midlands/funding/new", form: [
+            "funder": funder, "programme": "", "kind": "centralGrant", "amount": "0", "start_day": "2024-04-01", "end_day": "soon",
+            "status": "confirmed"])
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        let fields = try summaryFields(response.body.string)
+        for field in ["programme", "amount", "end_day"] { XCTAssertTrue(fields.contains(field), "\(field) in \(fields)") }
+    }
+
+    func testAnInvitationNamesTheDuplicateWithTheOtherProblems() async throws {
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let organisation = try await platform { db in try await Organisation.query(on: db).filter(\.$name == "Birmingham City Council").first()!.id!.uuidString }
+        let path = SiteMap.Tenant.organisationMembers.path(Self.slug, organisation)
+        _ = try await commissioner.get(path)
+        let first = try await commissioner.post(path, form: ["name": "Sam Patel", "email": "sam.patel@birminghamcc.example", "role": "partner"])
+        XCTAssertEqual(first.status, .seeOther, first.body.string)
+        let again = try await commissioner.post(path, form: ["name": "", "email": "sam.patel@birminghamcc.example", "role": "partner"])
+        XCTAssertEqual(again.status, .unprocessableEntity)
+        let html = again.body.string
+        XCTAssertTrue(html.contains("Enter the person&#39;s name") || html.contains("Enter the person's name"))
+        XCTAssertTrue(html.contains("already invited with that role"), "the duplicate shows with the missing name")
+    }
 }
