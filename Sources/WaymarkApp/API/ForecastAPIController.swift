@@ -102,37 +102,44 @@ struct ForecastAPIController: Sendable {
         do { body = try JSONDecoder().decode(CreateBody.self, from: raw) } catch {
             throw WaymarkError.badRequest("The body must be a JSON object with as_of, scenario and optional name, description, horizon_months, shared and run")
         }
-        guard let text = body.asOf, let asOf = Day(entered: text) else {
-            throw WaymarkError.badRequest("as_of: give the day the forecast starts from, YYYY-MM-DD, from 1900 to 2199")
-        }
+        // Every problem at once, each naming its member.
+        var problems: [String] = []
+        let asOf = body.asOf.flatMap(Day.init(entered:))
+        if asOf == nil { problems.append("as_of: give the day the forecast starts from, YYYY-MM-DD, from 1900 to 2199") }
         let horizon = body.horizonMonths ?? 36
-        guard (1...120).contains(horizon) else { throw WaymarkError.badRequest("horizon_months: must be from 1 to 120") }
+        if !(1...120).contains(horizon) { problems.append("horizon_months: must be from 1 to 120") }
         // Only an object may go back through JSONSerialization: on Linux a string or number at
         // the top level is a fatal error there, not a thrown one.
-        guard let object = try? JSONSerialization.jsonObject(with: raw) as? [String: Any],
-              let definition = object["scenario"] as? [String: Any],
-              let definitionData = try? JSONSerialization.data(withJSONObject: definition) else {
-            throw WaymarkError.badRequest("scenario: give the scenario as a JSON object (docs/scenario-format.md)")
+        var scenario: Scenario?
+        if let object = try? JSONSerialization.jsonObject(with: raw) as? [String: Any],
+           let definition = object["scenario"] as? [String: Any],
+           let definitionData = try? JSONSerialization.data(withJSONObject: definition) {
+            do { scenario = try ScenarioJSON.decode(definitionData) } catch let invalid as ScenarioJSON.Invalid {
+                problems.append("scenario: \(invalid.message)")
+            }
+        } else {
+            problems.append("scenario: give the scenario as a JSON object (docs/scenario-format.md)")
         }
-        var scenario: Scenario
-        do { scenario = try ScenarioJSON.decode(definitionData) } catch let invalid as ScenarioJSON.Invalid {
-            throw WaymarkError.badRequest("scenario: \(invalid.message)")
+        if let samples = scenario?.samples, samples > ForecastSettingsForm.maxSamples {
+            problems.append("scenario.samples: at most \(ForecastSettingsForm.maxSamples.formatted()) through the API; the shell runs more")
         }
-        guard scenario.samples <= ForecastSettingsForm.maxSamples else {
-            throw WaymarkError.badRequest("scenario.samples: at most \(ForecastSettingsForm.maxSamples.formatted()) through the API; the shell runs more")
-        }
-        let name = (body.name ?? scenario.name).trimmed
-        guard !name.isEmpty, name.count <= 120 else { throw WaymarkError.badRequest("name: give a name of 1 to 120 characters") }
-        scenario.name = name
+        let name = (body.name ?? scenario?.name ?? "").trimmed
+        if name.isEmpty || name.count > 120 { problems.append("name: give a name of 1 to 120 characters") }
         let description = (body.description ?? "").trimmed
-        guard description.count <= 2_000 else { throw WaymarkError.badRequest("description: at most 2,000 characters") }
+        if description.count > 2_000 { problems.append("description: at most 2,000 characters") }
+        // The tenant's own ids are checked now, so a typo is a 400 rather than a failed run.
+        if let asOf, (1...120).contains(horizon), let read = scenario {
+            let base = try await SimulationBaseLoader.load(context, asOf: asOf, horizonMonths: horizon)
+            let unknown = read.problems(against: base)
+            if !unknown.isEmpty { problems.append("scenario: " + unknown.joined(separator: "; ")) }
+        }
         let flagged = PersonalDataCheck.problems([.init(field: "description", label: "description", text: description)],
                                                  confirmed: body.personalDataChecked == true, channel: .api)
+        guard problems.isEmpty, let asOf, var scenario else {
+            throw WaymarkError.badRequest((problems + flagged.map(\.message)).joined(separator: "; "))
+        }
         if let problem = flagged.first { throw WaymarkError.unprocessable(problem.message) }
-        // The tenant's own ids are checked now, so a typo is a 400 rather than a failed run.
-        let base = try await SimulationBaseLoader.load(context, asOf: asOf, horizonMonths: horizon)
-        let problems = scenario.problems(against: base)
-        guard problems.isEmpty else { throw WaymarkError.badRequest("scenario: " + problems.joined(separator: "; ")) }
+        scenario.name = name
 
         let record = ForecastScenarioRecord(tenantID: context.tenantID, name: name, description: description,
                                             definition: try ScenarioJSON.encode(scenario), asOf: asOf, horizonMonths: horizon,

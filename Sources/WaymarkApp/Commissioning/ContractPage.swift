@@ -10,7 +10,11 @@ struct ContractPage: Encodable {
     struct FundingLine: Encodable { let source: String; let href: String?; let allocation: String?; let amount: String }
     struct VaryLink: Encodable { let label: String; let href: String }
     /// A schedule line with the problems marking it paid, if there were any.
-    struct ScheduleLine: Encodable { let row: PaymentRow; let errors: [String] }
+    struct ScheduleLine: Encodable {
+        let row: PaymentRow; let errors: [String]
+        /// The paid-on day typed for this line, kept when it comes back with a problem.
+        var typedPaidOn = ""
+    }
 
     let id: String
     let reference: String
@@ -24,7 +28,7 @@ struct ContractPage: Encodable {
     let commitments: [SourceCommitmentSection]
     let warnings: [String]
     let history: [ContractHistoryRow]
-    let lines: [ScheduleLine]
+    var lines: [ScheduleLine]
     let version: String
     let varyLinks: [VaryLink]
     let canRecordPayments: Bool
@@ -97,7 +101,7 @@ struct ContractPage: Encodable {
             commitments: sourceIDs.compactMap { commitments[$0] },
             warnings: sourceIDs.compactMap { commitments[$0]?.warning },
             history: ContractHistoryRow.rows(loaded, names: names),
-            lines: PaymentRow.rows([loaded], approved: [loaded.id: approved], names: names, slug: slug, paidBy: paidBy).map { row in
+            lines: PaymentRow.rows([loaded], approved: [loaded.id: approved], names: names, slug: slug, paidBy: paidBy).map { row -> ScheduleLine in
                 .init(row: row, errors: errors.filter { $0.field == "line-\(row.id)" || $0.field == "paid_on-\(row.id)" }.map(\.message))
             },
             version: String(loaded.record.version),

@@ -21,7 +21,12 @@ enum PaymentMarking {
         let errors = try await mark(context, loaded, record, paidOn: form.paid_on ?? "", version: form.version ?? "",
                                     approvedMonths: approved, today: today)
         guard errors.isEmpty else {
-            let page = try await ContractPage.build(context, loaded, reading: .asOf(today), errors: errors)
+            var page = try await ContractPage.build(context, loaded, reading: .asOf(today), errors: errors)
+            page.lines = page.lines.map { line in
+                var line = line
+                if line.row.id.caseInsensitiveCompare(lineID.uuidString) == .orderedSame { line.typedPaidOn = form.paid_on ?? "" }
+                return line
+            }
             return try await PageRenderer.render(req, "contracts/contract", title: loaded.record.reference, page, errors: errors,
                                                  status: .unprocessableEntity)
         }

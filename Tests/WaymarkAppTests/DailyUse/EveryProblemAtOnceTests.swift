@@ -122,4 +122,17 @@ final class EveryProblemAtOnceTests: AppTestCase {
         XCTAssertTrue(html.contains("Enter the person&#39;s name") || html.contains("Enter the person's name"))
         XCTAssertTrue(html.contains("already invited with that role"), "the duplicate shows with the missing name")
     }
+
+    func testAScenarioSentThroughTheAPINamesEveryBadMemberAtOnce() async throws {
+        let token = try await apiToken(as: DemoPeople.commissioner)
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = .init(token: token)
+        headers.contentType = .json
+        let body = #"{"as_of": "someday", "horizon_months": 200, "name": " ", "run": false, "scenario": {"name": "x", "samples": 10, "seed": 1}}"#
+        let response = try await app.testable().sendRequest(.POST, "/api/v1/t/west-midlands/scenarios", headers: headers, body: ByteBuffer(string: body))
+        XCTAssertEqual(response.status, .badRequest)
+        for member in ["as_of:", "horizon_months:", "name:"] {
+            XCTAssertTrue(response.body.string.contains(member), "\(member) in \(response.body.string)")
+        }
+    }
 }
