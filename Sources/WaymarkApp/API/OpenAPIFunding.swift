@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkDomain
 
 /// The funding API's paths and schemas in the OpenAPI document.
 enum OpenAPIFunding {
@@ -79,7 +80,8 @@ enum OpenAPIFunding {
             "routes": ["type": "array", "items": s.object(["route_code": s.string, "amount_pence": pence], required: ["route_code", "amount_pence"])],
         ], required: ["id", "organisation", "programme", "state", "amount_pence", "start_date", "end_date", "routes", "source_id"])
         let alert = s.object([
-            "id": s.string, "kind": ["type": "string", "enum": ["route_status", "grant_ending"]], "headline": s.string, "body": s.string,
+            "id": s.string, "kind": ["type": "string", "enum": NoticeKind.allCases.map(\.rawValue),
+                     "description": "What the alert is about; the kinds a person turns email on or off for at /account/notifications"], "headline": s.string, "body": s.string,
             "link": s.string, "as_of": isoDay, "received_at": ["type": "string", "format": "date-time"], "read": ["type": "boolean"],
         ], required: ["id", "kind", "headline", "body", "link", "as_of", "received_at", "read"])
         let list = { (key: String, item: [String: Any], extra: [String: Any]) -> [String: Any] in

@@ -8,7 +8,7 @@ enum OpenAPISchemas {
     static let string: [String: Any] = ["type": "string"]
     /// The one confirmation a body carries for free text the personal-data check flagged (`PersonalDataCheck`).
     static let personalDataChecked: [String: Any] = [
-        "type": "boolean",
+        "type": ["boolean", "null"],
         "description": "Send true once you have checked the free text a 422 flagged as looking like personal data; published text is refused whatever this says",
     ]
     static let integer: [String: Any] = ["type": "integer"]
