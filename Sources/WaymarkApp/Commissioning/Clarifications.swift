@@ -20,7 +20,8 @@ enum Clarifications {
         }
         if question.isEmpty { errors.append(.init(field: "question", message: "Enter your question")) }
         if question.count > longest { errors.append(.init(field: "question", message: "Your question must be \(longest.formatted()) characters or fewer")) }
-        if let found = publishedPersonalData(question) { errors.append(.init(field: "question", message: found)) }
+        errors += PersonalDataCheck.problems([.init(field: "question", label: "Your question", text: question, audience: .published)],
+                                             confirmed: false).map(FieldError.init)
         guard errors.isEmpty, let organisation = context.actingOrganisations(as: .provider).first else {
             return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity,
                                                       typed: ["question": question])
@@ -45,7 +46,8 @@ enum Clarifications {
         if record.answer != nil { errors.append(.init(field: field, message: "This question has already been answered")) }
         if answer.isEmpty { errors.append(.init(field: field, message: "Enter the answer")) }
         if answer.count > longest * 2 { errors.append(.init(field: field, message: "The answer must be \((longest * 2).formatted()) characters or fewer")) }
-        if let found = publishedPersonalData(answer) { errors.append(.init(field: field, message: found)) }
+        errors += PersonalDataCheck.problems([.init(field: field, label: "The answer", text: answer, audience: .published)],
+                                             confirmed: false).map(FieldError.init)
         guard errors.isEmpty else {
             return try await SpecificationPage.render(req, context, found, errors: errors, status: .unprocessableEntity, typed: [field: answer])
         }
@@ -63,13 +65,5 @@ enum Clarifications {
         }
         return req.redirect(to: SiteMap.Tenant.specification.path(context.tenant.slug, found.spec.id.uuidString),
                             flash: "Answer published to every bidder.")
-    }
-
-    /// Questions and answers are published to every bidder and on the public pages, so they may
-    /// hold no personal data at all (`PersonalDataScan`): what it finds is named, to be removed.
-    static func publishedPersonalData(_ text: String) -> String? {
-        let found = PersonalDataScan.findings(in: text)
-        guard !found.isEmpty else { return nil }
-        return "This is published to every bidder and the public, so it must not hold personal data: remove \(PersonalDataScan.summary(found))"
     }
 }

@@ -5,13 +5,12 @@ import WaymarkDomain
 /// carries and turns what the check finds into field errors. Every handler that keeps free
 /// text sends its texts here, so the rule and its words are the same everywhere.
 enum PersonalDataGate {
-    static let field = PersonalDataCheck.confirmationField
 
     /// The form's box ("yes") or the API body's `true`.
     static func confirmed(_ req: Request) -> Bool {
         guard req.method == .POST, req.body.data != nil || req.body.string != nil else { return false }
-        if req.headers.contentType == .json { return (try? req.content.get(Bool.self, at: field)) == true }
-        return (try? req.content.get(String.self, at: field)) == "yes"
+        if req.headers.contentType == .json { return (try? req.content.get(Bool.self, at: PersonalDataCheck.confirmationField)) == true }
+        return (try? req.content.get(String.self, at: PersonalDataCheck.confirmationField)) == "yes"
     }
 
     static func errors(_ req: Request, _ texts: [PersonalDataCheck.Text]) -> [FieldError] {
