@@ -13,7 +13,7 @@ enum FundingSourceDetail {
             let routeCode: String; let routeName: String; let routeHref: String?; let amount: String; let period: String
             let drawnToDate: String; let remaining: String; let lapsing: String; let editHref: String; let removeAction: String
         }
-        struct Option: Encodable { let value: String; let label: String }
+        struct Option: Encodable { let value: String; let label: String; var selected = false }
         let id: String
         let heading: String
         let funder: String
@@ -27,6 +27,8 @@ enum FundingSourceDetail {
         let lines: [Line]
         let canEdit: Bool
         let nextStatuses: [Option]
+        /// The status form's day as sent, when it came back with a problem.
+        let typedOn: String
         let version: String
         let statusAction: String
         let editHref: String
@@ -99,6 +101,8 @@ enum FundingSourceDetail {
                        status: HTTPStatus? = nil) async throws -> Response {
         let asOf = try req.asOfDay()
         let slug = context.tenant.slug, id = record.id!.uuidString
+        // The status form as sent, kept when it comes back with a problem.
+        let typed = req.url.path == SiteMap.Tenant.fundingSourceStatus.path(slug, id) ? try? req.content.decode(FundingStatusChanging.Form.self) : nil
         let names = try await FundingQueries.funderNames(context)
         let positions = try await SourcePositions.load(context, asOf: asOf)
         let position = positions.position(of: record.id!)
@@ -158,7 +162,8 @@ enum FundingSourceDetail {
                              removeAction: SiteMap.Tenant.allocationRemove.path(slug, id, allocationID))
             },
             canEdit: canEdit,
-            nextStatuses: record.sourceStatus.nextStatuses.map { .init(value: $0.rawValue, label: $0.displayName) },
+            nextStatuses: record.sourceStatus.nextStatuses.map { .init(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == typed?.status) },
+            typedOn: typed?.on ?? "",
             version: String(record.version), statusAction: SiteMap.Tenant.fundingSourceStatus.path(slug, id),
             editHref: SiteMap.Tenant.fundingSourceEdit.path(slug, id), allocateHref: SiteMap.Tenant.allocationNew.path(slug, id),
             csvHref: SiteMap.Tenant.fundingSourceRoutesCSV.path(slug, id),

@@ -57,32 +57,34 @@ enum FundingStatusChanging {
     @Sendable static func change(req: Request, context: TenantContext) async throws -> Response {
         let record = try await FundingQueries.source(context, id: req.parameters.get("id"))
         let form = try req.content.decode(Form.self)
-        guard let next = FundingSource.Status(rawValue: form.status ?? "") else {
-            return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message: "Choose the new status")])
-        }
-        let today = Day(req.now, in: London.timeZone)
-        let effective: Day
-        switch EffectiveDay.parse(form.on ?? "", today: today) {
-        case .failure(let problem):
-            return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "on", message: problem.message)])
-        case .success(let day):
-            effective = day
-        }
-        let known = history(try await context.query(FundingStatusChange.self).filter(\.$sourceID == record.id!).all())
-        if let last = known.last, effective < last.day {
-            return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "on", message:
-                "\(effective.display) is before it became \(last.status.displayName.lowercased()) on \(last.day.display): give a day on or after that")])
-        }
         guard let version = Int(form.version ?? ""), version == record.version else {
             return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message: VersionGuard.conflictMessage)],
                                                         status: .conflict)
         }
+        // Every problem at once, in the form's order: the status, then the day.
+        var errors: [FieldError] = []
+        let next = FundingSource.Status(rawValue: form.status ?? "")
+        if next == nil { errors.append(.init(field: "status", message: "Choose the new status")) }
         // A pledge awaiting a decision moves only through the decision, so the pledge and
         // its money cannot disagree (a confirmed source behind a pledge still "awaiting").
         if try await context.query(Pledge.self).filter(\.$sourceID == record.id!)
             .filter(\.$state == Pledge.State.awaitingDecision.rawValue).first() != nil {
-            return try await FundingSourceDetail.render(req, context, record, errors: [.init(field: "status", message:
-                "\(record.programme) is a partner's pledge awaiting a decision: confirm or decline it on the pledge's page")])
+            errors.append(.init(field: "status", message: "\(record.programme) is a partner's pledge awaiting a decision: confirm or decline it on the pledge's page"))
+        } else if let next, let refused = refusal(record.programme, from: record.sourceStatus, to: next) {
+            errors.append(.init(field: "status", message: refused))
+        }
+        var effective: Day?
+        switch EffectiveDay.parse(form.on ?? "", today: Day(req.now, in: London.timeZone)) {
+        case .failure(let problem): errors.append(.init(field: "on", message: problem.message))
+        case .success(let day): effective = day
+        }
+        let known = history(try await context.query(FundingStatusChange.self).filter(\.$sourceID == record.id!).all())
+        if let effective, let last = known.last, effective < last.day {
+            errors.append(.init(field: "on", message:
+                "\(effective.display) is before it became \(last.status.displayName.lowercased()) on \(last.day.display): give a day on or after that"))
+        }
+        guard errors.isEmpty, let next, let effective else {
+            return try await FundingSourceDetail.render(req, context, record, errors: errors)
         }
         do {
             try await context.transaction { tx in try await move(record, to: next, in: tx, at: req.now, effective: effective) }

@@ -135,4 +135,18 @@ final class EveryProblemAtOnceTests: AppTestCase {
             XCTAssertTrue(response.body.string.contains(member), "\(member) in \(response.body.string)")
         }
     }
+
+    func testAStatusChangeNamesTheStatusAndTheDayAtOnceAndKeepsThem() async throws {
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let source = try await platform { db in try await FundingSourceRecord.query(on: db).filter(\.$status == "confirmed").first() }
+        let record = try XCTUnwrap(source, "the demo has a confirmed source")
+        let path = "/t/west-midlands/funding/\(record.id!.uuidString)"
+        _ = try await commissioner.get(path)
+        let response = try await commissioner.post(path + "/status", form: ["status": "received", "on": "2099-01-01", "version": String(record.version)])
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        let html = response.body.string
+        XCTAssertTrue(html.contains("<a href=\"#on\">"), "the day in the future is named")
+        XCTAssertTrue(html.contains("value=\"2099-01-01\""), "and kept")
+        XCTAssertTrue(html.contains("value=\"received\" selected"), "the status chosen is kept")
+    }
 }
