@@ -105,6 +105,15 @@ enum AllocationForm {
         if let start, let end, period == nil {
             errors.append(.init(field: "end_day", message: "The last day (\(end.display)) must be on or after the first (\(start.display))"))
         }
+        // With the route known, the source's rules judge the rest at once, whatever else could not
+        // be read (a stand-in amount or period then, whose rules are left out).
+        if !errors.isEmpty, let route {
+            let probe = Allocation(id: existing?.id ?? UUID(), sourceID: record.id!, routeID: route.id!, amount: amount ?? Money(pence: 1),
+                                   period: period ?? record.domain(funderName: "").period, enteredAt: req.now, agreedOn: agreedOn)
+            errors += try await Self.problems(probe, source: record, agreedOn: agreedOn, route: route, in: context)
+                .filter { ($0.field != .amount || amount != nil) && ($0.field != .period || period != nil) }
+                .map(fieldError)
+        }
         guard errors.isEmpty, let route, let amount, let period else {
             return try await render(req, context, record, existing, values, errors, status: .unprocessableEntity)
         }
@@ -121,13 +130,7 @@ enum AllocationForm {
                 guard let current = try await tx.find(FundingSourceRecord.self, record.id) else { throw WaymarkError.notFound }
                 // Taking the source's row serialises allocations from it (see the type's comment).
                 try await VersionGuard.claim(table: FundingSourceRecord.schema, id: current.id!, expected: current.version, on: tx.db)
-                let stored = try await FundingQueries.allocations(tx, sourceID: current.id!).map(\.domain)
-                var source = current.domain(funderName: "")
-                // Judged as the source stood on the day the allocation was agreed.
-                let changes = try await tx.query(FundingStatusChange.self).filter(\.$sourceID == current.id!).all()
-                source.status = FundingStatusChanging.status(on: agreedOn, history: FundingStatusChanging.history(changes),
-                                                             otherwise: source.status)
-                let problems = source.problems(with: allocation, existing: stored, routeLocalAuthorityID: route.localAuthorityID)
+                let problems = try await Self.problems(allocation, source: current, agreedOn: agreedOn, route: route, in: tx)
                 guard problems.isEmpty else { throw AllocationRefused(problems: problems) }
                 if let existing {
                     existing.routeID = route.id!
@@ -156,6 +159,17 @@ enum AllocationForm {
     }
 
     struct AllocationRefused: Error { let problems: [AllocationProblem] }
+
+    /// The source's rules for `allocation`, as the source stood on the day it was agreed, beside
+    /// the allocations it already holds.
+    static func problems(_ allocation: Allocation, source record: FundingSourceRecord, agreedOn: Day, route: Route,
+                         in context: TenantContext) async throws -> [AllocationProblem] {
+        let stored = try await FundingQueries.allocations(context, sourceID: record.id!).map(\.domain)
+        var source = record.domain(funderName: "")
+        let changes = try await context.query(FundingStatusChange.self).filter(\.$sourceID == record.id!).all()
+        source.status = FundingStatusChanging.status(on: agreedOn, history: FundingStatusChanging.history(changes), otherwise: source.status)
+        return source.problems(with: allocation, existing: stored, routeLocalAuthorityID: route.localAuthorityID)
+    }
 
     static func fieldError(_ problem: AllocationProblem) -> FieldError {
         switch problem.field {

@@ -149,4 +149,16 @@ final class EveryProblemAtOnceTests: AppTestCase {
         XCTAssertTrue(html.contains("value=\"2099-01-01\""), "and kept")
         XCTAssertTrue(html.contains("value=\"received\" selected"), "the status chosen is kept")
     }
+
+    func testAnAllocationWithAnUnreadableAmountStillHasItsPeriodJudged() async throws {
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let source = try await platform { db in try await FundingSourceRecord.query(on: db).filter(\.$status == "confirmed").first() }
+        let record = try XCTUnwrap(source)
+        let path = SiteMap.Tenant.allocationNew.path(Self.slug, record.id!.uuidString)
+        _ = try await commissioner.get(path)
+        let response = try await commissioner.post(path, form: ["route": "BHM-01", "amount": "12,5OO", "start_day": "1990-01-01", "end_day": "1990-02-01"])
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        let fields = try summaryFields(response.body.string)
+        XCTAssertTrue(fields.contains("amount") && fields.contains("start_day"), "the amount and the period at once: \(fields)")
+    }
 }
