@@ -50,8 +50,8 @@ enum RouteCostEditing {
         let (entry, checked) = RouteCostFields.check(values)
         var errors = checked
         let existing = try await RouteStore.costs(of: route.id!, context)
-        if let entry, existing.contains(where: { $0.effectiveFrom == entry.effectiveFrom.iso }) {
-            errors.append(.init(field: "cost_from", message: "There is already a cost from \(entry.effectiveFrom.display): choose another day, or change that entry"))
+        if let from = RouteCostFields.from(values), existing.contains(where: { $0.effectiveFrom == from.iso }) {
+            errors.insert(.init(field: "cost_from", message: "There is already a cost from \(from.display): choose another day, or change that entry"), at: 0)
         }
         return try await write(req, context, route, values, version: version, errors: errors, correcting: nil) { tx in
             _ = try await RouteStore.setCost(of: route, entry!, tx)
@@ -83,11 +83,11 @@ enum RouteCostEditing {
         let values = RouteCostFields.Values(form: try req.content.decode(RouteCostFields.Form.self))
         let (entry, checked) = RouteCostFields.check(values)
         var errors = checked
-        if let entry, entry.effectiveFrom <= today(req) {
-            errors.append(.init(field: "cost_from", message: "A corrected cost must start after today, \(today(req).display): add a new change for earlier days"))
-        } else if let entry, entry.effectiveFrom.iso != record.effectiveFrom,
-                  try await RouteStore.costs(of: route.id!, context).contains(where: { $0.effectiveFrom == entry.effectiveFrom.iso }) {
-            errors.append(.init(field: "cost_from", message: "There is already a cost from \(entry.effectiveFrom.display): choose another day"))
+        if let from = RouteCostFields.from(values), from <= today(req) {
+            errors.insert(.init(field: "cost_from", message: "A corrected cost must start after today, \(today(req).display): add a new change for earlier days"), at: 0)
+        } else if let from = RouteCostFields.from(values), from.iso != record.effectiveFrom,
+                  try await RouteStore.costs(of: route.id!, context).contains(where: { $0.effectiveFrom == from.iso }) {
+            errors.insert(.init(field: "cost_from", message: "There is already a cost from \(from.display): choose another day"), at: 0)
         }
         return try await write(req, context, route, values, version: version, errors: errors, correcting: record.effectiveFrom) { tx in
             record.effectiveFrom = entry!.effectiveFrom.iso

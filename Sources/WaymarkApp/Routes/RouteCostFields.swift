@@ -37,9 +37,13 @@ enum RouteCostFields {
     }
 
     /// Every problem at once, each named by its field; an entry only when there are none.
+    /// The day the cost applies from, when it can be read: the date rules need nothing else,
+    /// so they are judged beside the other fields' problems.
+    static func from(_ values: Values) -> Day? { Day(entered: values.from.trimmingCharacters(in: .whitespaces)) }
+
     static func check(_ values: Values) -> (RouteCostModel.Entry?, [FieldError]) {
         var errors: [FieldError] = []
-        let from = Day(entered: values.from.trimmingCharacters(in: .whitespaces))
+        let from = from(values)
         if from == nil { errors.append(.init(field: "cost_from", message: "Enter the day this cost applies from as a real date, like 2024-09-02")) }
         let chaperones = whole(values.chaperones, in: RouteRules.chaperones, field: "chaperones",
                                what: "the chaperones working the route each school day", &errors)

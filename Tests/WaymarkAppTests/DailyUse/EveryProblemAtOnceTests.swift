@@ -161,4 +161,19 @@ final class EveryProblemAtOnceTests: AppTestCase {
         let fields = try summaryFields(response.body.string)
         XCTAssertTrue(fields.contains("amount") && fields.contains("start_day"), "the amount and the period at once: \(fields)")
     }
+
+    func testARouteCostOnATakenDayWithABlankRateSaysBothAtOnce() async throws {
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let (taken, version) = try await platform { db -> (String, Int) in
+            let route = try await Route.query(on: db).filter(\.$code == "BHM-01").first()!
+            let cost = try await RouteCostRecord.query(on: db).filter(\.$routeID == route.id!).first()!
+            return (cost.effectiveFrom, route.version)
+        }
+        let path = SiteMap.Tenant.routeCosts.path(Self.slug, "BHM-01")
+        _ = try await commissioner.get(path)
+        let response = try await commissioner.post(path, form: ["cost_from": taken, "chaperones": "2", "minutes_per_day": "240",
+                                                                "hourly_rate": "", "daily_management": "", "version": String(version)])
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        XCTAssertEqual(try summaryFields(response.body.string), ["cost_from", "hourly_rate"])
+    }
 }
