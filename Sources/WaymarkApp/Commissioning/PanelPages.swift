@@ -20,8 +20,9 @@ enum PanelPages {
         try await renderPanel(req, context, try await EvaluationState.load(req, context), errors: [])
     }
 
+    /// `chosen`: the ticks as sent, kept when the form comes back with a problem.
     static func renderPanel(_ req: Request, _ context: TenantContext, _ state: EvaluationState, errors: [FieldError],
-                            status: HTTPStatus = .ok) async throws -> Response {
+                            status: HTTPStatus = .ok, chosen: Set<UUID>? = nil) async throws -> Response {
         let slug = context.tenant.slug, id = state.spec.id.uuidString
         let sealed = state.spec.bidWindow.isOpen(at: state.now)
         let candidates = try await assessors(context).map { person in
@@ -37,7 +38,8 @@ enum PanelPages {
                 standing = outstanding > 0 ? "\(outstanding) of \(state.bidders.count) bidders still to declare for"
                     : conflicts.isEmpty ? "Declared: no conflicts" : "Declared a conflict with \(conflicts.sorted().joined(separator: ", "))"
             }
-            return Candidate(id: person.id.uuidString, name: person.name, email: person.email, checked: assigned, standing: standing)
+            return Candidate(id: person.id.uuidString, name: person.name, email: person.email,
+                             checked: chosen.map { $0.contains(person.id) } ?? assigned, standing: standing)
         }
         let page = PanelPage(specTitle: state.spec.title, specHref: SiteMap.Tenant.specification.path(slug, id),
                              action: SiteMap.Tenant.panel.path(slug, id), candidates: candidates,
@@ -58,7 +60,8 @@ enum PanelPages {
         let removing = state.panel.assessorIDs.subtracting(chosen)
         if !removing.intersection(scored).isEmpty {
             return try await renderPanel(req, context, state, errors: [.init(field: "assessors", message:
-                "An assessor who has scored bids stays on the panel: their scores are part of the record")], status: .unprocessableEntity)
+                "An assessor who has scored bids stays on the panel: their scores are part of the record")], status: .unprocessableEntity,
+                chosen: chosen.union(removing.intersection(scored)))
         }
         let now = req.now, specID = state.spec.id
         try await context.transaction { tx in
