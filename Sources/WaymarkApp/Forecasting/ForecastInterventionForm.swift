@@ -142,7 +142,8 @@ enum ForecastInterventionForm {
             let id = route(), on = day(values.on, "on", "the day the route closes")
             if let id, let on { intervention = .closeRoute(routeID: id, on: on) }
         case .openRoute:
-            intervention = openRoute(values, choices: choices, scenario: scenario, errors: &errors, day: day, money: money)
+            intervention = openRoute(values, choices: choices, scenario: scenario, report: fail, day: day, money: money)
+            if !errors.isEmpty { intervention = nil }
         case .pooledFund:
             let amount = money(values.amount, "amount", "the fund's amount", ceiling: Scenario.moneyCeiling)
             let period = period(), probability = chance(values.probability), (authorities, routes) = eligible()
@@ -158,21 +159,25 @@ enum ForecastInterventionForm {
         return .success(intervention)
     }
 
-    private static func openRoute(_ values: Values, choices: ForecastChoices, scenario: Scenario, errors: inout [FieldError],
+    /// Problems go through `report`, as the shared `day` and `money` readers' do: handing this
+    /// function the error list itself would overlap their access to it.
+    private static func openRoute(_ values: Values, choices: ForecastChoices, scenario: Scenario, report: (String, String) -> Void,
                                   day: (String, String, String) -> Day?, money: (String, String, String, Money) -> Money?) -> Intervention? {
+        var failed = false
+        func fail(_ field: String, _ message: String) { failed = true; report(field, message) }
         let code = values.code.trimmed.uppercased()
         let taken = Set(choices.routes.map(\.code)).union(scenario.interventions.compactMap {
             if case .openRoute(let r) = $0 { r.code } else { nil } })
         if code.isEmpty || code.count > 20 {
-            errors.append(.init(field: "code", message: "Enter a short code for the new route, up to 20 characters, like WLV-09"))
+            fail("code", "Enter a short code for the new route, up to 20 characters, like WLV-09")
         } else if taken.contains(code) {
-            errors.append(.init(field: "code", message: "\(code) is already a route's code: choose another"))
+            fail("code", "\(code) is already a route's code: choose another")
         }
         let authority = UUID(uuidString: values.authority).flatMap { id in choices.authorities.first { $0.id == id }?.id }
-        if authority == nil { errors.append(.init(field: "authority", message: "Choose the route's local authority")) }
+        if authority == nil { fail("authority", "Choose the route's local authority") }
         let children = Int(values.children.trimmed)
         if children.map({ !(0...100_000).contains($0) }) ?? true {
-            errors.append(.init(field: "children", message: "Enter the children walked a day as a whole number from 0 to 100,000"))
+            fail("children", "Enter the children walked a day as a whole number from 0 to 100,000")
         }
         let cost = money(values.dailyCost, "daily_cost", "the cost of a school day", Scenario.dailyCostCeiling)
         let from = day(values.from, "from", "the route's first day")
@@ -180,10 +185,10 @@ enum ForecastInterventionForm {
         if !values.closes.trimmed.isEmpty {
             closes = day(values.closes, "closes", "the day the route closes")
             if let from, let closes, closes < from {
-                errors.append(.init(field: "closes", message: "The closing day (\(closes.display)) must be on or after the first (\(from.display))"))
+                fail("closes", "The closing day (\(closes.display)) must be on or after the first (\(from.display))")
             }
         }
-        guard errors.isEmpty, let authority, let children, let cost, let from else { return nil }
+        guard !failed, let authority, let children, let cost, let from else { return nil }
         return .openRoute(route: HypotheticalRoute(id: UUID(), code: code, localAuthorityID: authority, childrenPerDay: children,
                                                    dailyCost: cost, from: from, closes: closes))
     }

@@ -88,12 +88,6 @@ enum ForecastSettingsForm {
         if horizon.map({ !(1...120).contains($0) }) ?? true {
             errors.append(.init(field: "horizon_months", message: "Enter the months to forecast as a whole number from 1 to 120"))
         }
-        let samples = Int(values.samples.trimmed.replacingOccurrences(of: ",", with: ""))
-        if samples.map({ !(1...maxSamples).contains($0) }) ?? true {
-            errors.append(.init(field: "samples", message: "Enter the number of samples as a whole number from 1 to 100,000"))
-        }
-        let seed = UInt64(values.seed.trimmed)
-        if seed == nil { errors.append(.init(field: "seed", message: "Enter the seed as a whole number, 0 or more, like 1")) }
 
         var scenario = start
         let percent = { (text: String, field: String, label: String) -> Double? in
@@ -145,6 +139,13 @@ enum ForecastSettingsForm {
                 scenario.uncertainty.inflation = DrawRange(low, high)
             }
         }
+        // Samples and seed sit last on the page, so their problems are listed last.
+        let samples = Int(values.samples.trimmed.replacingOccurrences(of: ",", with: ""))
+        if samples.map({ !(1...maxSamples).contains($0) }) ?? true {
+            errors.append(.init(field: "samples", message: "Enter the number of samples as a whole number from 1 to 100,000"))
+        }
+        let seed = UInt64(values.seed.trimmed)
+        if seed == nil { errors.append(.init(field: "seed", message: "Enter the seed as a whole number, 0 or more, like 1")) }
         guard errors.isEmpty, let asOf, let horizon, let samples, let seed else { return .failure(FieldErrors(errors)) }
         scenario.name = name
         scenario.samples = samples
