@@ -50,12 +50,15 @@ enum CalendarImport: TabularImporter {
 
         var parser = CalendarRowParser(reference: reference)
         for row in table.rows { parser.read(row) }
-        var issues = parser.issues + parser.checkYears()
-        guard issues.isEmpty else { return .failure(ImportIssues(issues: issues)) }
-
+        // Every problem at once: each row's own, then those of each year whose rows all read,
+        // then the calendar rules of each year that passed the year checks.
+        var issues = parser.issues
         var outcome = ImportOutcome()
         var years: [YearChange] = []
-        for group in parser.groups {
+        for group in parser.wholeGroups {
+            let yearProblems = parser.checkYear(group)
+            issues += yearProblems
+            guard yearProblems.isEmpty else { continue }
             let existing = reference.calendar(named: group.calendarName)
             let change = YearChange(calendarName: existing?.name ?? group.calendarName, existingCalendarID: existing?.id,
                                     year: group.year, periods: group.periods.map(\.period).sorted())

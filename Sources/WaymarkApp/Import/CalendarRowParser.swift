@@ -18,6 +18,9 @@ struct CalendarRowParser {
     private(set) var groups: [Group] = []
     private(set) var assignments: [UUID: String] = [:]
     private(set) var assignmentRows: [UUID: Int] = [:]
+    /// Calendar years with a row that could not be read: judging such a year as a whole would
+    /// report the missing row's absence (a year "with no terms") beside the row's own problem.
+    private var unreadYears: Set<String> = []
 
     init(reference: ImportReference) { self.reference = reference }
 
@@ -45,6 +48,7 @@ struct CalendarRowParser {
         }
         readAssignments(&reader, calendar: name)
         issues += reader.issues
+        if !reader.issues.isEmpty, let name, let year { unreadYears.insert(Self.yearKey(name, year)) }
         guard reader.issues.isEmpty, let name, let year, let kind, let dates else { return }
         let item = RowPeriod(row: row.number, period: .init(kind: kind, dates: dates))
         if let index = groups.firstIndex(where: { ImportReference.key($0.calendarName) == ImportReference.key(name) && $0.year == year }) {
@@ -70,28 +74,31 @@ struct CalendarRowParser {
         }
     }
 
+    private static func yearKey(_ name: String, _ year: AcademicYear) -> String { "\(ImportReference.key(name))|\(year.label)" }
+
+    /// The years every row of which was read: only these can be judged as a whole.
+    var wholeGroups: [Group] { groups.filter { !unreadYears.contains(Self.yearKey($0.calendarName, $0.year)) } }
+
     /// Checks that need a whole year: every year has a term, half-terms and INSET days
     /// fall inside one of its terms, and no two terms overlap.
-    func checkYears() -> [ImportIssue] {
+    func checkYear(_ group: Group) -> [ImportIssue] {
         var problems: [ImportIssue] = []
-        for group in groups {
-            let terms = group.periods.filter { $0.period.kind == .term }
-            if terms.isEmpty {
-                problems.append(ImportIssue(row: group.periods.first?.row, column: "kind",
-                                            message: "Calendar '\(group.calendarName)' \(group.year.label) has no terms"))
+        let terms = group.periods.filter { $0.period.kind == .term }
+        if terms.isEmpty {
+            problems.append(ImportIssue(row: group.periods.first?.row, column: "kind",
+                                        message: "Calendar '\(group.calendarName)' \(group.year.label) has no terms"))
+        }
+        for item in group.periods where item.period.kind != .term {
+            if !terms.contains(where: { $0.period.dates.contains(item.period.dates) }) {
+                let what = item.period.kind == .inset ? "INSET day" : "half-term"
+                problems.append(ImportIssue(row: item.row, column: "start",
+                                            message: "This \(what) (\(item.period.dates.display)) is not inside any term of \(group.year.label) in the file"))
             }
-            for item in group.periods where item.period.kind != .term {
-                if !terms.contains(where: { $0.period.dates.contains(item.period.dates) }) {
-                    let what = item.period.kind == .inset ? "INSET day" : "half-term"
-                    problems.append(ImportIssue(row: item.row, column: "start",
-                                                message: "This \(what) (\(item.period.dates.display)) is not inside any term of \(group.year.label) in the file"))
-                }
-            }
-            for (i, first) in terms.enumerated() {
-                for second in terms[(i + 1)...] where first.period.dates.overlaps(second.period.dates) {
-                    problems.append(ImportIssue(row: second.row, column: "start",
-                                                message: "This term overlaps the term on row \(first.row)"))
-                }
+        }
+        for (i, first) in terms.enumerated() {
+            for second in terms[(i + 1)...] where first.period.dates.overlaps(second.period.dates) {
+                problems.append(ImportIssue(row: second.row, column: "start",
+                                            message: "This term overlaps the term on row \(first.row)"))
             }
         }
         return problems

@@ -80,4 +80,20 @@ final class SchoolAndCalendarImportTests: AppTestCase {
         XCTAssertTrue(overlap.body.string.contains("overlaps the term on row 2"))
         XCTAssertTrue(overlap.body.string.contains("is not inside any term"))
     }
+
+    /// Issue 17: a bad row in one year and a bad year elsewhere come back in one answer; the
+    /// year with the unreadable row is not also called empty.
+    func testARowMistakeAndAnotherYearsMistakeComeBackTogether() async throws {
+        let browser = try await signedIn(DemoPeople.commissioner)
+        let response = try await check(browser, "calendars", "calendar.csv", Self.csv([
+            "calendar,academic_year,kind,start,end",
+            "standard,2040/41,term,2040-09-06,soon",
+            "standard,2041/42,term,2041-09-06,2041-12-17",
+            "standard,2041/42,half_term,2042-02-14,2042-02-18"]))
+        XCTAssertEqual(response.status, .unprocessableEntity)
+        let html = response.body.string
+        XCTAssertTrue(html.contains("soon"), "row 2's end is named")
+        XCTAssertTrue(html.contains("is not inside any term of 2041/42"), "row 4's half-term, in the same answer")
+        XCTAssertFalse(html.contains("2040/41 has no terms"), "the year whose term could not be read is not called empty")
+    }
 }
