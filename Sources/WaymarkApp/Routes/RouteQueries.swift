@@ -34,7 +34,20 @@ struct RouteFilter: Sendable {
     var sort: String = "code"
     var descending = false
 
-    static let sortKeys = ["code", "name", "local_authority", "area", "children", "status", "funding"]
+    static let sortKeys = RouteRow.sortColumns.map(\.key)
+}
+
+extension RouteRow {
+    /// The orders the routes list and the API offer; rows that tie stay in code order.
+    static let sortColumns: [TableSort<RouteRow>.Column] = [
+        .init(key: "code", label: "Code") { $0.code < $1.code },
+        .init(key: "name", label: "Name") { $0.name < $1.name },
+        .init(key: "local_authority", label: "Local authority") { $0.localAuthority < $1.localAuthority },
+        .init(key: "area", label: "Area") { $0.area < $1.area },
+        .init(key: "children", label: "Children a day", numeric: true) { $0.childrenPerDay < $1.childrenPerDay },
+        .init(key: "status", label: "Status") { $0.status < $1.status },
+        .init(key: "funding", label: "Funding") { FundingDisplay.urgency($0.funding) < FundingDisplay.urgency($1.funding) },
+    ]
 }
 
 enum RouteQueries {
@@ -64,7 +77,7 @@ enum RouteQueries {
         let areas = try await context.query(Area.self).all()
         let authorityByID = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0) })
         let areaByID = Dictionary(uniqueKeysWithValues: areas.map { ($0.id!, $0.name) })
-        var rows = routes.compactMap { route -> RouteRow? in
+        let rows = routes.compactMap { route -> RouteRow? in
             let authority = authorityByID[route.localAuthorityID]
             if let wanted = filter.localAuthority, authority?.gssCode != wanted { return nil }
             if let wanted = filter.status, route.routeStatus != wanted { return nil }
@@ -82,19 +95,7 @@ enum RouteQueries {
                 fundedUntilISO: report?.securedFundedUntil?.iso, fundedUntilProjectedISO: report?.projectedFundedUntil?.iso,
                 fundingReasons: report == nil ? [] : coverage.reasons(of: route.id))
         }
-        func less(_ a: RouteRow, _ b: RouteRow) -> Bool {
-            switch filter.sort {
-            case "name": (a.name, a.code) < (b.name, b.code)
-            case "local_authority": (a.localAuthority, a.code) < (b.localAuthority, b.code)
-            case "area": (a.area, a.code) < (b.area, b.code)
-            case "children": (a.childrenPerDay, a.code) < (b.childrenPerDay, b.code)
-            case "status": (a.status, a.code) < (b.status, b.code)
-            case "funding": (FundingDisplay.urgency(a.funding), a.code) < (FundingDisplay.urgency(b.funding), b.code)
-            default: a.code < b.code
-            }
-        }
-        rows.sort { filter.descending ? less($1, $0) : less($0, $1) }
-        return rows
+        return TableSort(columns: RouteRow.sortColumns, key: filter.sort, descending: filter.descending).sorted(rows)
     }
 
     /// One visible route by code; a hidden or another tenant's route is not found.

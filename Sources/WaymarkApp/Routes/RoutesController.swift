@@ -20,11 +20,10 @@ struct RoutesController: Sendable {
 
     struct ListPage: Encodable {
         struct Option: Encodable { let value: String; let label: String; let selected: Bool }
-        struct SortLink: Encodable { let key: String; let label: String; let href: String; let ariaSort: String }
         let rows: [RouteRow]
         let authorities: [Option]
         let statuses: [Option]
-        let sortLinks: [SortLink]
+        let sortHeaders: [TableSort<RouteRow>.Header]
         let csvHref: String
         let count: Int
         let children: String
@@ -51,7 +50,6 @@ struct RoutesController: Sendable {
         let asOf = try req.asOfDay()
         let rows = try await RouteQueries.rows(context, filter: filter, asOf: asOf)
         let slug = context.tenant.slug
-        let base = SiteMap.Tenant.routes.bare(slug)
         var authorities = try await context.query(LocalAuthority.self).sort(\.$name).all()
         if case .localAuthorities(let codes) = context.routeVisibility { authorities = authorities.filter { codes.contains($0.gssCode) } }
         let query = { (sort: String, order: String) -> String in
@@ -62,20 +60,12 @@ struct RoutesController: Sendable {
             var components = URLComponents(); components.queryItems = items
             return components.percentEncodedQuery ?? ""
         }
-        let labels = ["code": "Code", "name": "Name", "local_authority": "Local authority", "area": "Area",
-                      "children": "Children a day", "status": "Status", "funding": "Funding"]
-        let sortLinks = RouteFilter.sortKeys.map { key -> ListPage.SortLink in
-            let current = filter.sort == key
-            let nextOrder = current && !filter.descending ? "desc" : "asc"
-            return .init(key: key, label: labels[key]!, href: "\(base)?\(query(key, nextOrder))",
-                         ariaSort: current ? (filter.descending ? "descending" : "ascending") : "none")
-        }
         let csvQuery = query(filter.sort, filter.descending ? "desc" : "asc")
         let page = ListPage(
             rows: rows,
             authorities: authorities.map { .init(value: $0.gssCode, label: $0.name, selected: $0.gssCode == filter.localAuthority) },
             statuses: Route.Status.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
-            sortLinks: sortLinks,
+            sortHeaders: TableSort(req, columns: RouteRow.sortColumns, defaultKey: "code").headers(req),
             csvHref: "\(SiteMap.Tenant.routesCSV.bare(slug))?\(csvQuery)",
             count: rows.count,
             children: rows.reduce(0) { $0 + $1.childrenPerDay }.grouped(),

@@ -28,6 +28,14 @@ struct TableSort<Row>: Sendable {
     /// Before `sort` and `order` when a page has two tables: "paid_" gives `paid_sort`.
     let prefix: String
 
+    /// An order already chosen (by the API's own parameters, say).
+    init(columns: [Column], key: String, descending: Bool) {
+        self.columns = columns
+        self.key = key
+        self.descending = descending
+        prefix = ""
+    }
+
     init(_ req: Request, columns: [Column], defaultKey: String, defaultDescending: Bool = false, prefix: String = "") {
         self.columns = columns
         self.prefix = prefix
