@@ -13,6 +13,9 @@ enum ReturnsList {
     struct Filter: Encodable, Sendable { let label: String; let href: String; let current: Bool; let count: Int }
     struct Page: Encodable, Sendable {
         let rows: [Row]; let sortHeaders: [TableSort<Owed>.Header]; let filters: [Filter]; let empty: String; var wide = true
+        /// Whose returns these are when they are all one provider's (a provider reading its own):
+        /// the caption says so once instead of a column repeating it.
+        let soleProvider: String?
     }
 
     enum Show: String, CaseIterable { case all, awaiting, overdue, open }
@@ -25,9 +28,13 @@ enum ReturnsList {
             Filter(label: label(option), href: SiteMap.Tenant.returns.path(slug, query: option == .all ? [] : [("show", option.rawValue)]),
                    current: option == show, count: all.filter { matches($0, option) }.count)
         }
-        let sort = TableSort<Owed>(req, columns: columns, defaultKey: "month", defaultDescending: true)
+        let providers = Set(all.map(\.row.provider))
+        let soleProvider = providers.count == 1 ? providers.first : nil
+        let sort = TableSort<Owed>(req, columns: soleProvider == nil ? columns : columns.filter { $0.key != "provider" },
+                                   defaultKey: "month", defaultDescending: true)
         let page = Page(rows: sort.sorted(all.filter { matches($0, show) }).map(\.row), sortHeaders: sort.headers(req), filters: filters,
-                        empty: show == .all ? "No returns are owed yet on the contracts you can see." : "None at the moment.")
+                        empty: show == .all ? "No returns are owed yet on the contracts you can see." : "None at the moment.",
+                        soleProvider: soleProvider)
         return try await PageRenderer.render(req, "returns/list", title: "Monthly returns", page)
     }
 

@@ -73,4 +73,14 @@ final class WordsAndDeadEndsTests: AppTestCase {
         XCTAssertTrue(html.contains("aria-controls=\"wm-navigation-list\" aria-expanded=\"false\" hidden>Menu"), "hidden until the script shows it")
         XCTAssertTrue(html.contains("<ul class=\"wm-service-navigation__list\" id=\"wm-navigation-list\">"), "the list is never hidden in the HTML")
     }
+
+    func testAProvidersReturnsListSaysWhoseOnceInsteadOfAColumn() async throws {
+        let provider = try await signedIn(DemoPeople.provider)
+        let theirs = try await provider.get("/t/west-midlands/returns?as_of=2023-11-20").body.string
+        XCTAssertTrue(theirs.contains("<caption class=\"wm-table__caption wm-table__caption--s\">Returns of "), "the caption names the provider")
+        XCTAssertFalse(theirs.contains(">Provider<"), "no column repeating it")
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let all = try await commissioner.get("/t/west-midlands/returns?as_of=2023-11-20").body.string
+        XCTAssertTrue(all.contains(">Provider<"), "a commissioner reads several providers' returns")
+    }
 }
