@@ -23,5 +23,6 @@ public enum WaymarkMigrations {
         M017_OneTimePasswords(),
         M018_KeyedAuditChain(),
         M019_Notifications(),
+        M020_OpenData(),
     ]
 }

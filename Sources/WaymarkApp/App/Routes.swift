@@ -11,6 +11,7 @@ extension Waymark {
         try app.register(collection: FeedbackController())
         try app.register(collection: StaticPagesController())
         try app.register(collection: PublicSpecificationsController())
+        try app.register(collection: PublicSiteController())
         try app.register(collection: InvitationController())
 
         let tenant = TenantRoutes(app)

@@ -12,7 +12,7 @@ extension SiteMap {
         Tenant.contracts, Tenant.contractsCSV, Tenant.contract, Tenant.contractPaymentsCSV, Tenant.payments, Tenant.paymentsCSV,
         Tenant.returns, Tenant.monthlyReturn, Tenant.returnVersions, Tenant.delivery, Tenant.deliveryCSV,
         Tenant.inbox,
-    ]
+    ] + Public.asOfPages
 
     static let asOfPatterns = Set(asOfPages.map(\.pattern))
 }

@@ -21,6 +21,7 @@ enum SiteMap {
         static let route = PathTemplate("/t/:tenant/routes/:code")
         static let routeNew = PathTemplate("/t/:tenant/routes/new")
         static let routeEdit = PathTemplate("/t/:tenant/routes/:code/edit")
+        static let routePublication = PathTemplate("/t/:tenant/routes/:code/publication")
         static let routeCosts = PathTemplate("/t/:tenant/routes/:code/costs")
         static let routeCost = PathTemplate("/t/:tenant/routes/:code/costs/:from")
         static let routeFundingCSV = PathTemplate("/t/:tenant/routes/:code/funding.csv")
@@ -111,6 +112,7 @@ enum SiteMap {
         static let contractsCSV = PathTemplate("/t/:tenant/contracts.csv")
         static let contract = PathTemplate("/t/:tenant/contracts/:id")
         static let contractVariationNew = PathTemplate("/t/:tenant/contracts/:id/variations/new")
+        static let contractPublication = PathTemplate("/t/:tenant/contracts/:id/publication")
         static let contractPaymentsCSV = PathTemplate("/t/:tenant/contracts/:id/payments.csv")
         static let paymentPaid = PathTemplate("/t/:tenant/contracts/:id/payments/:line/paid")
         static let payments = PathTemplate("/t/:tenant/payments")
@@ -136,6 +138,18 @@ enum SiteMap {
 
     /// The tenant's transparency pages: no sign-in.
     enum Public {
+        static let home = PathTemplate("/p/:tenant")
+        static let contracts = PathTemplate("/p/:tenant/contracts")
+        static let contractsCSV = PathTemplate("/p/:tenant/contracts.csv")
+        static let contract = PathTemplate("/p/:tenant/contracts/:id")
+        static let routes = PathTemplate("/p/:tenant/routes")
+        static let routesCSV = PathTemplate("/p/:tenant/routes.csv")
+        static let money = PathTemplate("/p/:tenant/money")
+        static let paymentsCSV = PathTemplate("/p/:tenant/payments.csv")
+        static let openData = PathTemplate("/p/:tenant/open-data")
+        static let grantsJSON = PathTemplate("/p/:tenant/open-data/360giving.json")
+        static let ocdsReleasesJSON = PathTemplate("/p/:tenant/open-data/ocds/releases.json")
+        static let ocdsRecordsJSON = PathTemplate("/p/:tenant/open-data/ocds/records.json")
         static let specifications = PathTemplate("/p/:tenant/specifications")
         static let specification = PathTemplate("/p/:tenant/specifications/:id")
     }

@@ -26,6 +26,15 @@ final class ContractRecord: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "how_let") var howLet: String?
     /// The day it was signed (its effective day), when it was recorded with one.
     @OptionalField(key: "signed_on") var signedOn: String?
+    /// A `Publication`: whether the public site and the open data show it.
+    @OptionalField(key: "publication") var publication: String?
+    /// Why it is withheld, for the public to read.
+    @OptionalField(key: "withheld_note") var withheldNote: String?
+    /// Published in the 360Giving file though not let as a grant agreement.
+    @OptionalField(key: "published_as_grant") var publishedAsGrant: Bool?
+
+    /// Published unless withheld: the database's default, for rows made before it was asked.
+    var publicationChoice: Publication { publication.flatMap(Publication.init(rawValue:)) ?? .shown }
 
     init() {}
 
@@ -47,6 +56,8 @@ final class ContractRecord: Model, TenantOwned, @unchecked Sendable {
         self.version = 1
         self.howLet = letting?.rawValue
         self.signedOn = signedOn?.iso
+        self.publication = Publication.shown.rawValue
+        self.publishedAsGrant = false
     }
 
     /// The day it was signed, when recorded with one; `Contract.effectiveDay(signedOn:)` says

@@ -35,6 +35,8 @@ struct ContractPage: Encodable {
     let today: String
     let csvHref: String
     let backHref: String
+    /// Where a commissioner chooses what the public site shows of the contract.
+    let publicationHref: String?
     /// The history and schedule tables want the wide layout.
     var wide = true
 
@@ -75,6 +77,7 @@ struct ContractPage: Encodable {
         if let signed = loaded.record.signedOn.flatMap(Day.init(iso:)) {
             facts.insert(.init(key: "Signed", value: signed.display), at: facts.count - 1)
         }
+        facts.append(.init(key: "On the public site", value: PublicationPages.describe(loaded.record)))
         // A termination known by the day, though not in force yet, is said, and ends the varying.
         let known = contract.current
         if known.terminated { facts.insert(.init(key: "Terminated", value: "Its last day of service is \(known.end.display)"),
@@ -107,6 +110,7 @@ struct ContractPage: Encodable {
             version: String(loaded.record.version),
             varyLinks: canVary ? VariationKind.allCases.map { .init(label: $0.linkLabel, href: SiteMap.Tenant.contractVariationNew.path(slug, id, query: [("kind", "\($0.rawValue)")])) } : [],
             canRecordPayments: context.can(.recordPayments), today: today.display,
-            csvHref: SiteMap.Tenant.contractPaymentsCSV.path(slug, id), backHref: SiteMap.Tenant.contracts.path(slug))
+            csvHref: SiteMap.Tenant.contractPaymentsCSV.path(slug, id), backHref: SiteMap.Tenant.contracts.path(slug),
+            publicationHref: context.can(.recordContracts) ? SiteMap.Tenant.contractPublication.path(slug, id) : nil)
     }
 }

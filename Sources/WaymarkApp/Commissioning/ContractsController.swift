@@ -17,6 +17,8 @@ struct ContractsController: Sendable {
         routes.get(SiteMap.Tenant.contractVariationNew, .varyContracts, ContractVariations.show)
         routes.post(SiteMap.Tenant.contractVariationNew, .varyContracts, ContractVariations.create)
         routes.post(SiteMap.Tenant.paymentPaid, .recordPayments, PaymentMarking.markPaid)
+        routes.get(SiteMap.Tenant.contractPublication, .recordContracts, PublicationPages.showContract)
+        routes.post(SiteMap.Tenant.contractPublication, .recordContracts, PublicationPages.saveContract)
         routes.get(SiteMap.Tenant.payments, .viewContracts, PaymentsPage.list)
         routes.get(SiteMap.Tenant.paymentsCSV, .viewContracts, PaymentsPage.csv)
     }

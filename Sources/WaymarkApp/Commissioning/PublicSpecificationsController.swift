@@ -8,12 +8,14 @@ import WaymarkDomain
 /// panel is shown, only the award line once decided.
 struct PublicSpecificationsController: RouteCollection {
     struct ListPage: Encodable {
+        let frame: PublicFrame
         let tenant: Layout.TenantRef
         let transparencyHref: String
         let rows: [SpecificationsController.Row]
     }
 
     struct DetailPage: Encodable {
+        let frame: PublicFrame
         let tenant: Layout.TenantRef
         let transparencyHref: String
         let facts: SpecificationFacts
@@ -28,7 +30,8 @@ struct PublicSpecificationsController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let now = req.now
         let page = try await PublicTenant.read(req) { context in
-            ListPage(tenant: Self.reference(context), transparencyHref: SiteMap.Public.specifications.path(context.tenant.slug),
+            ListPage(frame: PublicFrame(req, tenant: context.tenant, day: context.today, page: SiteMap.Public.specifications),
+                     tenant: Self.reference(context), transparencyHref: SiteMap.Public.specifications.path(context.tenant.slug),
                      rows: try await SpecificationsController.rows(context, at: now, linkingTo: SiteMap.Public.specification))
         }
         return try await PageRenderer.render(req, "public/specifications", title: "Published specifications: \(page.tenant.name)", page)
@@ -39,7 +42,8 @@ struct PublicSpecificationsController: RouteCollection {
         let page = try await PublicTenant.read(req) { context in
             let found = try await SpecificationQueries.find(context, id: id)
             let list = SiteMap.Public.specifications.path(context.tenant.slug)
-            return DetailPage(tenant: Self.reference(context), transparencyHref: list,
+            return DetailPage(frame: PublicFrame(req, tenant: context.tenant, day: context.today, page: SiteMap.Public.specification),
+                              tenant: Self.reference(context), transparencyHref: list,
                               facts: SpecificationFacts(try await SpecificationDetails.load(context, found.spec), now: now), backHref: list)
         }
         return try await PageRenderer.render(req, "public/specification", title: page.facts.title, page)

@@ -64,7 +64,7 @@ struct DemoContractsLoader {
             try check(ContractRules.problems(contract).map(\.message) + fundingProblems(contract, demo))
             records.append(try ContractRecord(tenantID: context.tenantID, reference: demo.reference, title: demo.title, contract: contract,
                                               createdBy: DemoReturns.commissioner, at: DemoReturns.noon(demo.signed),
-                                              signedOn: Day(iso: demo.signed)))
+                                              letting: .grantAgreement, signedOn: Day(iso: demo.signed)))
             let schoolDays = Set(served.flatMap { $0.schedule.days })
             let lines = (PaymentSchedule.quarterlyInArrears(for: contract, weighting: .schoolDays(schoolDays)) ?? []).map {
                 PaymentLineRecord(tenantID: context.tenantID, contractID: contract.id, line: $0)

@@ -15,6 +15,18 @@ struct DemoTenantLoader {
     func load(people: inout [String: Person]) async throws {
         let tenant = try await PlatformAdmin.createTenant(slug: data.slug, name: data.name, actor: actor, on: db)
         let tenantID = tenant.id!
+        if let openData = data.openData {
+            // As a commissioner would type them on the settings page, checked by the same rule.
+            guard case .success(let settings) = OpenDataSettings.check(orgID: openData.orgID, grantPrefix: openData.grantPrefix,
+                                                                        ocdsPrefix: openData.ocdsPrefix, paymentThreshold: "500") else {
+                throw WaymarkError.badRequest("The demo's open data settings are not valid")
+            }
+            tenant.orgID = settings.orgID
+            tenant.grantPrefix = settings.grantPrefix
+            tenant.ocdsPrefix = settings.ocdsPrefix
+            tenant.paymentThresholdPence = settings.paymentThreshold.pence
+            try await tenant.save(on: db)
+        }
 
         var calendarIDs: [String: UUID] = [:]
         for calendar in data.calendars {

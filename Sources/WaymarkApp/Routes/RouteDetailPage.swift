@@ -27,6 +27,9 @@ struct RouteDetailPage: Encodable {
     let costs: [CostLine]
     let canEdit: Bool
     let editHref: String
+    let publicationHref: String
+    /// What the public site shows of the route, in words.
+    let publication: String
     let costsHref: String
     let backHref: String
     let funding: RouteFundingSummary?
@@ -71,6 +74,7 @@ struct RouteDetailPage: Encodable {
             costs: costs.map(costLine),
             canEdit: context.can(.editRoutes),
             editHref: SiteMap.Tenant.routeEdit.path(slug, route.code),
+            publicationHref: SiteMap.Tenant.routePublication.path(slug, route.code), publication: PublicationPages.describe(route),
             costsHref: SiteMap.Tenant.routeCosts.path(slug, route.code),
             backHref: SiteMap.Tenant.routes.path(slug),
             funding: result.map { RouteFundingSummary($0.status, reasons: coverage.reasons(of: route.id)) }, money: money,

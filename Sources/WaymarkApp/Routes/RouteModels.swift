@@ -26,10 +26,18 @@ final class Route: Model, TenantOwned, @unchecked Sendable {
     @Field(key: "path_json") var pathJSON: String
     @Field(key: "chaperone_points_json") var chaperonePointsJSON: String
     @Field(key: "version") var version: Int
+    /// A `Publication` (the database's default: published).
+    @OptionalField(key: "publication") var publication: String?
+    /// Why the route is withheld from the public site, for the public to read.
+    @OptionalField(key: "withheld_note") var withheldNote: String?
+    /// Whether the public map draws its path and chaperone points (the default: no).
+    @OptionalField(key: "path_published") var pathPublished: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    var publicationChoice: Publication { publication.flatMap(Publication.init(rawValue:)) ?? .shown }
 
     var routeStatus: Status { Status(rawValue: status) ?? .proposed }
 

@@ -15,6 +15,8 @@ struct RoutesController: Sendable {
         routes.post(SiteMap.Tenant.routeCost, .editRoutes, RouteCostEditing.saveEntry)
         routes.get(SiteMap.Tenant.routeEdit, .editRoutes, RouteEditing.show)
         routes.post(SiteMap.Tenant.routeEdit, .editRoutes, RouteEditing.save)
+        routes.get(SiteMap.Tenant.routePublication, .editRoutes, PublicationPages.showRoute)
+        routes.post(SiteMap.Tenant.routePublication, .editRoutes, PublicationPages.saveRoute)
         routes.get(SiteMap.Tenant.routeFundingCSV, .viewFunding, RouteFundingSection.csv)
     }
 

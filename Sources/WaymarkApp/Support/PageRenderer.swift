@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Leaf
 import Vapor
@@ -26,8 +27,12 @@ struct Layout: Encodable {
     var user: User?
     var tenant: TenantRef?
     var nav: [NavItem]?
-    /// The tenant's transparency pages, linked in the footer.
+    /// The tenant's public site, linked in the footer.
     var transparencyHref: String?
+    /// Outside a tenant (signing in, help, the public pages): every tenant's public site, so
+    /// anyone can find them from the sign-in page and the footer.
+    var publicSites: [PublicSite]?
+    struct PublicSite: Encodable { let name: String; let href: String }
     /// The beta banner's "Tell us what you think", saying which page it came from.
     var feedbackHref: String = SiteMap.feedback.path()
     var csrf: String?
@@ -97,11 +102,18 @@ enum PageRenderer {
         if let context = try? req.tenantContext {
             layout.tenant = .init(slug: context.tenant.slug, name: context.tenant.name)
             layout.nav = navigation(for: context, currentPath: req.url.path)
-            layout.transparencyHref = SiteMap.Public.specifications.path(context.tenant.slug)
+            layout.transparencyHref = SiteMap.Public.home.path(context.tenant.slug)
             if let current = AsOfCarry.current, current.page.readsAsOf {
                 layout.asOfControl = AsOfControl(req, day: current.day, today: context.today)
                 layout.carriedAsOf = current.day?.iso
             }
+        }
+        if layout.tenant == nil {
+            // A tenant's own public pages link to that tenant's site only.
+            var tenants = Tenant.query(on: req.db)
+            if let slug = req.parameters.get("tenant") { tenants = tenants.filter(\Tenant.$slug == slug) }
+            layout.publicSites = try await tenants.sort(\.$name).all()
+                .map { Layout.PublicSite(name: $0.name, href: SiteMap.Public.home.path($0.slug)) }
         }
         var data = try leafDictionary(page)
         for (key, value) in try leafDictionary(layout) where data[key] == nil { data[key] = value }

@@ -123,6 +123,6 @@ final class PublicSpecificationPagesTests: AppTestCase {
         XCTAssertEqual(specifications.status, .ok)
         XCTAssertTrue(specifications.body.string.contains("href=\"\(list)\""))
         let home = try await commissioner.get("/t/west-midlands")
-        XCTAssertTrue(home.body.string.contains("href=\"\(list)\""), "the footer links the tenant's public pages")
+        XCTAssertTrue(home.body.string.contains("href=\"/p/west-midlands\""), "the footer links the tenant's public site")
     }
 }

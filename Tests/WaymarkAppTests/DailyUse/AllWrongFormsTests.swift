@@ -32,8 +32,10 @@ final class AllWrongFormsTests: AppTestCase {
             expected: ["name", "kind", "gss_code", "charity_number", "company_number", "urn", "ukprn"])
         let settings = try await commissioner.get(SiteMap.Tenant.settings.path(Self.slug)).body.string
         try await assertEveryProblem(commissioner, SiteMap.Tenant.settings.path(Self.slug), [
-            "at_risk_window_days": "-1", "watch_window_days": "x", "return_due_working_day": "99", "version": try versionField(settings)],
-            expected: ["at_risk_window_days", "watch_window_days", "return_due_working_day"])
+            "at_risk_window_days": "-1", "watch_window_days": "x", "return_due_working_day": "99", "org_id": "XX-1",
+            "grant_prefix": "bad prefix!", "ocds_prefix": "ocds-1", "payment_threshold": "lots", "version": try versionField(settings)],
+            expected: ["at_risk_window_days", "watch_window_days", "return_due_working_day", "org_id", "grant_prefix", "ocds_prefix",
+                       "payment_threshold"])
         _ = try await commissioner.get(SiteMap.Tenant.tokens.path(Self.slug))
         try await assertEveryProblem(commissioner, SiteMap.Tenant.tokens.path(Self.slug), ["name": String(repeating: "t", count: 81)],
                                      expected: ["name"])

@@ -16,7 +16,8 @@ enum DemoData {
             + DemoWestMidlands.dudleyAndSandwellRoutes,
         organisations: DemoWestMidlands.organisations,
         people: DemoWestMidlands.people,
-        funding: DemoWestMidlands.funding
+        funding: DemoWestMidlands.funding,
+        openData: (orgID: "GB-GOR-DEMO-WMVRP", grantPrefix: "demo-wmvrp", ocdsPrefix: "ocds-demo01")
     )
 
     /// The West Midlands as seeded on `today`: the story, its lost routes closed, carried on to
@@ -38,7 +39,7 @@ enum DemoData {
         return DemoTenant(slug: story.slug, name: story.name, localAuthorities: story.localAuthorities,
                           calendars: story.calendars.map { $0.extended(through: lastYear) }, schools: story.schools, routes: routes,
                           organisations: story.organisations, people: story.people,
-                          funding: story.funding + DemoWestMidlands.carriedOnFunding(today: today))
+                          funding: story.funding + DemoWestMidlands.carriedOnFunding(today: today), openData: story.openData)
     }
 
     static let secondTenant = DemoTenant(

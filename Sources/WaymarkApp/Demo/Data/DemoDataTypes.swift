@@ -97,6 +97,9 @@ struct DemoTenant {
     let organisations: [DemoOrganisation]
     let people: [DemoPerson]
     var funding: [DemoSource] = []
+    /// What the tenant's settings say for its open data (org-id, 360Giving and OCDS prefixes):
+    /// made-up identifiers, marked DEMO, like every identifier of the demo.
+    var openData: (orgID: String, grantPrefix: String, ocdsPrefix: String)?
 }
 
 /// A funding source of the demo story. Allocations name routes and periods; their

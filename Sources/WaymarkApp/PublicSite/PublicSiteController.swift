@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import Vapor
+import WaymarkDomain
+
+/// A tenant's public site (issue 18): what was commissioned, which routes run, where the money
+/// went, and the open data files, for anyone, without signing in. Every answer is drawn from
+/// `PublicSiteData`, which asks `PublicationRule` of each row.
+struct PublicSiteController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteMap.Public.home.components) { try await Self.answer($0, .home, PublicPages.home) }
+        routes.get(SiteMap.Public.contracts.components) { try await Self.answer($0, .contracts, PublicPages.contracts) }
+        routes.get(SiteMap.Public.contractsCSV.components) { try await Self.answer($0, .contractsCSV, PublicCSV.contracts) }
+        routes.get(SiteMap.Public.contract.components) { try await Self.answer($0, .contract, PublicPages.contract) }
+        routes.get(SiteMap.Public.routes.components) { try await Self.answer($0, .routes, PublicPages.routes) }
+        routes.get(SiteMap.Public.routesCSV.components) { try await Self.answer($0, .routesCSV, PublicCSV.routes) }
+        routes.get(SiteMap.Public.money.components) { try await Self.answer($0, .money, PublicMoneyPage.show) }
+        routes.get(SiteMap.Public.paymentsCSV.components) { try await Self.answer($0, .paymentsCSV, PublicCSV.payments) }
+        routes.get(SiteMap.Public.openData.components) { try await Self.answer($0, .openData, PublicOpenDataPage.show) }
+        routes.get(SiteMap.Public.grantsJSON.components) { try await Self.answer($0, .grantsJSON, PublicOpenDataPage.grants) }
+        routes.get(SiteMap.Public.ocdsReleasesJSON.components) { try await Self.answer($0, .ocdsReleases, PublicOpenDataPage.ocdsReleases) }
+        routes.get(SiteMap.Public.ocdsRecordsJSON.components) { try await Self.answer($0, .ocdsRecords, PublicOpenDataPage.ocdsRecords) }
+    }
+
+    enum Page { case home, contracts, contractsCSV, contract, routes, routesCSV, money, paymentsCSV, openData, grantsJSON, ocdsReleases, ocdsRecords }
+
+    typealias Handler = @Sendable (Request, PublicSiteData) async throws -> Response
+    /// What the OCDS files need besides the data: the specifications, read in the tenant's scope.
+    typealias ContextHandler = @Sendable (Request, TenantContext, PublicSiteData) async throws -> Response
+
+    /// Reads the tenant's public data for the day asked (today by default) and answers with it;
+    /// the answer may be cached for five minutes, as it is the same for everyone.
+    static func answer(_ req: Request, _ page: Page, _ handler: @escaping Handler) async throws -> Response {
+        try await answer(req, page) { req, _, data in try await handler(req, data) }
+    }
+
+    static func answer(_ req: Request, _ page: Page, _ handler: @escaping ContextHandler) async throws -> Response {
+        let template = template(page)
+        return try await AsOfCarry.answering(req, page: template) {
+            let day = try req.asOfDay()
+            let response = try await PublicTenant.read(req) { context in
+                try await handler(req, context, try await PublicSiteData.load(context, day: day))
+            }
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+            return response
+        }
+    }
+
+    static func template(_ page: Page) -> PathTemplate {
+        switch page {
+        case .home: SiteMap.Public.home
+        case .contracts: SiteMap.Public.contracts
+        case .contractsCSV: SiteMap.Public.contractsCSV
+        case .contract: SiteMap.Public.contract
+        case .routes: SiteMap.Public.routes
+        case .routesCSV: SiteMap.Public.routesCSV
+        case .money: SiteMap.Public.money
+        case .paymentsCSV: SiteMap.Public.paymentsCSV
+        case .openData: SiteMap.Public.openData
+        case .grantsJSON: SiteMap.Public.grantsJSON
+        case .ocdsReleases: SiteMap.Public.ocdsReleasesJSON
+        case .ocdsRecords: SiteMap.Public.ocdsRecordsJSON
+        }
+    }
+}
