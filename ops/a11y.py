@@ -47,8 +47,11 @@ DETAILS = [
     (f"{T}/forecasts", rf"^{T}/forecasts/{UUID}$"),
     (f"{T}/dashboard", rf"^{T}/map(\?.*)?$"),
     (f"/p/{TENANT}/specifications", rf"^/p/{TENANT}/specifications/{UUID}$"),
+    (f"/p/{TENANT}/contracts", rf"^/p/{TENANT}/contracts/{UUID}$"),
 ]
 SHARED = ["/help", "/accessibility", "/sign-in", f"/p/{TENANT}/specifications"]
+# The public site: the same for everyone, so scanned as the public only.
+PUBLIC = [f"/p/{TENANT}", f"/p/{TENANT}/contracts", f"/p/{TENANT}/routes", f"/p/{TENANT}/money", f"/p/{TENANT}/open-data"]
 
 RUN_AXE = """
 const done = arguments[arguments.length - 1];
@@ -174,7 +177,7 @@ class Scanner:
             state = self.scan(role, path, seen)
             if state:
                 links[path] = state["links"]
-        for shared in SHARED:
+        for shared in SHARED + (PUBLIC if role == "anonymous" else []):
             state = self.scan(role, shared, seen)
             if state:
                 links[shared] = state["links"]

@@ -47,7 +47,8 @@ enum OpenAPIDocument {
             "paths": paths.merging(OpenAPIFunding.paths) { a, _ in a }.merging(OpenAPIForecasting.paths) { a, _ in a }
                 .merging(OpenAPIContracts.paths) { a, _ in a }
                 .merging(OpenAPICommissioning.paths) { a, _ in a }
-                .merging(OpenAPIReturns.paths) { a, _ in a },
+                .merging(OpenAPIReturns.paths) { a, _ in a }
+                .merging(OpenAPIOpenData.paths) { a, _ in a },
             "components": [
                 "securitySchemes": [
                     "bearerToken": ["type": "http", "scheme": "bearer", "description": "A personal API token"],

@@ -187,6 +187,10 @@ enum SiteMap {
         static let specification = PathTemplate("/api/v1/t/:tenant/specifications/:id")
         static let specificationBids = PathTemplate("/api/v1/t/:tenant/specifications/:id/bids")
         static let publishedCalls = PathTemplate("/api/v1/public/:tenant/calls")
+        /// The public site's open data files, the same in the API (no token needed: they are public).
+        static let openDataGrants = PathTemplate("/api/v1/t/:tenant/open-data/360giving.json")
+        static let openDataReleases = PathTemplate("/api/v1/t/:tenant/open-data/ocds/releases.json")
+        static let openDataRecords = PathTemplate("/api/v1/t/:tenant/open-data/ocds/records.json")
         static let contracts = PathTemplate("/api/v1/t/:tenant/contracts")
         static let contract = PathTemplate("/api/v1/t/:tenant/contracts/:id")
         static let payments = PathTemplate("/api/v1/t/:tenant/payments")

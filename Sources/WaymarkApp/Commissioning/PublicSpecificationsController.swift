@@ -34,7 +34,7 @@ struct PublicSpecificationsController: RouteCollection {
                      tenant: Self.reference(context), transparencyHref: SiteMap.Public.specifications.path(context.tenant.slug),
                      rows: try await SpecificationsController.rows(context, at: now, linkingTo: SiteMap.Public.specification))
         }
-        return try await PageRenderer.render(req, "public/specifications", title: "Published specifications: \(page.tenant.name)", page)
+        return try await PageRenderer.render(req, "public/specifications", title: "Published specifications: \(page.tenant.name)", page, sessionFree: true)
     }
 
     @Sendable func detail(req: Request) async throws -> Response {
@@ -46,7 +46,7 @@ struct PublicSpecificationsController: RouteCollection {
                               tenant: Self.reference(context), transparencyHref: list,
                               facts: SpecificationFacts(try await SpecificationDetails.load(context, found.spec), now: now), backHref: list)
         }
-        return try await PageRenderer.render(req, "public/specification", title: page.facts.title, page)
+        return try await PageRenderer.render(req, "public/specification", title: page.facts.title, page, sessionFree: true)
     }
 
     private static func reference(_ context: TenantContext) -> Layout.TenantRef {

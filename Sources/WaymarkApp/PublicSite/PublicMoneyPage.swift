@@ -40,6 +40,6 @@ enum PublicMoneyPage {
                             href: SiteMap.Public.contract.path(slug, $0.contractID.uuidString), period: $0.period.display, amount: $0.amount.display)
             },
             threshold: data.tenant.paymentThreshold.display, csvHref: SiteMap.Public.paymentsCSV.path(slug))
-        return try await PageRenderer.render(req, "public/money", title: "Money: \(data.tenant.name)", page)
+        return try await PageRenderer.render(req, "public/money", title: "Money: \(data.tenant.name)", page, sessionFree: true)
     }
 }

@@ -41,7 +41,7 @@ enum PublicOpenDataPage {
         ]
         let page = Page(frame: PublicFrame(req, tenant: data.tenant, day: data.day, page: SiteMap.Public.openData), files: files,
                         license: license, problems: grants.problems.map { "\($0.grantID): \($0.message)" })
-        return try await PageRenderer.render(req, "public/open-data", title: "Open data: \(data.tenant.name)", page)
+        return try await PageRenderer.render(req, "public/open-data", title: "Open data: \(data.tenant.name)", page, sessionFree: true)
     }
 
     @Sendable static func grants(_ req: Request, _ data: PublicSiteData) async throws -> Response {

@@ -58,7 +58,8 @@ enum PublicPages {
         let frame = PublicFrame(req, tenant: data.tenant, day: data.day, page: SiteMap.Public.home)
         return try await PageRenderer.render(req, "public/home", title: data.tenant.name,
                                              HomePage(frame: frame, figures: figures, more: frame.sections.dropFirst().map {
-                                                 MoreLink(label: $0.label, href: $0.href, text: sectionTexts[$0.label] ?? "") }))
+                                                 MoreLink(label: $0.label, href: $0.href, text: sectionTexts[$0.label] ?? "") }),
+                                             sessionFree: true)
     }
 
     struct ContractsPage: Encodable, Sendable {
@@ -72,7 +73,7 @@ enum PublicPages {
         let page = ContractsPage(frame: PublicFrame(req, tenant: data.tenant, day: data.day, page: SiteMap.Public.contracts),
                                  rows: contractRows(data), withheld: data.withheldContractNotes,
                                  csvHref: SiteMap.Public.contractsCSV.path(data.tenant.slug))
-        return try await PageRenderer.render(req, "public/contracts", title: "Contracts: \(data.tenant.name)", page)
+        return try await PageRenderer.render(req, "public/contracts", title: "Contracts: \(data.tenant.name)", page, sessionFree: true)
     }
 
     struct RouteLine: Encodable, Sendable { let code: String; let name: String; let authority: String; let children: Int; let value: String }
@@ -114,7 +115,7 @@ enum PublicPages {
                 PaymentLine(period: $0.period.display, paidOn: $0.paidOn.display, amount: $0.amount.display) },
             paid: money.paid(contract: id).display, threshold: data.tenant.paymentThreshold.display,
             backHref: SiteMap.Public.contracts.path(data.tenant.slug))
-        return try await PageRenderer.render(req, "public/contract", title: "\(item.record.reference): \(item.record.title)", page)
+        return try await PageRenderer.render(req, "public/contract", title: "\(item.record.reference): \(item.record.title)", page, sessionFree: true)
     }
 
     struct AuthorityLine: Encodable, Sendable { let name: String; let gss: String; let routes: Int; let children: String }
@@ -145,6 +146,6 @@ enum PublicPages {
             totalRoutes: data.routes.count, totalChildren: data.routes.reduce(0) { $0 + $1.route.childrenPerDay }.grouped(),
             withheld: data.withheldRouteNotes, map: PublicRouteMap.svg(data),
             csvHref: SiteMap.Public.routesCSV.path(data.tenant.slug))
-        return try await PageRenderer.render(req, "public/routes", title: "Routes: \(data.tenant.name)", page)
+        return try await PageRenderer.render(req, "public/routes", title: "Routes: \(data.tenant.name)", page, sessionFree: true)
     }
 }

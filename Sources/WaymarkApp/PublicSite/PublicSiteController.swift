@@ -20,6 +20,10 @@ struct PublicSiteController: RouteCollection {
         routes.get(SiteMap.Public.grantsJSON.components) { try await Self.answer($0, .grantsJSON, PublicOpenDataPage.grants) }
         routes.get(SiteMap.Public.ocdsReleasesJSON.components) { try await Self.answer($0, .ocdsReleases, PublicOpenDataPage.ocdsReleases) }
         routes.get(SiteMap.Public.ocdsRecordsJSON.components) { try await Self.answer($0, .ocdsRecords, PublicOpenDataPage.ocdsRecords) }
+        // The same files in the API, where errors answer as JSON.
+        routes.get(SiteMap.API.openDataGrants.components) { try await Self.answer($0, .grantsJSON, PublicOpenDataPage.grants) }
+        routes.get(SiteMap.API.openDataReleases.components) { try await Self.answer($0, .ocdsReleases, PublicOpenDataPage.ocdsReleases) }
+        routes.get(SiteMap.API.openDataRecords.components) { try await Self.answer($0, .ocdsRecords, PublicOpenDataPage.ocdsRecords) }
     }
 
     enum Page { case home, contracts, contractsCSV, contract, routes, routesCSV, money, paymentsCSV, openData, grantsJSON, ocdsReleases, ocdsRecords }
@@ -41,7 +45,10 @@ struct PublicSiteController: RouteCollection {
             let response = try await PublicTenant.read(req) { context in
                 try await handler(req, context, try await PublicSiteData.load(context, day: day))
             }
-            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+            // Shared caches may keep an answer that is the same for everyone: never one that
+            // names who is signed in or sets a cookie.
+            let shared = req.person == nil && !response.headers.contains(name: .setCookie)
+            response.headers.replaceOrAdd(name: .cacheControl, value: shared ? "public, max-age=300" : "private, no-cache")
             return response
         }
     }

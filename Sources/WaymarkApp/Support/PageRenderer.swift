@@ -85,14 +85,16 @@ struct AsOfControl: Encodable {
 
 enum PageRenderer {
     /// Renders a page: the layout's keys plus the page's own at the top level.
+    /// `sessionFree`: a page with no form to post (the public site) starts no session for someone
+    /// not signed in, so it sets no cookie and may be cached and shared.
     static func render(_ req: Request, _ template: String, title: String, _ page: some Encodable = [String: String](),
-                       errors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
+                       errors: [FieldError] = [], status: HTTPStatus = .ok, sessionFree: Bool = false) async throws -> Response {
         var layout = Layout(title: title)
         if let person = req.person {
             layout.user = .init(name: person.name, email: person.email)
             layout.isOperator = person.isOperator
         }
-        layout.csrf = try await req.csrfToken()
+        layout.csrf = sessionFree && req.person == nil ? nil : try await req.csrfToken()
         layout.feedbackHref = SiteMap.feedback.path(query: [("from", req.url.path)])
         layout.errors = errors.isEmpty ? nil : errors
         layout.errorFor = errors.isEmpty ? nil : Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })

@@ -66,4 +66,25 @@ final class OCDSFilesTests: AppTestCase {
         let response = try await file("northmoor", "releases")
         XCTAssertEqual(response.status, .notFound)
     }
+
+    func testTheAPIServesTheSameFilesWithoutAToken() async throws {
+        let anyone = Browser(app: app)
+        let site = try await anyone.get("/p/west-midlands/open-data/360giving.json").body.string
+        let api = try await anyone.get("/api/v1/t/west-midlands/open-data/360giving.json")
+        XCTAssertEqual(api.status, .ok)
+        XCTAssertEqual(api.body.string, site)
+        let releases = try await anyone.get("/api/v1/t/west-midlands/open-data/ocds/releases.json?as_of=2023-06-01")
+        XCTAssertEqual(releases.status, .ok)
+        XCTAssertTrue(releases.body.string.contains("\"ocds-demo01-contract-ST-BHM-2022-01-contract\""))
+        let missing = try await anyone.get("/api/v1/t/northmoor/open-data/ocds/records.json")
+        XCTAssertEqual(missing.status, .notFound)
+        XCTAssertEqual(missing.headers.contentType?.subType, "json", "an API error answers in JSON")
+        let repeated = try await anyone.get("/api/v1/t/west-midlands/open-data/360giving.json?as_of=2023-01-01&as_of=2024-01-01")
+        XCTAssertEqual(repeated.status, .badRequest)
+        let document = try await anyone.get("/api/v1/openapi.json").body.string
+        for path in ["/api/v1/t/{tenant}/open-data/360giving.json", "/api/v1/t/{tenant}/open-data/ocds/releases.json",
+                     "/api/v1/t/{tenant}/open-data/ocds/records.json"] {
+            XCTAssertTrue(document.contains("\"\(path)\""), path)
+        }
+    }
 }

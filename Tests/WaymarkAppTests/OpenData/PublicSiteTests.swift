@@ -157,4 +157,20 @@ final class PublicSiteTests: AppTestCase {
         let unchanged = try await platform { db in try await ContractRecord.find(UUID(uuidString: contractID), on: db)!.publicationChoice }
         XCTAssertEqual(unchanged, .shown, "nothing was saved")
     }
+
+    /// The public site is the same for everyone, so shared caches may keep it: it must then set
+    /// no cookie, and a page showing who is signed in must not be shared.
+    func testPublicPagesSetNoCookieAndMayBeCachedUnlessSomeoneIsSignedIn() async throws {
+        for page in Self.pages {
+            let response = try await Browser(app: app).get("/p/west-midlands\(page)")
+            XCTAssertNil(response.headers.first(name: .setCookie), "\(page) sets no cookie")
+            if !page.hasPrefix("/specifications") {
+                XCTAssertEqual(response.headers.first(name: .cacheControl), "public, max-age=300", page)
+            }
+        }
+        let member = try await signedIn(DemoPeople.viewer)
+        let mine = try await member.get("/p/west-midlands")
+        let control = try XCTUnwrap(mine.headers.first(name: .cacheControl))
+        XCTAssertTrue(control.contains("no-store") || control.contains("private"), "it names who is signed in: \(control)")
+    }
 }
