@@ -146,6 +146,8 @@ enum SiteMap {
         static let routesCSV = PathTemplate("/p/:tenant/routes.csv")
         static let money = PathTemplate("/p/:tenant/money")
         static let paymentsCSV = PathTemplate("/p/:tenant/payments.csv")
+        static let moneyCSV = PathTemplate("/p/:tenant/money.csv")
+        static let authoritiesCSV = PathTemplate("/p/:tenant/local-authorities.csv")
         static let openData = PathTemplate("/p/:tenant/open-data")
         static let grantsJSON = PathTemplate("/p/:tenant/open-data/360giving.json")
         static let ocdsReleasesJSON = PathTemplate("/p/:tenant/open-data/ocds/releases.json")

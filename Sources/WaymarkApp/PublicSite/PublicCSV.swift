@@ -34,4 +34,24 @@ enum PublicCSV {
         return CSVResponse.make(TabularWriter.csv(headers: ["paid_on", "provider", "contract", "period_start", "period_end", "amount"], rows: rows),
                                 filename: "\(data.tenant.slug)-payments.csv")
     }
+
+    /// The money page's four tables in one long file: which table, the row's label, and the
+    /// amounts (committed only where the table has it).
+    @Sendable static func money(_ req: Request, _ data: PublicSiteData) async throws -> Response {
+        let money = PublicMoney(data)
+        var rows: [[String]] = data.received.map { ["received_by_funder", $0.funder, "", $0.amount.decimalString] }
+        rows += money.byProvider.map { ["by_provider", $0.provider, $0.committed.decimalString, $0.paid.decimalString] }
+        rows += money.byQuarter.map { ["paid_by_quarter", $0.quarter.label, "", $0.paid.decimalString] }
+        rows += money.byAuthority.map { ["paid_by_local_authority", $0.authority, "", $0.paid.decimalString] }
+        return CSVResponse.make(TabularWriter.csv(headers: ["table", "label", "committed", "amount", "as_of"], rows: rows.map { $0 + [data.day.iso] }),
+                                filename: "\(data.tenant.slug)-money.csv")
+    }
+
+    @Sendable static func authorities(_ req: Request, _ data: PublicSiteData) async throws -> Response {
+        let rows = data.routesByAuthority.map { authority, routes in
+            [authority.name, authority.gssCode, String(routes.count), String(routes.reduce(0) { $0 + $1.route.childrenPerDay }), data.day.iso]
+        }
+        return CSVResponse.make(TabularWriter.csv(headers: ["local_authority", "gss_code", "routes", "children_per_day", "as_of"], rows: rows),
+                                filename: "\(data.tenant.slug)-local-authorities.csv")
+    }
 }

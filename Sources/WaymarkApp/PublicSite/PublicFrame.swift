@@ -41,5 +41,5 @@ struct PublicFrame: Encodable, Sendable {
 
 extension SiteMap.Public {
     /// The public pages that read "as of": their links carry the day looked at.
-    static let asOfPages: [PathTemplate] = [home, contracts, contractsCSV, contract, routes, routesCSV, money, paymentsCSV]
+    static let asOfPages: [PathTemplate] = [home, contracts, contractsCSV, contract, routes, routesCSV, authoritiesCSV, money, moneyCSV, paymentsCSV]
 }

@@ -22,6 +22,7 @@ enum PublicMoneyPage {
         let payments: [PaymentLine]
         let threshold: String
         let csvHref: String
+        let moneyCSVHref: String
     }
 
     @Sendable static func show(_ req: Request, _ data: PublicSiteData) async throws -> Response {
@@ -39,7 +40,8 @@ enum PublicMoneyPage {
                 PaymentLine(paidOn: $0.paidOn.display, provider: $0.provider, reference: $0.reference,
                             href: SiteMap.Public.contract.path(slug, $0.contractID.uuidString), period: $0.period.display, amount: $0.amount.display)
             },
-            threshold: data.tenant.paymentThreshold.display, csvHref: SiteMap.Public.paymentsCSV.path(slug))
+            threshold: data.tenant.paymentThreshold.display, csvHref: SiteMap.Public.paymentsCSV.path(slug),
+            moneyCSVHref: SiteMap.Public.moneyCSV.path(slug))
         return try await PageRenderer.render(req, "public/money", title: "Money: \(data.tenant.name)", page, sessionFree: true)
     }
 }

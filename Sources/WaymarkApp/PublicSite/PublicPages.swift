@@ -132,6 +132,7 @@ enum PublicPages {
         let withheld: [String]
         let map: String?
         let csvHref: String
+        let authoritiesCSVHref: String
     }
 
     @Sendable static func routes(_ req: Request, _ data: PublicSiteData) async throws -> Response {
@@ -145,7 +146,7 @@ enum PublicPages {
                                              children: $0.route.childrenPerDay, provider: providers[$0.route.id!] ?? "") },
             totalRoutes: data.routes.count, totalChildren: data.routes.reduce(0) { $0 + $1.route.childrenPerDay }.grouped(),
             withheld: data.withheldRouteNotes, map: PublicRouteMap.svg(data),
-            csvHref: SiteMap.Public.routesCSV.path(data.tenant.slug))
+            csvHref: SiteMap.Public.routesCSV.path(data.tenant.slug), authoritiesCSVHref: SiteMap.Public.authoritiesCSV.path(data.tenant.slug))
         return try await PageRenderer.render(req, "public/routes", title: "Routes: \(data.tenant.name)", page, sessionFree: true)
     }
 }

@@ -29,7 +29,7 @@ enum PublicRouteMap {
         svg += "aria-labelledby=\"public-map-title public-map-desc\" class=\"wm-region-map\" font-family=\"sans-serif\">"
         svg += "<title id=\"public-map-title\">Where the routes run, by local authority</title>"
         svg += "<desc id=\"public-map-desc\">\(groups.count) local authorit\(groups.count == 1 ? "y" : "ies"), each a circle sized by the children walked each school day"
-        svg += paths.isEmpty ? ". No route paths are published." : ", and the \(paths.count) published route path\(paths.count == 1 ? "" : "s")."
+        svg += paths.isEmpty ? ". No route paths are published." : ", and the \(paths.count) published route path\(paths.count == 1 ? "" : "s") with their chaperone points (white circles)."
         svg += " The table below lists the same figures.</desc>"
         svg += "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#f3f2f1\"/>"
         for group in groups {
@@ -41,6 +41,11 @@ enum PublicRouteMap {
             let line = item.route.path.map(projection.xy).map { "\(f($0.x)),\(f($0.y))" }.joined(separator: " ")
             svg += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"7\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
             svg += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"#0b0c0c\" stroke-width=\"3\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>"
+            for point in item.route.chaperonePoints {
+                let p = projection.xy(point.point)
+                svg += "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"5\" fill=\"#ffffff\" stroke=\"#0b0c0c\" stroke-width=\"2\">"
+                svg += "<title>\(SVGSupport.escape("\(item.route.code): \(point.label)"))</title></circle>"
+            }
         }
         for group in groups {
             let p = projection.xy(group.centre)

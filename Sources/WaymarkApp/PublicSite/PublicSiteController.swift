@@ -16,6 +16,8 @@ struct PublicSiteController: RouteCollection {
         routes.get(SiteMap.Public.routesCSV.components) { try await Self.answer($0, .routesCSV, PublicCSV.routes) }
         routes.get(SiteMap.Public.money.components) { try await Self.answer($0, .money, PublicMoneyPage.show) }
         routes.get(SiteMap.Public.paymentsCSV.components) { try await Self.answer($0, .paymentsCSV, PublicCSV.payments) }
+        routes.get(SiteMap.Public.moneyCSV.components) { try await Self.answer($0, .moneyCSV, PublicCSV.money) }
+        routes.get(SiteMap.Public.authoritiesCSV.components) { try await Self.answer($0, .authoritiesCSV, PublicCSV.authorities) }
         routes.get(SiteMap.Public.openData.components) { try await Self.answer($0, .openData, PublicOpenDataPage.show) }
         routes.get(SiteMap.Public.grantsJSON.components) { try await Self.answer($0, .grantsJSON, PublicOpenDataPage.grants) }
         routes.get(SiteMap.Public.ocdsReleasesJSON.components) { try await Self.answer($0, .ocdsReleases, PublicOpenDataPage.ocdsReleases) }
@@ -26,7 +28,10 @@ struct PublicSiteController: RouteCollection {
         routes.get(SiteMap.API.openDataRecords.components) { try await Self.answer($0, .ocdsRecords, PublicOpenDataPage.ocdsRecords) }
     }
 
-    enum Page { case home, contracts, contractsCSV, contract, routes, routesCSV, money, paymentsCSV, openData, grantsJSON, ocdsReleases, ocdsRecords }
+    enum Page {
+        case home, contracts, contractsCSV, contract, routes, routesCSV, authoritiesCSV, money, moneyCSV, paymentsCSV, openData, grantsJSON
+        case ocdsReleases, ocdsRecords
+    }
 
     typealias Handler = @Sendable (Request, PublicSiteData) async throws -> Response
     /// What the OCDS files need besides the data: the specifications, read in the tenant's scope.
@@ -63,6 +68,8 @@ struct PublicSiteController: RouteCollection {
         case .routesCSV: SiteMap.Public.routesCSV
         case .money: SiteMap.Public.money
         case .paymentsCSV: SiteMap.Public.paymentsCSV
+        case .moneyCSV: SiteMap.Public.moneyCSV
+        case .authoritiesCSV: SiteMap.Public.authoritiesCSV
         case .openData: SiteMap.Public.openData
         case .grantsJSON: SiteMap.Public.grantsJSON
         case .ocdsReleases: SiteMap.Public.ocdsReleasesJSON

@@ -6,7 +6,8 @@ import WaymarkDomain
 
 /// Issue 18: a tenant's public site, and the commissioner's choice of what it shows.
 final class PublicSiteTests: AppTestCase {
-    static let pages = ["", "/contracts", "/contracts.csv", "/routes", "/routes.csv", "/money", "/payments.csv", "/open-data",
+    static let pages = ["", "/contracts", "/contracts.csv", "/routes", "/routes.csv", "/local-authorities.csv", "/money", "/money.csv",
+                        "/payments.csv", "/open-data",
                         "/open-data/360giving.json", "/specifications"]
 
     /// Every public page and file of a tenant, as anyone reads them, on `day` (today when nil).
@@ -101,6 +102,8 @@ final class PublicSiteTests: AppTestCase {
         XCTAssertEqual(saved.status, .seeOther, saved.body.string)
         let routes = try await Browser(app: app).get("/p/west-midlands/routes").body.string
         XCTAssertEqual(routes.components(separatedBy: "<polyline").count - 1, 2, "one path, drawn on its white halo")
+        XCTAssertTrue(routes.contains("<title>WLV-01: "), "with its chaperone points")
+        XCTAssertFalse(routes.contains("<title>WLV-02: "), "and no other route's")
     }
 
     func testTheDayChangesTheAnswers() async throws {
