@@ -91,6 +91,7 @@ enum SiteMap {
         static let specification = PathTemplate("/t/:tenant/specifications/:id")
         static let specificationEdit = PathTemplate("/t/:tenant/specifications/:id/edit")
         static let specificationStatus = PathTemplate("/t/:tenant/specifications/:id/status")
+        static let specificationPublication = PathTemplate("/t/:tenant/specifications/:id/publication")
         static let clarifications = PathTemplate("/t/:tenant/specifications/:id/clarifications")
         static let clarificationAnswer = PathTemplate("/t/:tenant/specifications/:id/clarifications/:question/answer")
         static let ownBid = PathTemplate("/t/:tenant/specifications/:id/bid")

@@ -12,6 +12,8 @@ struct PublicSpecificationsController: RouteCollection {
         let tenant: Layout.TenantRef
         let transparencyHref: String
         let rows: [SpecificationsController.Row]
+        /// The notes standing in for specifications the commissioners withhold.
+        let withheld: [String]
     }
 
     struct DetailPage: Encodable {
@@ -32,7 +34,10 @@ struct PublicSpecificationsController: RouteCollection {
         let page = try await PublicTenant.read(req) { context in
             ListPage(frame: PublicFrame(req, tenant: context.tenant, day: context.today, page: SiteMap.Public.specifications),
                      tenant: Self.reference(context), transparencyHref: SiteMap.Public.specifications.path(context.tenant.slug),
-                     rows: try await SpecificationsController.rows(context, at: now, linkingTo: SiteMap.Public.specification))
+                     rows: try await SpecificationsController.rows(context, at: now, linkingTo: SiteMap.Public.specification),
+                     withheld: try await context.query(SpecificationRecord.self).all()
+                        .filter { $0.publishedAt.map { $0 <= now } == true && $0.publicationChoice == .withheld }
+                        .compactMap { $0.withheldNote?.trimmed }.filter { !$0.isEmpty })
         }
         return try await PageRenderer.render(req, "public/specifications", title: "Published specifications: \(page.tenant.name)", page, sessionFree: true)
     }

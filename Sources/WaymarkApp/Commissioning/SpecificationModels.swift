@@ -24,6 +24,11 @@ final class SpecificationRecord: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "awarded_at") var awardedAt: Date?
     @OptionalField(key: "cancelled_at") var cancelledAt: Date?
     @Field(key: "version") var version: Int
+    /// A `Publication` once published (the database's default: shown); withheld with a note.
+    @OptionalField(key: "publication") var publication: String?
+    @OptionalField(key: "withheld_note") var withheldNote: String?
+
+    var publicationChoice: Publication { publication.flatMap(Publication.init(rawValue:)) ?? .shown }
 
     init() {}
 

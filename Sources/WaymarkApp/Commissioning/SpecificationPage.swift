@@ -23,6 +23,9 @@ enum SpecificationPage {
         let actions: [Action]
         let links: [Link]
         let editHref: String?
+        /// What the public site shows of it, and where a commissioner changes that.
+        let publication: String?
+        let publicationHref: String?
         var unanswered: [Unanswered]
         /// The question as typed, when it came back with a problem.
         var typedQuestion = ""
@@ -71,6 +74,8 @@ enum SpecificationPage {
             actions: canEdit ? actions(status) : [],
             links: try await links(context, spec: spec, status: status, awarded: details.award != nil),
             editHref: canEdit && spec.status == .draft ? SiteMap.Tenant.specificationEdit.path(slug, id) : nil,
+            publication: canEdit ? PublicationPages.describe(found.record) : nil,
+            publicationHref: canEdit ? SiteMap.Tenant.specificationPublication.path(slug, id) : nil,
             unanswered: unanswered,
             askAction: context.can(.bidForWork) && status == .published && isPresent ? SiteMap.Tenant.clarifications.path(slug, id) : nil,
             backHref: SiteMap.Tenant.specifications.path(slug))

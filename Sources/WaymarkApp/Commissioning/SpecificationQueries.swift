@@ -26,7 +26,13 @@ enum SpecificationQueries {
     static func status(_ record: SpecificationRecord, at moment: Date, to context: TenantContext) -> SpecificationStatus? {
         let timeline = record.timeline
         guard let status = timeline.status(at: moment) else { return nil }
-        return context.mayRead(.specification(published: timeline.published.map { $0 <= moment } == true)) ? status : nil
+        let published = timeline.published.map { $0 <= moment } == true
+        // The public (no organisation in the tenant) reads what the commissioners publish.
+        if context.reader.organisations.isEmpty {
+            return PublicationRule.allows(.specification(published: published, record.publicationChoice), asOf: Day(moment, in: London.timeZone))
+                ? status : nil
+        }
+        return context.mayRead(.specification(published: published)) ? status : nil
     }
 
     /// The specification as it stood at `moment` (now, unless a page reads another day).

@@ -11,6 +11,8 @@ struct SpecificationsController: Sendable {
         routes.post(SiteMap.Tenant.specificationNew, .editSpecifications, SpecificationForm.create)
         routes.get(SiteMap.Tenant.specification, .viewSpecifications, SpecificationPage.show)
         routes.get(SiteMap.Tenant.specificationEdit, .editSpecifications, SpecificationForm.showEdit)
+        routes.get(SiteMap.Tenant.specificationPublication, .editSpecifications, PublicationPages.showSpecification)
+        routes.post(SiteMap.Tenant.specificationPublication, .editSpecifications, PublicationPages.saveSpecification)
         routes.post(SiteMap.Tenant.specificationEdit, .editSpecifications, SpecificationForm.update)
         routes.post(SiteMap.Tenant.specificationStatus, .editSpecifications, SpecificationStatusChange.change)
         routes.post(SiteMap.Tenant.clarifications, .bidForWork, Clarifications.ask)

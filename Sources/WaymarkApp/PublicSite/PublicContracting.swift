@@ -24,9 +24,8 @@ enum PublicContracting {
                 ?? ContractingProcess.Party(id: "\(prefix)-org-\(id.uuidString.lowercased())", name: organisation.name, scheme: nil, number: nil)
         }
         func items(_ routeIDs: [UUID]) -> [ContractingProcess.Item] {
-            let shown = Dictionary(uniqueKeysWithValues: data.routes.map { ($0.route.id!, $0.route) })
             return routeIDs.map { id in
-                shown[id].map { .init(id: $0.code, description: "\($0.code) \($0.name): chaperones for children walking to school", children: $0.childrenPerDay) }
+                data.namedRoutes[id].map(\.route).map { .init(id: $0.code, description: "\($0.code) \($0.name): chaperones for children walking to school", children: $0.childrenPerDay) }
                     ?? .init(id: "withheld-\(id.uuidString.prefix(8).lowercased())", description: "A route not published", children: 0)
             }
         }

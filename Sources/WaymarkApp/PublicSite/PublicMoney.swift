@@ -77,8 +77,11 @@ struct PublicMoney: Sendable {
     /// published routes by code and name, any other route only as withheld, nobody by name.
     static func contractNames(_ data: PublicSiteData) -> ContractNames {
         var routes: [UUID: String] = [:]
-        for item in data.contracts { for route in item.terms.routes where routes[route.routeID] == nil { routes[route.routeID] = "A route not published" } }
-        for shown in data.routes { routes[shown.route.id!] = "\(shown.route.code) \(shown.route.name)" }
+        for item in data.contracts {
+            for route in item.terms.routes {
+                routes[route.routeID] = data.namedRoutes[route.routeID].map { "\($0.route.code) \($0.route.name)" } ?? "A route not published"
+            }
+        }
         return ContractNames(organisations: data.organisations.mapValues(\.name), routes: routes, people: [:])
     }
 

@@ -10,7 +10,8 @@ struct PublicSiteData: Sendable {
     struct PublicContract: Sendable {
         let loaded: ContractQueries.Loaded
         let provider: Organisation?
-        /// The contract's routes served on the day, public ones only; `withheldRoutes` counts the rest.
+        /// The contract's routes that may be named (`PublicationRule.routeOnContract`), running
+        /// on the day or not; `withheldRoutes` counts those withheld.
         let routes: [PublicRoute]
         let withheldRoutes: Int
         let effective: Day
@@ -35,6 +36,8 @@ struct PublicSiteData: Sendable {
     /// The notes of contracts withheld on purpose (each a sentence the commissioner wrote).
     let withheldContractNotes: [String]
     let routes: [PublicRoute]
+    /// Every route that may be named, running on the day or not (`PublicationRule.routeOnContract`).
+    let namedRoutes: [UUID: PublicRoute]
     let withheldRouteNotes: [String]
     let authorities: [LocalAuthority]
     let organisations: [UUID: Organisation]
@@ -48,9 +51,13 @@ struct PublicSiteData: Sendable {
         let allRoutes = try await context.query(Route.self).sort(\.$code).all()
 
         var routes: [PublicRoute] = []
+        var named: [UUID: PublicRoute] = [:]
         var withheldRouteNotes: [String] = []
         for route in allRoutes {
             guard let authority = authorityByID[route.localAuthorityID] else { continue }
+            if PublicationRule.allows(.routeOnContract(route.publicationChoice), asOf: day) {
+                named[route.id!] = PublicRoute(route: route, authority: authority, pathShown: false)
+            }
             let runs = route.runs(on: day)
             if PublicationRule.allows(.route(route.publicationChoice, runs: runs), asOf: day) {
                 let path = PublicationRule.allows(.routePath(route.publicationChoice, runs: runs, pathPublished: route.pathPublished ?? false), asOf: day)
@@ -59,7 +66,6 @@ struct PublicSiteData: Sendable {
                 withheldRouteNotes.append(note)
             }
         }
-        let routeByID = Dictionary(uniqueKeysWithValues: routes.map { ($0.route.id!, $0) })
 
         var contracts: [PublicContract] = []
         var withheldContractNotes: [String] = []
@@ -70,12 +76,12 @@ struct PublicSiteData: Sendable {
                 continue
             }
             let served = Set(loaded.contract.current.routes.map(\.routeID))
-            let shown = served.compactMap { routeByID[$0] }.sorted { $0.route.code < $1.route.code }
+            let shown = served.compactMap { named[$0] }.sorted { $0.route.code < $1.route.code }
             contracts.append(PublicContract(loaded: loaded, provider: organisations[loaded.record.providerOrganisationID],
                                             routes: shown, withheldRoutes: served.count - shown.count, effective: effective))
         }
         return PublicSiteData(tenant: context.tenant, day: day, contracts: contracts, withheldContractNotes: withheldContractNotes,
-                              routes: routes, withheldRouteNotes: withheldRouteNotes, authorities: authorities, organisations: organisations,
+                              routes: routes, namedRoutes: named, withheldRouteNotes: withheldRouteNotes, authorities: authorities, organisations: organisations,
                               received: try await received(context, day: day, organisations: organisations))
     }
 

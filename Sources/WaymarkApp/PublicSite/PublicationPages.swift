@@ -41,6 +41,23 @@ enum PublicationPages {
 
     static let maxNote = 300
 
+    /// Saves the choice on `record` (and `also`, what else its form sets), guarded by its
+    /// version and audited as "{entity}.publication_changed".
+    static func store<Record: Publishable>(_ record: Record, _ publication: Publication, note: String, version: Int?,
+                                           in context: TenantContext, entity: String, entityID: String, before: String,
+                                           after describe: @escaping @Sendable (Record) -> String,
+                                           also: @escaping @Sendable (Record) -> Void) async throws {
+        try await context.transaction { tx in
+            try await VersionGuard.claim(table: Record.schema, id: record.id!, expected: version ?? 0, on: tx.db)
+            record.publication = publication.rawValue
+            record.withheldNote = publication == .withheld ? note : nil
+            also(record)
+            record.version += 1
+            try await record.save(on: tx.db)
+            try await tx.audit("\(entity).publication_changed", entity, entityID, before: before, after: describe(record))
+        }
+    }
+
     /// The choice as sent, or every problem: a withheld row needs a note, short and free of
     /// personal data, since the public reads it.
     static func check(_ req: Request, _ form: Form) -> (Publication?, String, [FieldError]) {
@@ -86,15 +103,8 @@ enum PublicationPages {
         guard errors.isEmpty, let publication else { return try await renderContract(req, context, record, form: form, errors) }
         let before = describe(record)
         let asGrant = form.as_grant == "yes" && record.letting != .grantAgreement
-        try await context.transaction { tx in
-            try await VersionGuard.claim(table: ContractRecord.schema, id: record.id!, expected: form.version ?? 0, on: tx.db)
-            record.publication = publication.rawValue
-            record.withheldNote = publication == .withheld ? note : nil
-            record.publishedAsGrant = asGrant
-            record.version += 1
-            try await record.save(on: tx.db)
-            try await tx.audit("contract.publication_changed", "contract", record.id!.uuidString, before: before, after: describe(record))
-        }
+        try await store(record, publication, note: note, version: form.version, in: context, entity: "contract",
+                        entityID: record.id!.uuidString, before: before, after: describe) { $0.publishedAsGrant = asGrant }
         return req.redirect(to: SiteMap.Tenant.contract.path(context.tenant.slug, record.id!.uuidString), flash: "What the public site shows is saved.")
     }
 
@@ -132,15 +142,9 @@ enum PublicationPages {
         let (publication, note, errors) = check(req, form)
         guard errors.isEmpty, let publication else { return try await renderRoute(req, context, route, form: form, errors) }
         let before = describe(route)
-        try await context.transaction { tx in
-            try await VersionGuard.claim(table: Route.schema, id: route.id!, expected: form.version ?? 0, on: tx.db)
-            route.publication = publication.rawValue
-            route.withheldNote = publication == .withheld ? note : nil
-            route.pathPublished = form.path_published == "yes"
-            route.version += 1
-            try await route.save(on: tx.db)
-            try await tx.audit("route.publication_changed", "route", route.code, before: before, after: describe(route))
-        }
+        let pathPublished = form.path_published == "yes"
+        try await store(route, publication, note: note, version: form.version, in: context, entity: "route",
+                        entityID: route.code, before: before, after: describe) { $0.pathPublished = pathPublished }
         return req.redirect(to: SiteMap.Tenant.route.path(context.tenant.slug, route.code), flash: "What the public site shows is saved.")
     }
 
@@ -149,4 +153,60 @@ enum PublicationPages {
             ? "The public site shows only this note where the row would be: “\(note.trimmed.isEmpty ? "(no note yet)" : note.trimmed)”"
             : shown
     }
+
+    // MARK: Specifications
+
+    static func describe(_ record: SpecificationRecord) -> String {
+        guard record.publishedAt != nil else { return "Not yet: a draft is never public" }
+        switch record.publicationChoice {
+        case .shown: return "Published"
+        case .withheld: return "Withheld" + ((record.withheldNote?.trimmed).map { $0.isEmpty ? "" : ": \($0)" } ?? "")
+        }
+    }
+
+    @Sendable static func showSpecification(req: Request, context: TenantContext) async throws -> Response {
+        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
+        let record = found.record
+        return try await renderSpecification(req, context, record, form: Form(publication: record.publicationChoice.rawValue,
+                                                                                withheld_note: record.withheldNote, version: record.version), [])
+    }
+
+    static func renderSpecification(_ req: Request, _ context: TenantContext, _ record: SpecificationRecord, form: Form,
+                                    _ errors: [FieldError]) async throws -> Response {
+        let slug = context.tenant.slug, id = record.id!.uuidString
+        let publication = form.publication ?? Publication.shown.rawValue
+        let shown = record.publishedAt == nil
+            ? "Nothing yet: a draft is never public. Once published, the public site shows it unless you withhold it here."
+            : "The public site shows the specification: its routes, value and deadline, the questions answered, and the award once made."
+        let page = Page(heading: "What the public site shows", caption: record.title,
+                        action: SiteMap.Tenant.specificationPublication.path(slug, id), version: form.version ?? record.version,
+                        publication: publication, note: form.withheld_note ?? "", asGrant: false, asksGrant: false,
+                        pathPublished: false, asksPath: false,
+                        publicHref: SiteMap.Public.specifications.path(slug), backHref: SiteMap.Tenant.specification.path(slug, id),
+                        preview: preview(publication, note: form.withheld_note ?? "", shown: shown))
+        return try await PageRenderer.render(req, "publication/form", title: page.heading, page, errors: errors, status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable static func saveSpecification(req: Request, context: TenantContext) async throws -> Response {
+        let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
+        let record = found.record
+        let form = try req.content.decode(Form.self)
+        let (publication, note, errors) = check(req, form)
+        guard errors.isEmpty, let publication else { return try await renderSpecification(req, context, record, form: form, errors) }
+        let before = describe(record)
+        try await store(record, publication, note: note, version: form.version, in: context, entity: "specification",
+                        entityID: record.id!.uuidString, before: before, after: describe) { _ in }
+        return req.redirect(to: SiteMap.Tenant.specification.path(context.tenant.slug, record.id!.uuidString), flash: "What the public site shows is saved.")
+    }
 }
+
+/// A row the commissioners may publish or withhold with a note.
+protocol Publishable: Model, Sendable where IDValue == UUID {
+    var publication: String? { get set }
+    var withheldNote: String? { get set }
+    var version: Int { get set }
+}
+
+extension ContractRecord: Publishable {}
+extension Route: Publishable {}
+extension SpecificationRecord: Publishable {}

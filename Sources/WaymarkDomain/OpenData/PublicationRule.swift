@@ -20,13 +20,16 @@ public enum PublicRow: Hashable, Sendable {
     case contract(Publication, effective: Day)
     /// A route running, with its local authority and the children it walks.
     case route(Publication, runs: Bool)
+    /// A route named as one a published contract serves, whether or not it runs on the day.
+    case routeOnContract(Publication)
     /// A route's path and chaperone points on the public map.
     case routePath(Publication, runs: Bool, pathPublished: Bool)
     /// One payment line of a contract, listed by itself when at or above the threshold.
     case payment(contract: Publication, contractEffective: Day, paidOn: Day?, amount: Money, threshold: Money)
     /// A contract in the 360Giving file.
     case grant(Publication, effective: Day, letting: ContractLetting?, publishedAsGrant: Bool)
-    case specification(published: Bool)
+    /// A specification (its routes, value, deadline, answered questions, award).
+    case specification(published: Bool, Publication)
 }
 
 /// What the public may read (DESIGN.md "the public", issue 18): the one rule every public page,
@@ -43,6 +46,8 @@ public enum PublicationRule {
             return publication == .shown && effective <= day
         case let .route(publication, runs):
             return publication == .shown && runs
+        case .routeOnContract(let publication):
+            return publication == .shown
         case let .routePath(publication, runs, pathPublished):
             return publication == .shown && runs && pathPublished
         case let .payment(contract, effective, paidOn, amount, threshold):
@@ -50,8 +55,8 @@ public enum PublicationRule {
             return allows(.contract(contract, effective: effective), asOf: day) && paidOn <= day && amount >= threshold
         case let .grant(publication, effective, letting, publishedAsGrant):
             return allows(.contract(publication, effective: effective), asOf: day) && (letting == .grantAgreement || publishedAsGrant)
-        case .specification(let published):
-            return published
+        case let .specification(published, publication):
+            return published && publication == .shown
         }
     }
 }

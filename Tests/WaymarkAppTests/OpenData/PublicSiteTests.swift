@@ -67,7 +67,11 @@ final class PublicSiteTests: AppTestCase {
             let drafts = try await SpecificationRecord.query(on: db).filter(\.$status == "draft").all().map(\.title)
             let northmoor = try await Tenant.query(on: db).filter(\.$slug == "northmoor").first()!.id!
             let others = try await Organisation.query(on: db).filter(\.$tenantID == northmoor).all().map(\.name)
-            return people + kpis + reasons + drafts + others
+            let bids = try await BidVersionRecord.query(on: db).all().flatMap { version -> [String] in
+                guard let content = try? JSONDecoder().decode(BidContent.self, from: Data(version.content.utf8)) else { return [] }
+                return Array(content.answers.values) + [content.socialValue]
+            }
+            return people + kpis + reasons + drafts + others + bids
         }.filter { $0.count > 6 }
         XCTAssertGreaterThan(secrets.count, 40, "the check has something to look for")
         let narratives = try await platform { db in
@@ -175,5 +179,38 @@ final class PublicSiteTests: AppTestCase {
         let mine = try await member.get("/p/west-midlands")
         let control = try XCTUnwrap(mine.headers.first(name: .cacheControl))
         XCTAssertTrue(control.contains("no-store") || control.contains("private"), "it names who is signed in: \(control)")
+    }
+
+    func testAWithheldSpecificationLeavesThePublicSiteButNotItsBidders() async throws {
+        setClock("2025-05-01T09:00:00Z")
+        let id = try await publishedSpecification(closingDay: "2025-06-30")
+        let title = try await platform { db in try await SpecificationRecord.find(UUID(uuidString: id), on: db)!.title }
+        let anyone = Browser(app: app)
+        let listed = try await anyone.get("/p/west-midlands/specifications").body.string
+        XCTAssertTrue(listed.contains(title), "published, it is public by default")
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let path = SiteMap.Tenant.specificationPublication.path(Self.slug, id)
+        let page = try await commissioner.get(SiteMap.Tenant.specification.path(Self.slug, id)).body.string
+        XCTAssertTrue(page.contains("href=\"\(path)\""), "the specification page links to the choice")
+        let version = try await platform { db in try await SpecificationRecord.find(UUID(uuidString: id), on: db)!.version }
+        _ = try await commissioner.get(path)
+        let saved = try await commissioner.post(path, form: ["publication": "withheld", "withheld_note": "Withheld while the routes are agreed",
+                                                             "version": String(version)])
+        XCTAssertEqual(saved.status, .seeOther, saved.body.string)
+
+        let after = try await anyone.get("/p/west-midlands/specifications").body.string
+        XCTAssertFalse(after.contains(title))
+        XCTAssertTrue(after.contains("Withheld while the routes are agreed"))
+        let detail = try await anyone.get(SiteMap.Public.specification.path(Self.slug, id))
+        XCTAssertEqual(detail.status, .notFound)
+        let calls = try await anyone.get("/api/v1/public/west-midlands/calls").body.string
+        XCTAssertFalse(calls.contains(id.lowercased()) || calls.contains(title), "nor among the calls for bids")
+        let releases = try await anyone.get("/p/west-midlands/open-data/ocds/releases.json").body.string
+        XCTAssertFalse(releases.contains(id.lowercased()), "nor in the open data")
+        let provider = try await signedIn(CommissioningPeople.kestrel)
+        let theirs = try await provider.get(SiteMap.Tenant.specification.path(Self.slug, id))
+        XCTAssertEqual(theirs.status, .ok, "providers invited to bid still read it")
+        let audit = try await auditActions()
+        XCTAssertTrue(audit.contains("specification.publication_changed"))
     }
 }

@@ -17,6 +17,8 @@ import Testing
         ("a published running route", .route(.shown, runs: true), true),
         ("a published route not running", .route(.shown, runs: false), false),
         ("a withheld running route", .route(.withheld, runs: true), false),
+        ("a closed route a published contract served", .routeOnContract(.shown), true),
+        ("a withheld route a published contract serves", .routeOnContract(.withheld), false),
         ("a path not chosen for publishing", .routePath(.shown, runs: true, pathPublished: false), false),
         ("a published path of a running route", .routePath(.shown, runs: true, pathPublished: true), true),
         ("a published path of a withheld route", .routePath(.withheld, runs: true, pathPublished: true), false),
@@ -30,8 +32,9 @@ import Testing
         ("a direct award published as a grant", .grant(.shown, effective: before, letting: .directAward, publishedAsGrant: true), true),
         ("a withheld grant agreement", .grant(.withheld, effective: before, letting: .grantAgreement, publishedAsGrant: true), false),
         ("a grant agreement signed later", .grant(.shown, effective: after, letting: .grantAgreement, publishedAsGrant: false), false),
-        ("a published specification", .specification(published: true), true),
-        ("a draft specification", .specification(published: false), false),
+        ("a published specification", .specification(published: true, .shown), true),
+        ("a published specification withheld", .specification(published: true, .withheld), false),
+        ("a draft specification", .specification(published: false, .shown), false),
     ]
 
     @Test(arguments: table.indices)
