@@ -33,23 +33,32 @@ struct PublicSiteController: RouteCollection {
         case ocdsReleases, ocdsRecords
     }
 
+    /// Pages and CSVs: answered once the tenant's data is read and its database scope let go,
+    /// since rendering a page reads the database again (the session, the tenants' names).
     typealias Handler = @Sendable (Request, PublicSiteData) async throws -> Response
-    /// What the OCDS files need besides the data: the specifications, read in the tenant's scope.
+    /// The OCDS files, which also read the specifications: answered inside the tenant's scope, so
+    /// they must not touch `req.db` (on PostgreSQL a second connection could wait for ever).
     typealias ContextHandler = @Sendable (Request, TenantContext, PublicSiteData) async throws -> Response
 
     /// Reads the tenant's public data for the day asked (today by default) and answers with it;
     /// the answer may be cached for five minutes, as it is the same for everyone.
     static func answer(_ req: Request, _ page: Page, _ handler: @escaping Handler) async throws -> Response {
-        try await answer(req, page) { req, _, data in try await handler(req, data) }
+        try await cached(req, page) { day in
+            let data = try await PublicTenant.read(req) { context in try await PublicSiteData.load(context, day: day) }
+            return try await handler(req, data)
+        }
     }
 
     static func answer(_ req: Request, _ page: Page, _ handler: @escaping ContextHandler) async throws -> Response {
+        try await cached(req, page) { day in
+            try await PublicTenant.read(req) { context in try await handler(req, context, try await PublicSiteData.load(context, day: day)) }
+        }
+    }
+
+    private static func cached(_ req: Request, _ page: Page, _ respond: (Day) async throws -> Response) async throws -> Response {
         let template = template(page)
         return try await AsOfCarry.answering(req, page: template) {
-            let day = try req.asOfDay()
-            let response = try await PublicTenant.read(req) { context in
-                try await handler(req, context, try await PublicSiteData.load(context, day: day))
-            }
+            let response = try await respond(try req.asOfDay())
             // Shared caches may keep an answer that is the same for everyone: never one that
             // names who is signed in or sets a cookie.
             let shared = req.person == nil && !response.headers.contains(name: .setCookie)
