@@ -74,6 +74,7 @@ enum Notifier {
             }
         }
         for chunk in messages.chunked(500) { try await chunk.create(on: context.db) }
+        WaymarkMetrics.notices(messages.count)
         for chunk in emails.chunked(500) { try await chunk.create(on: context.db) }
         for key in recorded.sorted() { try await AlertKey(tenantID: context.tenantID, key: key, at: now).create(on: context.db) }
         return Summary(messages: messages.count, emails: emails.count)

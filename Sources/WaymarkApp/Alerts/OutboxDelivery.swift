@@ -25,6 +25,7 @@ enum OutboxDelivery {
             // Claim the email first: the daily job and `waymark alerts run` may overlap, and
             // only the one whose claim lands sends it.
             guard try await claim(email, app: app) else { continue }
+            if email.attempts > 0 { WaymarkMetrics.email("retried") }
             do {
                 if let mailer {
                     try await withTimeout(sendTimeout) {
@@ -37,8 +38,10 @@ enum OutboxDelivery {
                 }
                 email.sentAt = AppClock.shared.now()
                 email.lastError = nil
+                WaymarkMetrics.email("sent")
             } catch {
                 email.lastError = String(describing: error)
+                WaymarkMetrics.email("failed")
                 app.logger.warning("Email not sent", metadata: ["to": .string(email.toAddress), "error": .string(email.lastError!)])
             }
             email.attempts += 1   // the claim counted it in the database already

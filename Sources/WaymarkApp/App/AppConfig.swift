@@ -32,6 +32,8 @@ public struct AppConfig: Sendable {
     public var publicURL: String = "http://127.0.0.1:8080"
     /// WAYMARK_AUDIT_KEY: the audit log's key, 64 hex digits (`AuditKey`); nil: `audit.key` in the data directory.
     public var auditKey: String? = nil
+    /// WAYMARK_METRICS_TOKEN: the bearer token `/metrics` asks for; nil: no `/metrics` at all.
+    public var metricsToken: String? = nil
 
     public var isPostgres: Bool {
         if case .postgres = storage { return true }
@@ -67,7 +69,8 @@ public struct AppConfig: Sendable {
             mailFrom: env["WAYMARK_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "waymark@localhost",
             alertsJobEnabled: env["WAYMARK_ALERTS"] != "off",
             publicURL: publicURL,
-            auditKey: env["WAYMARK_AUDIT_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+            auditKey: env["WAYMARK_AUDIT_KEY"].flatMap { $0.isEmpty ? nil : $0 },
+            metricsToken: env["WAYMARK_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 }

@@ -11,6 +11,7 @@ public enum Waymark {
     /// commands. Used by the executable and, with a test configuration, by the tests.
     public static func configure(_ app: Application, config: AppConfig) async throws {
         app.waymark = config
+        Observability.bootstrap()
         app.installForecastRunner()
         app.installClock()
         AuditKey.shared.set(try AuditKey.load(environment: config.auditKey, dataDirectory: config.dataDirectory))

@@ -1,9 +1,17 @@
+import SQLKit
 import Vapor
+import WaymarkMigrations
 
 extension Waymark {
     static func registerRoutes(_ app: Application) throws {
         app.get(SiteMap.healthz.components) { req async throws -> Response in
             try await HealthCheck.respond(req)
+        }
+        app.get(SiteMap.readyz.components) { req async throws -> Response in
+            try await HealthCheck.ready(req)
+        }
+        app.get(SiteMap.metrics.components) { req async throws -> Response in
+            try await Observability.metrics(req)
         }
         try app.register(collection: SignInController())
         try app.register(collection: AccountController())
@@ -60,6 +68,29 @@ extension Waymark {
 
 enum HealthCheck {
     struct Body: Content { let status: String; let database: String }
+    struct Readiness: Content { let status: String; let database: String; let migrations: String }
+
+    /// Ready to serve (for a load balancer): the database answers and every migration this
+    /// build knows has been applied; otherwise 503 saying which is not.
+    static func ready(_ req: Request) async throws -> Response {
+        let database: String, migrations: String
+        do {
+            let applied = Set(try await (req.db as? any SQLDatabase)?.select().column("name").from("_fluent_migrations")
+                .all(decoding: AppliedMigration.self).map(\.name) ?? [])
+            database = "ok"
+            let missing = WaymarkMigrations.all.map(\.name).filter { !applied.contains($0) }
+            migrations = missing.isEmpty ? "ok" : "\(missing.count) not applied: \(missing.joined(separator: ", "))"
+        } catch {
+            req.logger.error("Readiness check failed", metadata: ["error": .string(String(describing: error))])
+            return try await Readiness(status: "unavailable", database: "unreachable", migrations: "unknown")
+                .encodeResponse(status: .serviceUnavailable, for: req)
+        }
+        let ready = migrations == "ok"
+        return try await Readiness(status: ready ? "ok" : "unavailable", database: database, migrations: migrations)
+            .encodeResponse(status: ready ? .ok : .serviceUnavailable, for: req)
+    }
+
+    private struct AppliedMigration: Decodable { let name: String }
 
     /// Healthy when the database answers a query.
     static func respond(_ req: Request) async throws -> Response {

@@ -11,6 +11,8 @@ enum SiteMap {
     static let apiReference = PathTemplate("/help/api")
     static let accessibility = PathTemplate("/accessibility")
     static let healthz = PathTemplate("/healthz")
+    static let readyz = PathTemplate("/readyz")
+    static let metrics = PathTemplate("/metrics")
     /// Not tenant-scoped: the token in the link is the secret.
     static let invitation = PathTemplate("/invitations/:token")
 

@@ -42,6 +42,7 @@ struct SignInController: RouteCollection {
         let address = req.remoteAddress?.ipAddress ?? "unknown"
         if let minutes = try await SignInThrottle.minutesLocked(email: email, ipAddress: address, on: req.db) {
             try await SignInThrottle.record(email: email, ipAddress: address, succeeded: false, on: req.db)
+            WaymarkMetrics.signInRefusedWhileLocked()
             page.notice = "You have entered the wrong details too many times. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again."
             return try await PageRenderer.render(req, "auth/sign-in", title: "Sign in", page,
                                                  errors: [.init(field: "email", message: page.notice!)], status: .tooManyRequests)
@@ -54,6 +55,7 @@ struct SignInController: RouteCollection {
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let person, matches else {
             try await SignInThrottle.record(email: email, ipAddress: address, succeeded: false, on: req.db)
+            WaymarkMetrics.signInFailed()
             return try await PageRenderer.render(req, "auth/sign-in", title: "Sign in", page,
                 errors: [.init(field: "email", message: "The email address or password is not right")], status: .unauthorized)
         }

@@ -33,6 +33,7 @@ final class ForecastRunner: @unchecked Sendable {
     func enqueue(_ req: Request, tenant: Tenant, scenarioID: UUID) {
         let app = req.application
         lock.withLock { progressByID[scenarioID] = Self.waitingProgress }
+        WaymarkMetrics.forecast("queued")
         req.afterCommit { [self] in
             lock.withLock {
                 waiting.append(Job(tenant: tenant, scenarioID: scenarioID))
@@ -98,6 +99,7 @@ final class ForecastRunner: @unchecked Sendable {
                       record.state == .queued else { return nil }
                 record.runState = ForecastScenarioRecord.RunState.running.rawValue
                 try await record.save(on: db)
+                WaymarkMetrics.forecast("running")
                 let scenario = try record.scenario
                 let base = try await SimulationBaseLoader.load(context, asOf: record.asOf, horizonMonths: record.horizonMonths)
                 let problems = scenario.problems(against: base)
@@ -121,8 +123,11 @@ final class ForecastRunner: @unchecked Sendable {
                     record.runError = nil
                 }
             }
+            WaymarkMetrics.forecast("finished")
+            WaymarkMetrics.forecastTook((ContinuousClock.now - started) / .seconds(1))
         } catch {
             let message = (error as? ScenarioJSON.Invalid)?.message ?? "The forecast could not be run: \(error)"
+            WaymarkMetrics.forecast("failed")
             app.logger.error("Forecast run failed", metadata: ["scenario": .string(job.scenarioID.uuidString), "error": .string(String(describing: error))])
             try? await scope.run(on: app.db) { db in
                 try await Self.finish(job, db: db, siteURL: app.waymark.publicURL) { record in

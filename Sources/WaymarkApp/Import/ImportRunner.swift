@@ -39,6 +39,18 @@ enum ImportRunner {
     }
 
     static func run(_ kind: ImportKind, _ upload: ImportUpload, _ context: TenantContext, apply: Bool) async throws -> Result {
+        let started = ContinuousClock.now
+        var rows = 0
+        let result = try await read(kind, upload, context, apply: apply) { rows = $0 }
+        var refused = false
+        if case .rejected = result { refused = true }
+        WaymarkMetrics.imported(kind: kind.rawValue, step: apply ? "apply" : "check", rows: rows, refused: refused,
+                                seconds: (ContinuousClock.now - started) / .seconds(1))
+        return result
+    }
+
+    private static func read(_ kind: ImportKind, _ upload: ImportUpload, _ context: TenantContext, apply: Bool,
+                             counted: (Int) -> Void) async throws -> Result {
         let table: TabularTable
         do {
             guard let format = TabularFormat.detect(filename: upload.filename, contentType: upload.contentType, data: upload.data) else {
@@ -48,6 +60,7 @@ enum ImportRunner {
         } catch let error as TabularError {
             return .rejected([.file(error.message)])
         }
+        counted(table.rows.count)
         switch kind {
         case .localAuthorities: return try await run(LocalAuthorityImport.self, kind, upload, table, context, apply: apply)
         case .organisations: return try await run(OrganisationImport.self, kind, upload, table, context, apply: apply)
