@@ -74,7 +74,7 @@ enum PublicContracting {
             let tender = ContractingProcess.Tender(
                 title: spec.title, description: spec.servicesRequired, value: spec.totalValue, items: items(spec.routeIDs),
                 published: published, closes: spec.closesAt, method: "open", methodDetails: "Open invitation to bid through Waymark",
-                criteria: criteria, cancelled: found.status == .cancelled ? record.cancelledAt : nil, bidders: nil)
+                criteria: criteria, cancelled: found.status == .cancelled ? record.cancelledAt : nil)
             processes.append(ContractingProcess(
                 key: "spec-\(spec.id.uuidString.lowercased())", buyer: buyer, funders: contracted.map(funders) ?? [], tender: tender,
                 award: award, contract: award == nil ? nil : contracted.flatMap(contract)))
@@ -85,7 +85,7 @@ enum PublicContracting {
             let tender = ContractingProcess.Tender(
                 title: item.record.title, description: "Chaperones for children walking to school", value: made.value, items: made.items,
                 published: nil, closes: nil, method: letting.flatMap(method), methodDetails: letting?.label ?? "Not recorded",
-                criteria: nil, cancelled: nil, bidders: nil)
+                criteria: nil, cancelled: nil)
             processes.append(ContractingProcess(
                 key: ContractingProcess.key(contractReference: item.record.reference),
                 buyer: buyer, funders: funders(item), tender: tender,

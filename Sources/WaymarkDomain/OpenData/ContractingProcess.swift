@@ -47,10 +47,9 @@ public struct ContractingProcess: Sendable, Equatable {
         /// Each criterion with its weight, as the specification scores them.
         public let criteria: String?
         public let cancelled: Date?
-        public let bidders: Int?
 
         public init(title: String, description: String, value: Money, items: [Item], published: Date?, closes: Date?, method: String?,
-                    methodDetails: String, criteria: String?, cancelled: Date?, bidders: Int?) {
+                    methodDetails: String, criteria: String?, cancelled: Date?) {
             self.title = title
             self.description = description
             self.value = value
@@ -61,7 +60,6 @@ public struct ContractingProcess: Sendable, Equatable {
             self.methodDetails = methodDetails
             self.criteria = criteria
             self.cancelled = cancelled
-            self.bidders = bidders
         }
     }
 

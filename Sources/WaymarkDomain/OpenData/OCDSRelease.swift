@@ -22,7 +22,8 @@ public struct OCDSRelease: Encodable, Sendable, Equatable {
         let procurementMethod: String?; let procurementMethodDetails: String
         let awardCriteria: String?; let awardCriteriaDetails: String?
         let tenderPeriod: Period?; let mainProcurementCategory = "services"
-        var numberOfTenderers: Int?; var tenderers: [Reference]?
+        /// Only the supplier: who else bid is never published (the bid seal, docs/roles.md).
+        var tenderers: [Reference]?
     }
     public struct Award: Encodable, Sendable, Equatable {
         let id: String; let title: String; let status: String; let date: String; let value: Value; let suppliers: [Reference]

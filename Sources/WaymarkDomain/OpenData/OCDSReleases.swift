@@ -54,7 +54,7 @@ public enum OCDSReleases {
                 procurementMethod: tender.method, procurementMethodDetails: tender.methodDetails,
                 awardCriteria: tender.criteria == nil ? nil : "ratedCriteria", awardCriteriaDetails: tender.criteria,
                 tenderPeriod: tender.published.flatMap { start in tender.closes.map { .init(startDate: timestamp(start), endDate: timestamp($0)) } },
-                numberOfTenderers: nil, tenderers: nil)
+                tenderers: nil)
             if let published = tender.published { emit("tender", "tender", at: published) }
             if let cancelled = tender.cancelled {
                 state.tender?.status = "cancelled"
@@ -67,7 +67,6 @@ public enum OCDSReleases {
         add(award.supplier, role: "payee", to: &state)
         let supplier = OCDSRelease.Reference(id: award.supplier.id, name: award.supplier.name)
         state.tender?.status = "complete"
-        state.tender?.numberOfTenderers = process.tender?.bidders
         state.tender?.tenderers = [supplier]
         let awardID = "\(ocid)-award"
         state.awards = [.init(id: awardID, title: process.tender?.title ?? process.contract?.title ?? "", status: "active",

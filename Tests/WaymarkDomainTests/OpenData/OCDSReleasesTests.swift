@@ -13,7 +13,7 @@ import Testing
         key: "spec-1", buyer: buyer, funders: [funder, buyer],
         tender: .init(title: "Walking buses", description: "Chaperones", value: Money(pence: 6_000_000), items: items,
                       published: at("2024-05-01T09:00:00Z"), closes: at("2024-06-01T11:00:00Z"), method: "open",
-                      methodDetails: "Open invitation", criteria: "Quality 60%, price 40%", cancelled: nil, bidders: nil),
+                      methodDetails: "Open invitation", criteria: "Quality 60%, price 40%", cancelled: nil),
         award: .init(date: at("2024-06-20T10:00:00Z"), value: Money(pence: 5_800_000), supplier: supplier),
         contract: .init(reference: "WY-1", title: "Walking buses", signed: Day(iso: "2024-07-01")!, recorded: at("2024-07-01T15:00:00Z"),
                         value: Money(pence: 5_800_000), period: DayRange(start: Day(iso: "2024-09-02")!, end: Day(iso: "2025-07-18")!)!,
@@ -72,7 +72,7 @@ import Testing
                                            tender: .init(title: "T", description: "D", value: Money(pence: 100), items: Self.items,
                                                          published: Self.at("2024-05-01T09:00:00Z"), closes: Self.at("2024-06-01T11:00:00Z"),
                                                          method: "open", methodDetails: "", criteria: nil,
-                                                         cancelled: Self.at("2024-05-10T09:00:00Z"), bidders: nil),
+                                                         cancelled: Self.at("2024-05-10T09:00:00Z")),
                                            award: nil, contract: nil)
         let releases = OCDSReleases.releases(cancelled, prefix: "ocds-abc123")
         #expect(releases.map(\.tag) == [["tender"], ["tenderCancellation"]])
