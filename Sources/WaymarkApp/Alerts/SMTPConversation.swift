@@ -51,16 +51,38 @@ struct SMTPConversation {
         let date = DateFormatter()
         date.locale = Locale(identifier: "en_US_POSIX")
         date.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        let headers = ["From: \(message.from)", "To: \(message.to)", "Subject: \(headerSafe(message.subject))",
-                       "Date: \(date.string(from: message.date))", "MIME-Version: 1.0",
-                       "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", ""]
+        let headers = ["From: \(headerSafe(message.from))", "To: \(headerSafe(message.to))"] + encodedHeader("Subject", message.subject)
+            + ["Date: \(date.string(from: message.date))", "MIME-Version: 1.0",
+               "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", ""]
         let body = message.body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix(".") ? "." + $0 : String($0) }
         return headers + body
     }
 
-    /// A subject on one line: no header can be smuggled in through a route's name.
+    /// A header value on one line: CR, LF and every other control character become spaces, so no
+    /// header can be smuggled in through a route's name or an address.
     static func headerSafe(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+    }
+
+    /// `name: value` as header lines. ASCII stays as it is; anything else is RFC 2047 encoded
+    /// words (`=?UTF-8?B?…?=`), whole characters only, each further word on a folded line of its
+    /// own. A word holds at most 39 bytes (52 base64 characters, 64 in all), so a line with one,
+    /// "Subject: " included, stays within the 76 characters RFC 2047 allows.
+    static func encodedHeader(_ name: String, _ value: String) -> [String] {
+        let safe = headerSafe(value)
+        guard !safe.allSatisfy(\.isASCII) else { return ["\(name): \(safe)"] }
+        var words: [String] = [], chunk: [UInt8] = []
+        for character in safe {
+            let bytes = Array(String(character).utf8)
+            if chunk.count + bytes.count > 39 {
+                words.append(chunk.isEmpty ? "" : "=?UTF-8?B?\(Data(chunk).base64EncodedString())?=")
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=") }
+        let encoded = words.filter { !$0.isEmpty }
+        return ["\(name): \(encoded[0])"] + encoded.dropFirst().map { " " + $0 }
     }
 }

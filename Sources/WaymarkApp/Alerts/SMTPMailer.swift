@@ -47,12 +47,22 @@ struct SMTPMailer: Sendable {
     }
 }
 
-/// Splits the server's bytes into lines at CRLF.
-private struct LineDecoder: ByteToMessageDecoder {
+/// Splits the server's bytes into lines at CRLF. A reply line is at most 512 bytes (RFC 5321,
+/// 4.5.3.1.5); one over `maxLine` ends the conversation rather than filling memory.
+struct LineDecoder: ByteToMessageDecoder {
     typealias InboundOut = String
+    static let maxLine = 4_096
+
+    struct LineTooLong: Error, CustomStringConvertible {
+        var description: String { "the mail server sent a line longer than \(LineDecoder.maxLine) bytes" }
+    }
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let index = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else { return .needMoreData }
+        guard let index = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else {
+            if buffer.readableBytes > Self.maxLine { throw LineTooLong() }
+            return .needMoreData
+        }
+        if index - buffer.readerIndex > Self.maxLine { throw LineTooLong() }
         let length = index - buffer.readerIndex
         var line = buffer.readString(length: length) ?? ""
         buffer.moveReaderIndex(forwardBy: 1)
