@@ -32,6 +32,7 @@ struct SpecificationDetails: Sendable {
 /// An award as the world may know it: who won, for how much, and when.
 struct PublishedAward: Sendable {
     let provider: String
+    let providerID: UUID
     let price: Money?
     let decidedAt: Date
 
@@ -45,7 +46,7 @@ struct PublishedAward: Sendable {
         let versions = try await context.query(BidVersionRecord.self).filter(\.$bidID == bid.id!).all()
         let spec = try await context.find(SpecificationRecord.self, award.specificationID)?.specification
         let price = try spec.flatMap { try bid.bid(versions: versions).counted(closesAt: $0.closesAt)?.content.price.total }
-        return PublishedAward(provider: organisation.name, price: price, decidedAt: award.decidedAt)
+        return PublishedAward(provider: organisation.name, providerID: organisation.id!, price: price, decidedAt: award.decidedAt)
     }
 
     /// Every award of the tenant, by specification, for lists.

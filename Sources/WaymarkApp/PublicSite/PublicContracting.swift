@@ -57,6 +57,7 @@ enum PublicContracting {
         var processes: [ContractingProcess] = []
         var fromSpecifications: Set<UUID> = []
         let moment = min(context.now, LondonWallTime(day: data.day, hour: 23, minute: 59)?.instant ?? context.now)
+        let awards = try await PublishedAward.bySpecification(context)
         for found in try await SpecificationQueries.list(context, at: moment) {
             let spec = found.spec
             let record = found.record
@@ -64,10 +65,9 @@ enum PublicContracting {
             let contracted = data.contracts.first { $0.record.specificationID == spec.id }
             if let contracted { fromSpecifications.insert(contracted.loaded.id) }
             var award: ContractingProcess.Award?
-            if let decision = try await BidQueries.award(context, specificationID: spec.id), decision.decidedAt <= moment,
-               let bid = try await context.find(BidRecord.self, decision.winningBidID), let supplier = organisation(bid.providerOrganisationID) {
-                let price = try await PublishedAward.load(context, decision)?.price
-                award = .init(date: decision.decidedAt, value: contracted?.loaded.contract.original.value ?? price ?? spec.totalValue, supplier: supplier)
+            if let decision = awards[spec.id], decision.decidedAt <= moment, let supplier = organisation(decision.providerID) {
+                award = .init(date: decision.decidedAt, value: contracted?.loaded.contract.original.value ?? decision.price ?? spec.totalValue,
+                              supplier: supplier)
             }
             let criteria = "Quality \(spec.criteria.quality.percentText), price \(spec.criteria.price.percentText)"
                 + (spec.criteria.socialValue.basisPoints > 0 ? ", social value \(spec.criteria.socialValue.percentText)" : "")

@@ -10,13 +10,16 @@ enum PublicPages {
     }
 
     static func contractRows(_ data: PublicSiteData) -> [ContractRow] {
-        data.contracts.sorted { ($0.terms.start, $0.record.reference) > ($1.terms.start, $1.record.reference) }.map { item in
-            ContractRow(reference: item.record.reference, title: item.record.title,
-                        href: SiteMap.Public.contract.path(data.tenant.slug, item.loaded.id.uuidString),
-                        provider: item.provider?.name ?? "", letting: item.record.letting?.label ?? "Not recorded",
-                        value: item.terms.value.display, period: "\(item.terms.start.display) to \(item.terms.end.display)",
-                        authorities: item.authorities.map(\.name).joined(separator: ", "), routes: item.routes.count + item.withheldRoutes)
-        }
+        data.contracts.sorted { ($0.terms.start, $0.record.reference) > ($1.terms.start, $1.record.reference) }
+            .map { contractRow($0, slug: data.tenant.slug) }
+    }
+
+    static func contractRow(_ item: PublicSiteData.PublicContract, slug: String) -> ContractRow {
+        ContractRow(reference: item.record.reference, title: item.record.title,
+                    href: SiteMap.Public.contract.path(slug, item.loaded.id.uuidString),
+                    provider: item.provider?.name ?? "", letting: item.record.letting?.label ?? "Not recorded",
+                    value: item.terms.value.display, period: "\(item.terms.start.display) to \(item.terms.end.display)",
+                    authorities: item.authorities.map(\.name).joined(separator: ", "), routes: item.routes.count + item.withheldRoutes)
     }
 
     struct Figure: Encodable, Sendable {
@@ -94,8 +97,8 @@ enum PublicPages {
 
     @Sendable static func contract(_ req: Request, _ data: PublicSiteData) async throws -> Response {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let item = data.contracts.first(where: { $0.loaded.id == id }),
-              let row = contractRows(data).first(where: { $0.reference == item.record.reference }) else { throw WaymarkError.notFound }
+              let item = data.contracts.first(where: { $0.loaded.id == id }) else { throw WaymarkError.notFound }
+        let row = contractRow(item, slug: data.tenant.slug)
         let values = Dictionary(item.terms.routes.map { ($0.routeID, $0.value) }, uniquingKeysWith: { first, _ in first })
         let names = PublicMoney.contractNames(data)
         var previous: ContractTerms?

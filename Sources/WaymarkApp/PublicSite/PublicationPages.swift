@@ -60,7 +60,7 @@ enum PublicationPages {
 
     /// The choice as sent, or every problem: a withheld row needs a note, short and free of
     /// personal data, since the public reads it.
-    static func check(_ req: Request, _ form: Form) -> (Publication?, String, [FieldError]) {
+    static func check(_ form: Form) -> (Publication?, String, [FieldError]) {
         var errors: [FieldError] = []
         let publication = form.publication.flatMap(Publication.init(rawValue:))
         if publication == nil { errors.append(.init(field: "publication", message: "Choose whether the public site shows it")) }
@@ -99,7 +99,7 @@ enum PublicationPages {
         let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"))
         let record = loaded.record
         let form = try req.content.decode(Form.self)
-        let (publication, note, errors) = check(req, form)
+        let (publication, note, errors) = check(form)
         guard errors.isEmpty, let publication else { return try await renderContract(req, context, record, form: form, errors) }
         let before = describe(record)
         let asGrant = form.as_grant == "yes" && record.letting != .grantAgreement
@@ -139,7 +139,7 @@ enum PublicationPages {
     @Sendable static func saveRoute(req: Request, context: TenantContext) async throws -> Response {
         let route = try await RouteQueries.find(context, code: req.parameters.get("code") ?? "")
         let form = try req.content.decode(Form.self)
-        let (publication, note, errors) = check(req, form)
+        let (publication, note, errors) = check(form)
         guard errors.isEmpty, let publication else { return try await renderRoute(req, context, route, form: form, errors) }
         let before = describe(route)
         let pathPublished = form.path_published == "yes"
@@ -191,7 +191,7 @@ enum PublicationPages {
         let found = try await SpecificationQueries.find(context, id: req.parameters.get("id"))
         let record = found.record
         let form = try req.content.decode(Form.self)
-        let (publication, note, errors) = check(req, form)
+        let (publication, note, errors) = check(form)
         guard errors.isEmpty, let publication else { return try await renderSpecification(req, context, record, form: form, errors) }
         let before = describe(record)
         try await store(record, publication, note: note, version: form.version, in: context, entity: "specification",

@@ -37,13 +37,14 @@ public enum OCDSReleases {
                                 buyer: buyer, tender: nil, awards: nil, contracts: nil)
         for funder in process.funders where funder.id != process.buyer.id { add(funder, role: "funder", to: &state) }
         var releases: [OCDSRelease] = []
+        var latest = Date.distantPast
         func emit(_ suffix: String, _ tag: String, at date: Date) {
             var release = state
             release.id = "\(ocid)-\(suffix)"
             release.tag = [tag]
             // Never earlier than the release before: the standard's dates run forward.
-            let stamp = max(date, releases.last.flatMap { Self.date($0.date) } ?? date)
-            release.date = timestamp(stamp)
+            latest = max(date, latest)
+            release.date = timestamp(latest)
             releases.append(release)
         }
         let contractItems = process.contract?.items ?? []
@@ -165,9 +166,8 @@ public enum OCDSReleases {
     /// A day as the standard's date-time: midnight UTC.
     static func dayStamp(_ day: Day) -> String { "\(day.iso)T00:00:00Z" }
 
-    static func noon(_ day: Day) -> Date { date("\(day.iso)T12:00:00Z") ?? Date(timeIntervalSince1970: 0) }
+    /// A payment's moment: noon UTC on its day.
+    static func noon(_ day: Day) -> Date { Date(timeIntervalSince1970: Double(day.daysSinceEpoch) * 86_400 + 43_200) }
 
     static func timestamp(_ date: Date) -> String { date.formatted(.iso8601) }
-
-    static func date(_ text: String) -> Date? { try? Date(text, strategy: .iso8601) }
 }

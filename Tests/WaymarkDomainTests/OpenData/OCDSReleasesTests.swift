@@ -37,6 +37,7 @@ import Testing
         let paid = last.contracts?.first?.implementation?.transactions.map(\.value.amount).reduce(0, +) ?? 0
         #expect(paid <= 61_000, "transactions never above the contract's value")
         #expect(releases[0].awards == nil && releases[0].contracts == nil, "the tender release knows nothing of the award")
+        #expect(releases[3].date == "2024-12-20T12:00:00Z", "a payment's release is dated noon UTC on its day")
     }
 
     @Test func everyOrganisationReferencedIsAParty() {
