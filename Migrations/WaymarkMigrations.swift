@@ -24,5 +24,6 @@ public enum WaymarkMigrations {
         M018_KeyedAuditChain(),
         M019_Notifications(),
         M020_OpenData(),
+        M021_Jobs(),
     ]
 }

@@ -148,3 +148,13 @@ waymark_pg_stop() {
     esac
     WAYMARK_PG_DIR=""; WAYMARK_PG_PORT=""; WAYMARK_PG_URL=""
 }
+
+# Another empty database in the running cluster, owned by the application's role
+# (which may not create databases itself).
+waymark_pg_create_database() {
+    case "$1" in
+        ""|[!a-z_]*|*[!a-z0-9_]*) waymark_pg__say "ops: '$1' is not a plain database name"; return 1 ;;
+    esac
+    waymark_pg__psql_admin -c "CREATE DATABASE $1 OWNER waymark" || return 1
+    echo "postgres://waymark:waymark@127.0.0.1:$WAYMARK_PG_PORT/$1"
+}

@@ -20,7 +20,7 @@ struct ForecastAPIController: Sendable {
         let id: String, url: String, name: String, description: String, asOf: String, horizonMonths: Int
         let shared: Bool, state: String, updatedAt: Date
 
-        init(_ record: ForecastScenarioRecord, slug: String, runner: ForecastRunner) {
+        init(_ record: ForecastScenarioRecord, slug: String, runner: ForecastRunner.Runs) {
             id = record.id!.uuidString.lowercased()
             url = SiteMap.API.scenario.path(slug, id)
             name = record.name
@@ -28,7 +28,7 @@ struct ForecastAPIController: Sendable {
             asOf = record.asOfDay
             horizonMonths = record.horizonMonths
             shared = record.shared
-            state = ForecastQueries.displayedState(record, runner: runner).interrupted ? "interrupted" : record.runState
+            state = ForecastQueries.displayedState(record, runs: runner).interrupted ? "interrupted" : record.runState
             updatedAt = record.updatedAt
         }
     }
@@ -48,8 +48,8 @@ struct ForecastAPIController: Sendable {
     }
 
     func list(req: Request, context: TenantContext) async throws -> Response {
-        let runner = req.application.forecastRunner
         let records = try await ForecastQueries.visible(context)
+        let runner = try await ForecastRunner.runs(records, req, context)
         struct Body: Encodable { let tenant: String; let scenarios: [Summary] }
         return try APIJSON.response(Body(tenant: context.tenant.slug,
                                          scenarios: records.map { Summary($0, slug: context.tenant.slug, runner: runner) }))
@@ -57,12 +57,12 @@ struct ForecastAPIController: Sendable {
 
     func read(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
-        return try detail(record, context: context, runner: req.application.forecastRunner)
+        return try detail(record, context: context, runner: try await ForecastRunner.runs([record], req, context))
     }
 
     /// The scenario resource. Its `scenario` member is the definition in the scenario
     /// file's own (camelCase) format, so what is read back can be sent again unchanged.
-    private func detail(_ record: ForecastScenarioRecord, context: TenantContext, runner: ForecastRunner, status: HTTPStatus = .ok) throws -> Response {
+    private func detail(_ record: ForecastScenarioRecord, context: TenantContext, runner: ForecastRunner.Runs, status: HTTPStatus = .ok) throws -> Response {
         let live = runner.progress(of: record.id!)
         let results = record.storedResults.map {
             Detail.Results(scenario: $0.scenario, baseline: $0.baseline, whatItWouldTake: $0.extraMoney,
@@ -149,9 +149,9 @@ struct ForecastAPIController: Sendable {
         try await context.transaction { tx in
             try await record.save(on: tx.db)
             try await tx.audit("forecast.created", "forecast_scenario", record.id!.uuidString, after: ForecastWriting.AuditSnapshot(record))
+            if run { try await ForecastRunner.enqueue(req, tenantID: context.tenantID, scenarioID: record.id!, on: tx.db) }
         }
-        let runner = req.application.forecastRunner
-        if run { runner.enqueue(req, tenant: context.tenant, scenarioID: record.id!) }
+        let runner = try await ForecastRunner.runs([record], req, context)
         let response = try detail(record, context: context, runner: runner, status: run ? .accepted : .created)
         response.headers.replaceOrAdd(name: .location, value: SiteMap.API.scenario.path(context.tenant.slug, record.id!.uuidString.lowercased()))
         return response
@@ -159,9 +159,10 @@ struct ForecastAPIController: Sendable {
 
     func run(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
-        let runner = req.application.forecastRunner
-        if runner.isRunning(record) { throw WaymarkError.conflict("The scenario is already running") }
+        if try await ForecastRunner.runs([record], req, context).isRunning(record) {
+            throw WaymarkError.conflict("The scenario is already running")
+        }
         try await ForecastWriting.startRun(req, context, record, expected: record.version)
-        return try detail(record, context: context, runner: runner, status: .accepted)
+        return try detail(record, context: context, runner: try await ForecastRunner.runs([record], req, context), status: .accepted)
     }
 }

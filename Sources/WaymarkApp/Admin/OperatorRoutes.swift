@@ -47,7 +47,8 @@ enum AdminPage {
     static func render(_ req: Request, _ template: String, title: String, _ page: some Encodable,
                        errors: [FieldError] = [], status: HTTPStatus = .ok) async throws -> Response {
         let items = [("Tenants", SiteMap.Admin.home.path()), ("People", SiteMap.Admin.people.path()),
-                     ("Audit", SiteMap.Admin.audit.path()), ("Feedback", SiteMap.Admin.feedback.path())]
+                     ("Audit", SiteMap.Admin.audit.path()), ("Background work", SiteMap.Admin.jobs.path()),
+                     ("Feedback", SiteMap.Admin.feedback.path())]
         let path = req.url.path
         let nav = items.map { label, href in
             Nav(label: label, href: href, current: href == SiteMap.Admin.home.path()

@@ -49,6 +49,8 @@ final class OutboxEmail: Model, TenantOwned, @unchecked Sendable {
     @OptionalField(key: "sent_at") var sentAt: Date?
     @Field(key: "attempts") var attempts: Int
     @OptionalField(key: "last_error") var lastError: String?
+    /// A failed email is not tried again before this (M021); nil: as soon as it is read.
+    @OptionalField(key: "next_attempt_at") var nextAttemptAt: Date?
 
     init() {}
 

@@ -47,43 +47,25 @@ enum FundingAlertsJob {
     }
 }
 
-/// Runs the job inside the server: shortly after start, then every day, as of today in London.
-enum FundingAlertsScheduler {
-    static func start(_ app: Application) {
-        guard app.waymark.alertsJobEnabled else { return }
-        app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(30), delay: .hours(24)) { _ in
-            let promise = app.eventLoopGroup.next().makePromise(of: Void.self)
-            promise.completeWithTask {
-                do {
-                    let results = try await FundingAlertsJob.run(app, asOf: AppClock.shared.today)
-                    for (tenant, summary) in results where summary.events > 0 {
-                        app.logger.notice("Funding alerts", metadata: ["tenant": .string(tenant), "events": "\(summary.events)",
-                                                                       "messages": "\(summary.messages)"])
-                    }
-                } catch {
-                    app.logger.error("Funding alerts failed", metadata: ["error": .string(String(describing: error))])
-                }
-            }
-            return promise.futureResult
+/// The daily run as a job (`JobQueue`): added once per London day at the configured time
+/// (`JobWorker.addDailyRunIfDue`), run by whichever instance claims it, as of its day.
+enum DailyAlertsJob {
+    static func key(_ day: Day) -> String { "daily-alerts:\(day.iso)" }
+
+    static func perform(_ claim: JobQueue.Claim, app: Application) async {
+        guard let day = claim.subject.flatMap(Day.init(iso:)) else {
+            await JobWorker.settleFailure(claim, ForecastRunner.Unusable(), retry: false, app: app)
+            return
         }
-    }
-}
-
-/// Sends what the outbox holds every minute: workflow notices are written as they happen, and
-/// nobody should wait a day for "your return was queried".
-enum OutboxScheduler {
-    static let interval: NIO.TimeAmount = .seconds(60)
-
-    static func start(_ app: Application) {
-        guard app.waymark.alertsJobEnabled else { return }
-        app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: interval, delay: interval) { _ in
-            let promise = app.eventLoopGroup.next().makePromise(of: Void.self)
-            promise.completeWithTask {
-                do { try await OutboxDelivery.deliverPending(app) } catch {
-                    app.logger.error("Outbox delivery failed", metadata: ["error": .string(String(describing: error))])
-                }
+        do {
+            let results = try await FundingAlertsJob.run(app, asOf: day)
+            for (tenant, summary) in results where summary.events > 0 {
+                app.logger.notice("Funding alerts", metadata: ["tenant": .string(tenant), "events": "\(summary.events)",
+                                                               "messages": "\(summary.messages)"])
             }
-            return promise.futureResult
+            _ = try await app.platformDB { db in try await JobQueue.finish(claim, on: db) }
+        } catch {
+            await JobWorker.settleFailure(claim, error, retry: true, app: app)
         }
     }
 }

@@ -1,24 +1,29 @@
 import Fluent
 import SQLKit
 import Vapor
+import WaymarkDomain
 
 /// Delivers the email outbox: over SMTP when WAYMARK_SMTP_URL is set, otherwise each email
 /// is written to the log (and counted delivered, so a log-only install is not retried
 /// for ever). A failed send is kept with its error and tried again next run, five times.
 enum OutboxDelivery {
     static let maxAttempts = 5
+    /// How often `serve` sends what the outbox holds: workflow notices are written as they
+    /// happen, and nobody should wait a day for "your return was queried".
+    static let interval: Duration = .seconds(60)
     /// A mail server that stops answering must not hold up the alerts for ever.
     static let sendTimeout: Duration = .seconds(60)
 
     static func deliverPending(_ app: Application) async throws {
         let pending = try await app.platformDB { db in
             try await OutboxEmail.query(on: db).filter(\.$sentAt == nil).filter(\.$attempts < maxAttempts)
+                .group(.or) { $0.filter(\.$nextAttemptAt == nil).filter(\.$nextAttemptAt <= SecurityClock.now()) }
                 .sort(\.$createdAt).limit(500).all()
         }
         guard !pending.isEmpty else { return }
-        let mailer = app.waymark.smtpURL.flatMap(SMTPMailer.init(url:))
+        let mailer = app.waymark.smtpURL.flatMap { SMTPMailer(url: $0) }
         if app.waymark.smtpURL != nil, mailer == nil {
-            app.logger.error("WAYMARK_SMTP_URL is not a smtp://host:port address; alert emails are kept in the outbox")
+            app.logger.error("WAYMARK_SMTP_URL is not smtps://host:port, smtp://host:port (STARTTLS) or smtp://host:port?tls=none; alert emails are kept in the outbox")
             return
         }
         for email in pending {
@@ -41,8 +46,16 @@ enum OutboxDelivery {
                 WaymarkMetrics.email("sent")
             } catch {
                 email.lastError = String(describing: error)
+                // Tried again after a back-off (1, 2, 4, 8 minutes), then left for an operator.
+                email.nextAttemptAt = SecurityClock.now().addingTimeInterval(JobTiming.backoff(afterAttempt: email.attempts + 1))
                 WaymarkMetrics.email("failed")
-                app.logger.warning("Email not sent", metadata: ["to": .string(email.toAddress), "error": .string(email.lastError!)])
+                if email.attempts + 1 >= maxAttempts {
+                    WaymarkMetrics.email("given_up")
+                    app.logger.error("Email given up after \(maxAttempts) attempts; an operator can send it again from the console",
+                                     metadata: ["to": .string(email.toAddress), "error": .string(email.lastError!)])
+                } else {
+                    app.logger.warning("Email not sent; it will be tried again", metadata: ["to": .string(email.toAddress), "error": .string(email.lastError!)])
+                }
             }
             email.attempts += 1   // the claim counted it in the database already
             try await app.platformDB { db in try await email.save(on: db) }

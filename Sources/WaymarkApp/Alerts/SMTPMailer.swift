@@ -1,34 +1,72 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Vapor
 
-/// Sends one email over a plain SMTP connection described by WAYMARK_SMTP_URL
-/// (`smtp://user:password@host:port`).
+/// Sends one email to the mail server WAYMARK_SMTP_URL names:
+/// - `smtps://user:password@host:465`: TLS from the start;
+/// - `smtp://user:password@host:587`: STARTTLS, which the server must offer;
+/// - `smtp://host:25?tls=none`: plain, for a relay on a trusted network, and then without
+///   credentials unless `&auth_in_clear=allowed` is added too.
+/// The server's certificate is checked against the system's trust store, and against
+/// WAYMARK_SMTP_CA_FILE (PEM) when set, for a private mail server's own authority.
 struct SMTPMailer: Sendable {
     let host: String
     let port: Int
     let user: String?
     let password: String?
+    let security: SMTPConversation.Security
+    let allowCredentialsInClear: Bool
+    let caFile: String?
 
-    init?(url text: String) {
-        guard let url = URLComponents(string: text), url.scheme == "smtp", let host = url.host, !host.isEmpty else { return nil }
+    /// How long connecting may take; the whole send has `OutboxDelivery.sendTimeout`.
+    static let connectTimeout: TimeAmount = .seconds(10)
+
+    init?(url text: String, caFile: String? = ProcessInfo.processInfo.environment["WAYMARK_SMTP_CA_FILE"]) {
+        guard let url = URLComponents(string: text), let host = url.host, !host.isEmpty else { return nil }
+        let options = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
+        guard Set(options.keys).isSubset(of: ["tls", "auth_in_clear"]) else { return nil }
+        switch (url.scheme, options["tls"]) {
+        case ("smtps", nil): security = .implicitTLS
+        case ("smtp", nil), ("smtp", "starttls"): security = .startTLS
+        case ("smtp", "none"): security = .none
+        default: return nil
+        }
+        switch options["auth_in_clear"] {
+        case nil: allowCredentialsInClear = false
+        case "allowed": allowCredentialsInClear = true
+        default: return nil
+        }
         self.host = host
-        self.port = url.port ?? 25
+        self.port = url.port ?? (security == .implicitTLS ? 465 : 25)
         self.user = url.user?.removingPercentEncoding
         self.password = url.password?.removingPercentEncoding
+        self.caFile = caFile.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     func send(_ message: SMTPConversation.Message, group: any EventLoopGroup) async throws {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        configuration.certificateVerification = .fullVerification
+        if let caFile { configuration.additionalTrustRoots = [.file(caFile)] }
+        let context = try NIOSSLContext(configuration: configuration)
+        // SNI names a host, never an address; an address is still checked against the certificate.
+        let serverName = (try? SocketAddress(ipAddress: host, port: 0)) == nil ? host : nil
+        let implicit = security == .implicitTLS
         let channel = try await ClientBootstrap(group: group)
-            .connectTimeout(.seconds(10))
+            .connectTimeout(Self.connectTimeout)
             .connect(host: host, port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if implicit {
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: serverName))
+                    }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineDecoder()))
                     return try NIOAsyncChannel<String, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
-        let conversation = SMTPConversation(heloName: "waymark", user: user, password: password)
+        let conversation = SMTPConversation(heloName: "waymark", user: user, password: password, security: security,
+                                            allowCredentialsInClear: allowCredentialsInClear)
         try await channel.executeThenClose { inbound, outbound in
             var lines = inbound.makeAsyncIterator()
             try await conversation.deliver(message, send: { line in
@@ -39,9 +77,15 @@ struct SMTPMailer: Sendable {
                 while let line = try await lines.next() {
                     text.append(String(line.dropFirst(4)))
                     let marker = line.dropFirst(3).first
-                    if marker != "-", let code = Int(line.prefix(3)) { return .init(code: code, text: text.joined(separator: " ")) }
+                    if marker != "-", let code = Int(line.prefix(3)) {
+                        return .init(code: code, text: text.joined(separator: " "), lines: text)
+                    }
                 }
                 throw SMTPConversation.Failure(step: "reply", reply: .init(code: 0, text: "connection closed"))
+            }, startTLS: {
+                // In front of the line decoder: from here every byte each way is encrypted.
+                let handler = try NIOSSLClientHandler(context: context, serverHostname: serverName)
+                try await channel.channel.pipeline.addHandler(handler, position: .first).get()
             })
         }
     }

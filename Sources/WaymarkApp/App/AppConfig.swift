@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import WaymarkDomain
 
 /// Everything Waymark reads from the environment, read once at start-up.
 /// `.env.example` documents each variable.
@@ -28,12 +29,21 @@ public struct AppConfig: Sendable {
     public var mailFrom: String = "waymark@localhost"
     /// The daily funding-alerts job runs inside `serve` unless WAYMARK_ALERTS=off.
     public var alertsJobEnabled: Bool = true
+    /// WAYMARK_ALERTS_TIME: when the daily alerts run happens on London's clock, "07:00" unless set.
+    public var alertsTimeText: String = DailyTime.alertsDefault.description
+    public var alertsTime: DailyTime? { DailyTime(clock: alertsTimeText) }
     /// Links in emails are made absolute with this.
     public var publicURL: String = "http://127.0.0.1:8080"
     /// WAYMARK_AUDIT_KEY: the audit log's key, 64 hex digits (`AuditKey`); nil: `audit.key` in the data directory.
     public var auditKey: String? = nil
     /// WAYMARK_METRICS_TOKEN: the bearer token `/metrics` asks for; nil: no `/metrics` at all.
     public var metricsToken: String? = nil
+    /// WAYMARK_TRUSTED_PROXIES: the load balancers' addresses, comma-separated, whose
+    /// X-Forwarded-For is believed (`ClientAddress`); none by default.
+    public var trustedProxies: Set<String> = []
+
+    /// A setting that cannot be used: the server does not start, and says which and why.
+    struct Problem: Error, CustomStringConvertible { let description: String }
 
     public var isPostgres: Bool {
         if case .postgres = storage { return true }
@@ -68,9 +78,12 @@ public struct AppConfig: Sendable {
             smtpURL: env["WAYMARK_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 },
             mailFrom: env["WAYMARK_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "waymark@localhost",
             alertsJobEnabled: env["WAYMARK_ALERTS"] != "off",
+            alertsTimeText: env["WAYMARK_ALERTS_TIME"].flatMap { $0.isEmpty ? nil : $0 } ?? DailyTime.alertsDefault.description,
             publicURL: publicURL,
             auditKey: env["WAYMARK_AUDIT_KEY"].flatMap { $0.isEmpty ? nil : $0 },
-            metricsToken: env["WAYMARK_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            metricsToken: env["WAYMARK_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            trustedProxies: Set((env["WAYMARK_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         )
     }
 }

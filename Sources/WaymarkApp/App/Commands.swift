@@ -11,6 +11,8 @@ extension Waymark {
         app.asyncCommands.use(AlertsCommand(), as: "alerts")
         app.asyncCommands.use(BenchCommand(), as: "bench")
         app.asyncCommands.use(SimulateCommand(), as: "simulate")
+        app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(RestoreCommand(), as: "restore")
     }
 }
 
@@ -47,6 +49,7 @@ struct AuditCommand: AsyncCommand {
             throw CommandError.custom("audit chain broken")
         }
         try await AuditCheckpoint.record(app)
+        try await app.platformDB { db in try await AuditChainChecking.rememberAllIntact(on: db) }
         context.console.print("The audit log verifies: \(result.entriesChecked) entries in \(result.chainsChecked) chain\(result.chainsChecked == 1 ? "" : "s"), every hash and link intact, none shorter than its checkpoint (\(heads.count) checkpointed).")
     }
 }

@@ -10,9 +10,12 @@ public enum Waymark {
     /// Sets up an application: storage, migrations, views, middleware, routes and
     /// commands. Used by the executable and, with a test configuration, by the tests.
     public static func configure(_ app: Application, config: AppConfig) async throws {
+        guard config.alertsTime != nil else {
+            throw AppConfig.Problem(description: "WAYMARK_ALERTS_TIME must be a time on London's clock like 07:00; '\(config.alertsTimeText)' is not")
+        }
         app.waymark = config
         Observability.bootstrap()
-        app.installForecastRunner()
+        app.installJobWorker()
         app.installClock()
         AuditKey.shared.set(try AuditKey.load(environment: config.auditKey, dataDirectory: config.dataDirectory))
         app.passwords.use(.bcrypt(cost: config.bcryptCost))

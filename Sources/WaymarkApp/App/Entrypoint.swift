@@ -16,8 +16,7 @@ public enum WaymarkMain {
                     try await prepareForServe(app)
                 }
                 if isServe(env.arguments) {
-                    FundingAlertsScheduler.start(app)
-                    OutboxScheduler.start(app)
+                    app.jobWorker.startPolling(app)
                     AuditCheckpoint.start(app)
                 }
                 try await app.execute()

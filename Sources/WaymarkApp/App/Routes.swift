@@ -1,4 +1,5 @@
 import SQLKit
+import Fluent
 import Vapor
 import WaymarkMigrations
 
@@ -53,6 +54,7 @@ extension Waymark {
         AdminPeopleController().register(console)
         AdminAuditController().register(console)
         AdminFeedbackController().register(console)
+        AdminJobsController().register(console)
 
         app.get(SiteMap.API.openAPI.components) { _ in try OpenAPIDocument.response() }
         try app.register(collection: PublishedCallsAPIController())
@@ -75,10 +77,8 @@ enum HealthCheck {
     static func ready(_ req: Request) async throws -> Response {
         let database: String, migrations: String
         do {
-            let applied = Set(try await (req.db as? any SQLDatabase)?.select().column("name").from("_fluent_migrations")
-                .all(decoding: AppliedMigration.self).map(\.name) ?? [])
+            let missing = try await missingMigrations(on: req.db)
             database = "ok"
-            let missing = WaymarkMigrations.all.map(\.name).filter { !applied.contains($0) }
             migrations = missing.isEmpty ? "ok" : "\(missing.count) not applied: \(missing.joined(separator: ", "))"
         } catch {
             req.logger.error("Readiness check failed", metadata: ["error": .string(String(describing: error))])
@@ -91,6 +91,17 @@ enum HealthCheck {
     }
 
     private struct AppliedMigration: Decodable { let name: String }
+
+    /// The migrations this build knows that the database has not applied.
+    static func missingMigrations(on db: any Database) async throws -> [String] {
+        let applied = Set(try await (db as? any SQLDatabase)?.select().column("name").from("_fluent_migrations")
+            .all(decoding: AppliedMigration.self).map(\.name) ?? [])
+        return WaymarkMigrations.all.map(\.name).filter { !applied.contains($0) }
+    }
+
+    static func missingMigrations(_ app: Application) async throws -> [String] {
+        try await missingMigrations(on: app.db)
+    }
 
     /// Healthy when the database answers a query.
     static func respond(_ req: Request) async throws -> Response {

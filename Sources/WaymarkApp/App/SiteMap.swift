@@ -50,6 +50,7 @@ enum SiteMap {
         static let calendarCSV = PathTemplate("/t/:tenant/local-authorities/:gss/calendar.csv")
         static let audit = PathTemplate("/t/:tenant/audit")
         static let auditCSV = PathTemplate("/t/:tenant/audit.csv")
+        static let auditVerify = PathTemplate("/t/:tenant/audit/verify")
         static let imports = PathTemplate("/t/:tenant/imports")
         static let importKind = PathTemplate("/t/:tenant/imports/:kind")
         static let importTemplateCSV = PathTemplate("/t/:tenant/imports/:kind/template.csv")
@@ -173,6 +174,9 @@ enum SiteMap {
         static let personResetPassword = PathTemplate("/admin/people/:id/reset-password")
         static let audit = PathTemplate("/admin/audit")
         static let feedback = PathTemplate("/admin/feedback")
+        static let jobs = PathTemplate("/admin/jobs")
+        static let jobRetry = PathTemplate("/admin/jobs/:id/retry")
+        static let emailRetry = PathTemplate("/admin/emails/:id/retry")
     }
 
     enum API {

@@ -70,7 +70,7 @@ struct AccountController: RouteCollection {
         let current = form.current_password ?? "", new = form.new_password ?? "", confirm = form.confirm_password ?? ""
         var page = AccountPage(minimumLength: Self.minimumPasswordLength, mustChange: person.mustChangePassword)
         page.revokeTokens = form.revoke_tokens == "yes"
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = req.clientAddress
         if !person.mustChangePassword, let minutes = try await SignInThrottle.minutesLocked(email: person.email, ipAddress: address, on: req.db) {
             return try await PageRenderer.render(req, "auth/account", title: "Your account", page, errors: [.init(field: "current_password", message:
                 "You have entered a wrong password too many times. Wait \(minutes) minute\(minutes == 1 ? "" : "s") and try again")],

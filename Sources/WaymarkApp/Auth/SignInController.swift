@@ -39,7 +39,7 @@ struct SignInController: RouteCollection {
             return try await PageRenderer.render(req, "auth/sign-in", title: "Sign in", page, errors: errors, status: .unprocessableEntity)
         }
 
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = req.clientAddress
         if let minutes = try await SignInThrottle.minutesLocked(email: email, ipAddress: address, on: req.db) {
             try await SignInThrottle.record(email: email, ipAddress: address, succeeded: false, on: req.db)
             WaymarkMetrics.signInRefusedWhileLocked()

@@ -54,8 +54,8 @@ enum ForecastPage {
         let scenario = try record.scenario
         let choices = try await ForecastChoices.load(context, asOf: Day(iso: record.asOfDay))
         let slug = context.tenant.slug, id = record.id!.uuidString
-        let runner = req.application.forecastRunner
-        let state = ForecastQueries.displayedState(record, runner: runner)
+        let runner = try await ForecastRunner.runs([record], req, context)
+        let state = ForecastQueries.displayedState(record, runs: runner)
         let live = runner.progress(of: record.id!)
         let running = runner.isRunning(record)
         let refresh = running && req.query[String.self, at: "refresh"] != "off"

@@ -20,13 +20,13 @@ enum ForecastQueries {
         return record
     }
 
-    /// The state people read: a run this process does not know of was cut short by a
-    /// restart, and says so instead of "running" for ever.
-    static func displayedState(_ record: ForecastScenarioRecord, runner: ForecastRunner) -> (label: String, tag: String, interrupted: Bool) {
+    /// The state people read: a record that says queued or running with no job behind it
+    /// lost its run, and says so instead of "running" for ever.
+    static func displayedState(_ record: ForecastScenarioRecord, runs: ForecastRunner.Runs) -> (label: String, tag: String, interrupted: Bool) {
         switch record.state {
         case .notRun: return ("Not run yet", "wm-tag--grey", false)
         case .queued, .running:
-            guard runner.isRunning(record) else { return ("Interrupted", "wm-tag--at-risk", true) }
+            guard runs.isRunning(record) else { return ("Interrupted", "wm-tag--at-risk", true) }
             return (record.state == .queued ? "Waiting to run" : "Running", "wm-tag--watch", false)
         case .finished: return ("Finished", "wm-tag--secure", false)
         case .failed: return ("Failed", "wm-tag--unfunded", false)
@@ -38,7 +38,8 @@ enum ForecastQueries {
 /// one person's change is never silently lost under another's, and audited.
 enum ForecastWriting {
     static func update(_ context: TenantContext, _ record: ForecastScenarioRecord, expected: Int, audit action: String,
-                       _ change: @escaping @Sendable (ForecastScenarioRecord) throws -> Void) async throws {
+                       _ change: @escaping @Sendable (ForecastScenarioRecord) throws -> Void,
+                       also: (@Sendable (TenantContext) async throws -> Void)? = nil) async throws {
         let before = AuditSnapshot(record)
         try await context.transaction { tx in
             try await VersionGuard.claim(table: ForecastScenarioRecord.schema, id: record.id!, expected: expected, on: tx.db)
@@ -47,14 +48,15 @@ enum ForecastWriting {
             record.updatedAt = AppClock.shared.now()
             try await record.save(on: tx.db)
             try await tx.audit(action, "forecast_scenario", record.id!.uuidString, before: before, after: AuditSnapshot(record))
+            try await also?(tx)
         }
     }
 
-    /// Marks the scenario queued (claimed against `expected`, audited) and hands it to the
-    /// runner once the request commits: the one way a run starts, from the page or the API.
+    /// Marks the scenario queued (claimed against `expected`, audited) and adds its run's job
+    /// in the same transaction: the one way a run starts, from the page or the API.
     static func startRun(_ req: Request, _ context: TenantContext, _ record: ForecastScenarioRecord, expected: Int) async throws {
-        try await update(context, record, expected: expected, audit: "forecast.run") { $0.markQueued(by: context.actor) }
-        req.application.forecastRunner.enqueue(req, tenant: context.tenant, scenarioID: record.id!)
+        try await update(context, record, expected: expected, audit: "forecast.run", { $0.markQueued(by: context.actor) },
+                         also: { tx in try await ForecastRunner.enqueue(req, tenantID: context.tenantID, scenarioID: record.id!, on: tx.db) })
     }
 
     /// What the audit log keeps of a scenario: its definition, not its (large) results.

@@ -1,15 +1,27 @@
-import Dispatch
 import Fluent
 import Foundation
 import Vapor
 import WaymarkDomain
 import WaymarkSimulation
 
-/// Runs saved scenarios in the background, one at a time: each run keeps both cores busy,
-/// so two at once would only make both slower. The page shows where a run has got to
-/// from `progress(of:)`; a run the server never finished (it was restarted) shows as
-/// interrupted, because only this process's runner knows it.
-final class ForecastRunner: @unchecked Sendable {
+/// Saved scenarios' runs, as jobs (`JobQueue`): asked for in the transaction that marks the
+/// scenario queued, run by whichever instance claims the job, taken up again by another when
+/// that instance dies, and shown on every instance from the job's row.
+enum ForecastRunner {
+    /// A run is worth three tries: a database that went away mid-run is worth another go; a
+    /// scenario the data no longer fits is not, and fails at once.
+    static let maxAttempts = 3
+
+    /// Adds the scenario's run on `db`, the transaction that marked its record queued, and
+    /// wakes this instance's worker once the request has committed.
+    static func enqueue(_ req: Request, tenantID: UUID, scenarioID: UUID, on db: any Database) async throws {
+        try await JobQueue.add(.forecast, tenantID: tenantID, subject: scenarioID.uuidString, maxAttempts: maxAttempts, on: db)
+        WaymarkMetrics.forecast("queued")
+        let app = req.application
+        req.afterCommit { app.jobWorker.wake(app) }
+    }
+
+    /// Where a scenario's run stands, as pages and the API show it.
     struct Progress: Sendable, Equatable {
         var phase: String
         var completed: Int
@@ -17,120 +29,122 @@ final class ForecastRunner: @unchecked Sendable {
         var percent: Int { total > 0 ? completed * 100 / total : 0 }
     }
 
-    private struct Job: Sendable {
-        let tenant: Tenant
-        let scenarioID: UUID
-    }
+    /// The unsettled runs of some scenarios, read once for a page: one query, not one per row.
+    struct Runs: Sendable {
+        private let progressByScenario: [UUID: Progress]
 
-    private let lock = NSLock()
-    private var waiting: [Job] = []
-    private var progressByID: [UUID: Progress] = [:]
-    private var worker: Task<Void, Never>?
-
-    /// Queues the scenario's run once the request that marked its record `queued` has
-    /// committed (the run reads the record from another connection). Until then the run is
-    /// already known here, so pages and the API show it waiting rather than interrupted.
-    func enqueue(_ req: Request, tenant: Tenant, scenarioID: UUID) {
-        let app = req.application
-        lock.withLock { progressByID[scenarioID] = Self.waitingProgress }
-        WaymarkMetrics.forecast("queued")
-        req.afterCommit { [self] in
-            lock.withLock {
-                waiting.append(Job(tenant: tenant, scenarioID: scenarioID))
-                guard worker == nil else { return }
-                worker = Task.detached { [self] in await drain(app) }
+        static func load(_ scenarioIDs: [UUID], worker: JobWorker, on db: any Database) async throws -> Runs {
+            guard !scenarioIDs.isEmpty else { return Runs(progressByScenario: [:]) }
+            let jobs = try await Job.query(on: db).filter(\.$kind == Job.Kind.forecast.rawValue)
+                .filter(\.$state ~~ [Job.State.waiting.rawValue, Job.State.running.rawValue])
+                .filter(\.$subject ~~ scenarioIDs.map(\.uuidString)).all()
+            let othersRunning = try await Job.query(on: db).filter(\.$kind == Job.Kind.forecast.rawValue)
+                .filter(\.$state == Job.State.running.rawValue).count()
+            var progress: [UUID: Progress] = [:]
+            for job in jobs {
+                guard let subject = job.subject, let id = UUID(uuidString: subject) else { continue }
+                let here = worker.progress.reading(job.id!)
+                var reading = Progress(phase: here?.phase ?? job.phase ?? "", completed: here?.completed ?? job.completed,
+                                       total: here?.total ?? job.total)
+                if job.jobState == .waiting || reading.total == 0 {
+                    // Queued: no phase has reported yet, so there is nothing to count.
+                    reading = Progress(phase: job.jobState == .running ? "Starting"
+                                       : job.attempts > 0 ? "Waiting to be tried again"
+                                       : othersRunning > 0 ? "Waiting for another forecast to finish" : "Starting",
+                                       completed: 0, total: 0)
+                }
+                progress[id] = progress[id] ?? reading
             }
+            return Runs(progressByScenario: progress)
+        }
+
+        /// Where the scenario's run has got to; nil when it has no run waiting or under way.
+        func progress(of scenarioID: UUID) -> Progress? { progressByScenario[scenarioID] }
+
+        /// Whether the scenario's run is waiting or under way. A record that says so with no
+        /// job behind it lost its run (its job failed for good or was removed).
+        func isRunning(_ record: ForecastScenarioRecord) -> Bool {
+            [.queued, .running].contains(record.state) && progressByScenario[record.id!] != nil
         }
     }
 
-    /// Queued: no phase has reported yet, so there is nothing to count.
-    private static let waitingProgress = Progress(phase: "", completed: 0, total: 0)
+    /// The runs of the scenarios a page shows.
+    static func runs(_ records: [ForecastScenarioRecord], _ req: Request, _ context: TenantContext) async throws -> Runs {
+        try await Runs.load(records.compactMap(\.id), worker: req.application.jobWorker, on: context.db)
+    }
 
-    /// Where a queued or running scenario has got to; nil when this runner has no such run.
-    /// A queued one says whether it waits for others or is about to start.
-    func progress(of scenarioID: UUID) -> Progress? {
-        lock.withLock {
-            guard var progress = progressByID[scenarioID] else { return nil }
-            if progress.total == 0 {
-                let others = progressByID.filter { $0.key != scenarioID && $0.value.total > 0 }.count
-                progress.phase = others > 0 ? "Waiting for another forecast to finish" : "Starting"
-            }
-            return progress
+    /// Runs a claimed forecast job: load in one scope and save in another, since the sampling
+    /// between them can take a minute and must not hold a connection (or transaction) open.
+    /// The results are saved in the transaction that finishes the job, so an instance that
+    /// lost its job to another saves nothing.
+    static func perform(_ claim: JobQueue.Claim, app: Application, worker: JobWorker) async {
+        guard let tenantID = claim.tenantID, let scenarioID = claim.subject.flatMap(UUID.init(uuidString:)) else {
+            await JobWorker.settleFailure(claim, Unusable(), retry: false, app: app)
+            return
         }
-    }
-
-    /// Whether the scenario's run is queued or under way in this process (a record that says
-    /// so without the runner knowing it was cut short by a restart).
-    func isRunning(_ record: ForecastScenarioRecord) -> Bool {
-        [.queued, .running].contains(record.state) && progress(of: record.id!) != nil
-    }
-
-    /// Returns once every queued run has finished (tests, and a clean shutdown).
-    func waitUntilIdle() async {
-        while let worker = lock.withLock({ self.worker }) { await worker.value }
-    }
-
-    private func drain(_ app: Application) async {
-        while true {
-            let next: Job? = lock.withLock {
-                if waiting.isEmpty { worker = nil; return nil }
-                return waiting.removeFirst()
-            }
-            guard let job = next else { return }
-            await run(job, app)
-            lock.withLock { _ = progressByID.removeValue(forKey: job.scenarioID) }
-        }
-    }
-
-    private func report(_ id: UUID, _ phase: String, _ completed: Int, _ total: Int) {
-        lock.withLock { progressByID[id] = Progress(phase: phase, completed: completed, total: total) }
-    }
-
-    private func run(_ job: Job, _ app: Application) async {
-        let scope = DatabaseScope.tenant(job.tenant.id!)
+        let scope = DatabaseScope.tenant(tenantID)
         // How long the run took: a stopwatch, not the application's calendar clock.
         let started = ContinuousClock.now
         do {
-            // Load in one scope and save in another: the sampling between them can take a
-            // minute, and must not hold a database connection (or transaction) open.
+            guard let tenant = try await app.platformDB({ db in try await Tenant.find(tenantID, on: db) }) else {
+                throw Unusable()
+            }
             let loaded = try await scope.run(on: app.db) { db -> (Scenario, SimulationBase, String)? in
-                let context = TenantContext.system(tenant: job.tenant, db: db, job: "forecasts@waymark")
-                guard let record = try await context.find(ForecastScenarioRecord.self, job.scenarioID),
-                      record.state == .queued else { return nil }
+                let context = TenantContext.system(tenant: tenant, db: db, job: "forecasts@waymark")
+                // Queued, or running when the job is taken up after its instance died.
+                guard let record = try await context.find(ForecastScenarioRecord.self, scenarioID),
+                      [.queued, .running].contains(record.state) else { return nil }
                 record.runState = ForecastScenarioRecord.RunState.running.rawValue
                 try await record.save(on: db)
-                WaymarkMetrics.forecast("running")
                 let scenario = try record.scenario
                 let base = try await SimulationBaseLoader.load(context, asOf: record.asOf, horizonMonths: record.horizonMonths)
                 let problems = scenario.problems(against: base)
                 guard problems.isEmpty else { throw ScenarioJSON.Invalid(message: problems.joined(separator: "; ")) }
                 return (scenario, base, record.runKey)
             }
-            guard let (scenario, base, key) = loaded else { return }
+            guard let (scenario, base, key) = loaded else {
+                // Deleted, or settled some other way while it waited: nothing to do.
+                _ = try await app.platformDB { db in try await JobQueue.finish(claim, on: db) }
+                return
+            }
+            WaymarkMetrics.forecast("running")
             let results = await ForecastComputation.offloaded {
                 ForecastComputation.compute(scenario, base: base) { phase, done, total in
-                    self.report(job.scenarioID, phase, done, total)
+                    report(claim, phase: phase, done: done, total: total, worker: worker, app: app)
                 }
             }
             var stored = results
             stored.seconds = (ContinuousClock.now - started) / .seconds(1)
             let json = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
-            try await scope.run(on: app.db) { db in
-                try await Self.finish(job, db: db, siteURL: app.waymark.publicURL) { record in
-                    record.runState = ForecastScenarioRecord.RunState.finished.rawValue
-                    record.results = json
-                    record.runDefinition = key
-                    record.runError = nil
+            let kept = try await scope.run(on: app.db) { db in
+                try await db.transaction { tx in
+                    guard try await JobQueue.finish(claim, on: tx) else { return false }
+                    try await settle(tenant, scenarioID, db: tx, siteURL: app.waymark.publicURL) { record in
+                        record.runState = ForecastScenarioRecord.RunState.finished.rawValue
+                        record.results = json
+                        record.runDefinition = key
+                        record.runError = nil
+                    }
+                    return true
                 }
+            }
+            guard kept else {
+                app.logger.warning("Forecast results dropped: another instance took the run over",
+                                   metadata: ["scenario": .string(scenarioID.uuidString)])
+                return
             }
             WaymarkMetrics.forecast("finished")
             WaymarkMetrics.forecastTook((ContinuousClock.now - started) / .seconds(1))
         } catch {
-            let message = (error as? ScenarioJSON.Invalid)?.message ?? "The forecast could not be run: \(error)"
+            // A scenario the data does not fit fails at once; anything else is tried again.
+            let invalid = error as? ScenarioJSON.Invalid
+            let again = await JobWorker.settleFailure(claim, error, retry: invalid == nil && !(error is Unusable), app: app)
+            guard !again else { return }
             WaymarkMetrics.forecast("failed")
-            app.logger.error("Forecast run failed", metadata: ["scenario": .string(job.scenarioID.uuidString), "error": .string(String(describing: error))])
+            let message = invalid?.message ?? "The forecast could not be run: \(error)"
             try? await scope.run(on: app.db) { db in
-                try await Self.finish(job, db: db, siteURL: app.waymark.publicURL) { record in
+                guard let tenant = try await Tenant.find(tenantID, on: db) else { return }
+                try await settle(tenant, scenarioID, db: db, siteURL: app.waymark.publicURL) { record in
                     record.runState = ForecastScenarioRecord.RunState.failed.rawValue
                     record.runError = message
                 }
@@ -138,31 +152,40 @@ final class ForecastRunner: @unchecked Sendable {
         }
     }
 
-    private static func finish(_ job: Job, db: any Database, siteURL: String,
+    /// An operator tried a failed run's job again: its scenario waits to run again too.
+    static func requeueRecord(ofJob id: UUID, app: Application) async throws {
+        guard let job = try await app.platformDB({ db in try await Job.find(id, on: db) }), job.jobKind == .forecast,
+              let tenantID = job.tenantID, let scenarioID = job.subject.flatMap(UUID.init(uuidString:)) else { return }
+        try await DatabaseScope.tenant(tenantID).run(on: app.db) { db in
+            guard let record = try await ForecastScenarioRecord.query(on: db).filter(\.$id == scenarioID)
+                .filter(\.$tenantID == tenantID).first(), record.state == .failed else { return }
+            record.runState = ForecastScenarioRecord.RunState.queued.rawValue
+            record.runError = nil
+            try await record.save(on: db)
+        }
+    }
+
+    /// The job names no scenario or tenant that exists: trying again cannot help.
+    struct Unusable: Error, CustomStringConvertible {
+        var description: String { "the job names no scenario or tenant that exists" }
+    }
+
+    private static func report(_ claim: JobQueue.Claim, phase: String, done: Int, total: Int, worker: JobWorker, app: Application) {
+        guard worker.progress.record(claim.id, .init(phase: phase, completed: done, total: total)) else { return }
+        Task { _ = try? await app.platformDB { db in try await JobQueue.report(claim, phase: phase, completed: done, total: total, on: db) } }
+    }
+
+    private static func settle(_ tenant: Tenant, _ scenarioID: UUID, db: any Database, siteURL: String,
                                _ change: @Sendable (ForecastScenarioRecord) -> Void) async throws {
-        var context = TenantContext.system(tenant: job.tenant, db: db, job: "forecasts@waymark")
+        var context = TenantContext.system(tenant: tenant, db: db, job: "forecasts@waymark")
         context.siteURL = siteURL
         // The scenario may have been deleted while it ran: then there is nothing to keep.
-        guard let record = try await context.find(ForecastScenarioRecord.self, job.scenarioID) else { return }
+        guard let record = try await context.find(ForecastScenarioRecord.self, scenarioID) else { return }
         change(record)
         record.runFinishedAt = AppClock.shared.now()
         try await record.save(on: db)
         if let person = record.runByPersonID {
-            try await Notifier.send([WorkflowNotices.forecastFinished(record, ranBy: person, slug: job.tenant.slug)], in: context)
+            try await Notifier.send([WorkflowNotices.forecastFinished(record, ranBy: person, slug: tenant.slug)], in: context)
         }
-    }
-}
-
-extension Application {
-    private struct ForecastRunnerKey: StorageKey { typealias Value = ForecastRunner }
-
-    /// The process's one forecast runner, made when the application is configured.
-    var forecastRunner: ForecastRunner {
-        guard let runner = storage[ForecastRunnerKey.self] else { fatalError("configure() installs the forecast runner") }
-        return runner
-    }
-
-    func installForecastRunner() {
-        storage[ForecastRunnerKey.self] = ForecastRunner()
     }
 }

@@ -36,9 +36,10 @@ struct ForecastsController: Sendable {
 
     func list(req: Request, context: TenantContext) async throws -> Response {
         let slug = context.tenant.slug
-        let runner = req.application.forecastRunner
-        let rows = try await ForecastQueries.visible(context).map { record in
-            let state = ForecastQueries.displayedState(record, runner: runner)
+        let records = try await ForecastQueries.visible(context)
+        let runs = try await ForecastRunner.runs(records, req, context)
+        let rows = records.map { record in
+            let state = ForecastQueries.displayedState(record, runs: runs)
             return Row(name: record.name, href: SiteMap.Tenant.forecast.path(slug, record.id!.uuidString), asOf: record.asOf.display,
                        horizon: "\(record.horizonMonths) months", state: state.label, stateTag: state.tag, shared: record.shared,
                        updated: Day(record.updatedAt, in: London.timeZone).display, id: record.id!.uuidString,
@@ -143,7 +144,7 @@ struct ForecastsController: Sendable {
     func run(req: Request, context: TenantContext) async throws -> Response {
         let record = try await ForecastQueries.find(context, id: req.parameters.get("id"))
         let slug = context.tenant.slug, page = SiteMap.Tenant.forecast.path(slug, record.id!.uuidString)
-        if req.application.forecastRunner.isRunning(record) {
+        if try await ForecastRunner.runs([record], req, context).isRunning(record) {
             return req.redirect(to: page, flash: "This scenario is already running.")
         }
         let form = try req.content.decode(RunForm.self)

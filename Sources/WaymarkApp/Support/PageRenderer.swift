@@ -206,10 +206,11 @@ extension Request {
 
     private struct FlashTakenKey: StorageKey { typealias Value = Bool }
 
-    /// Redirects after a successful post, carrying a confirmation for the next page.
-    func redirect(to path: String, flash message: String) -> Response {
+    /// Redirects after a successful post, carrying a confirmation (or, as `info`, news that is
+    /// not a success) for the next page.
+    func redirect(to path: String, flash message: String, kind: String = "success") -> Response {
         let response = redirect(to: path, redirectType: .normal)
-        let payload = (try? JSONEncoder().encode(Flash(kind: "success", message: message)))?.base64EncodedString() ?? ""
+        let payload = (try? JSONEncoder().encode(Flash(kind: kind, message: message)))?.base64EncodedString() ?? ""
         response.cookies["waymark_flash"] = HTTPCookies.Value(
             string: payload, maxAge: 60, path: "/", isSecure: application.waymark.secureCookies,
             isHTTPOnly: true, sameSite: .lax)

@@ -23,5 +23,10 @@ enum WaymarkMetrics {
 
     /// Notices written to inboxes, and emails by what became of them: sent, failed or retried.
     static func notices(_ count: Int) { Counter(label: "waymark_alerts_total").increment(by: count) }
+    /// A background job settling other than by finishing: retried or failed for good, by kind.
+    static func job(_ kind: String, _ outcome: String) {
+        Counter(label: "waymark_jobs_total", dimensions: [("kind", kind), ("outcome", outcome)]).increment()
+    }
+
     static func email(_ outcome: String) { Counter(label: "waymark_emails_total", dimensions: [("outcome", outcome)]).increment() }
 }

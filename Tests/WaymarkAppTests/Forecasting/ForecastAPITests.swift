@@ -26,7 +26,7 @@ final class ForecastAPITests: AppTestCase {
         let created = try await post("/api/v1/t/west-midlands/scenarios", token: token, json: body)
         XCTAssertEqual(created.status, .accepted, created.body.string)
         let location = try XCTUnwrap(created.headers.first(name: .location))
-        await app.forecastRunner.waitUntilIdle()
+        await app.jobWorker.waitUntilIdle()
         let read = try await get(location, token: token)
         XCTAssertEqual(read["state"] as? String, "finished")
         XCTAssertEqual(read["name"] as? String, "Costs rise")

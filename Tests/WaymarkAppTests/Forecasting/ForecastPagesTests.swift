@@ -147,7 +147,7 @@ final class ForecastPagesTests: AppTestCase {
         XCTAssertEqual(overrides.first?.probability, 0.55)
     }
 
-    func testARunTheServerNeverFinishedShowsAsInterrupted() async throws {
+    func testARunWithNoJobBehindItShowsAsInterrupted() async throws {
         let browser = try await signedIn(DemoPeople.commissioner)
         let id = try await createScenario(browser)
         try await platform { db in
@@ -156,7 +156,7 @@ final class ForecastPagesTests: AppTestCase {
             try await record.save(on: db)
         }
         let page = try await browser.get("/t/west-midlands/forecasts/\(id)")
-        XCTAssertTrue(page.body.string.contains("interrupted when Waymark restarted"))
+        XCTAssertTrue(page.body.string.contains("The last run stopped without finishing"))
         XCTAssertTrue(page.body.string.contains("Run the forecast"), "and it can be run again")
     }
 

@@ -37,6 +37,6 @@ extension AppTestCase {
         let record = try await scenarioRecord(id)
         let response = try await browser.post("/t/west-midlands/forecasts/\(id)/run", form: ["version": String(record.version)])
         XCTAssertEqual(response.status, .seeOther, response.body.string)
-        await app.forecastRunner.waitUntilIdle()
+        await app.jobWorker.waitUntilIdle()
     }
 }

@@ -78,4 +78,16 @@ final class MetricsTests: AppTestCase {
         XCTAssertEqual(value(after, series), value(before, series) + 1)
         XCTAssertEqual(value(after, rows), value(before, rows) + 2)
     }
+
+    func testJobsAndTheDatabasePoolAreReadAtEachScrape() async throws {
+        useMetricsToken("metrics-test-token")
+        try await platform { db in try await JobQueue.add(.dailyAlerts, tenantID: nil, subject: "2026-07-01", on: db) }
+        let text = try await metrics()
+        XCTAssertEqual(value(text, #"waymark_jobs{kind="daily_alerts",state="waiting"}"#), 1, String(text.prefix(4000)))
+        XCTAssertEqual(value(text, #"waymark_jobs{kind="forecast",state="failed"}"#), 0)
+        XCTAssertGreaterThan(value(text, "waymark_database_pool_size"), 0)
+        if app.waymark.isPostgres {
+            XCTAssertGreaterThan(value(text, #"waymark_database_connections{state="active"}"#), 0, "the scrape's own query at least")
+        }
+    }
 }

@@ -51,7 +51,7 @@ enum TestApp {
 
     static func shutdown(_ app: Application) async throws {
         // A forecast still running would find the database gone under it.
-        await app.forecastRunner.waitUntilIdle()
+        await app.jobWorker.waitUntilIdle()
         let directory = app.waymark.dataDirectory
         try await app.asyncShutdown()
         try? FileManager.default.removeItem(atPath: directory)
