@@ -33,8 +33,11 @@ ROLES = [  # DemoPeople.byRole in the tests, plus the public.
     ("provider", "chloe.adebayo@lanternway.example"),
     ("assessor", "priya.raman@wmvrp.example"),
     ("viewer", "helen.zhao@halcyonfield.example"),
+    ("operator", "operator@waymark.example"),
     ("anonymous", None),
 ]
+# The operator console: the operator belongs to no tenant, so these instead of a tenant's pages.
+CONSOLE = ["/admin", "/admin/people", "/admin/audit", "/admin/jobs", "/admin/feedback", f"/admin/tenants/{TENANT}"]
 T = f"/t/{TENANT}"
 UUID = r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"
 # The first record each list page links to: (list page, link pattern).
@@ -166,6 +169,10 @@ class Scanner:
     def role(self, role, cookies):
         self.act_as(cookies)
         seen = set()
+        if role == "operator":
+            for path in CONSOLE:
+                self.scan(role, path, seen)
+            return
         home = self.scan(role, f"{T}/", seen)
         pages = []
         for href in (home or {}).get("nav", []):

@@ -5,6 +5,8 @@
 2. The sign-in throttle counts across both instances: per account, then per address.
 3. A forecast run from nginx; then the same run again, its instance killed mid-run: the other
    instance takes the job up and finishes it, with the same results as the uninterrupted run.
+4. The last instance stopped (SIGTERM) mid-run: it stops within its grace, and the run is either
+   finished or handed back untried for whichever instance starts next.
 """
 import http.cookiejar
 import os
@@ -146,6 +148,35 @@ def forecast_survives_a_killed_instance(client):
     check(int(claimed_by.split(":")[1]) != pid and int(attempts) == 2, f"taken up by the other instance on its second attempt ({row})")
     actual = results_csv(client, resumed)
     check(actual == expected, "the same results as the run that was never interrupted")
+    return int(claimed_by.split(":")[1])
+
+
+def a_stopping_instance_finishes_or_hands_back(client, pid):
+    """SIGTERM (systemd's stop) to the last instance while it runs a forecast: it stops within its
+    grace, and the run is either finished or waiting again for any instance, never lost."""
+    stopped = scenario(client, "Run whose instance is stopped", 100000)
+    run(client, stopped)
+    deadline, held = time.time() + 120, ""
+    while time.time() < deadline and not held:
+        held = sql(f"SELECT claimed_by FROM jobs WHERE kind = 'forecast' AND lower(subject) = lower('{stopped}') AND state = 'running'")
+        time.sleep(0.1)
+    check(held != "", "the run is under way")
+    began = time.time()
+    os.kill(pid, signal.SIGTERM)
+    while time.time() - began < 30:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        if subprocess.run(["sh", "-c", f"grep -q zombie /proc/{pid}/status 2>/dev/null || ! test -e /proc/{pid}"]).returncode == 0:
+            break
+        time.sleep(0.2)
+    took = time.time() - began
+    check(took < 25, f"the instance stopped within its grace ({took:.1f} s)")
+    row = sql(f"SELECT state || ' ' || attempts || ' ' || COALESCE(claim_token::text, '-') FROM jobs WHERE kind = 'forecast' AND lower(subject) = lower('{stopped}')")
+    state, attempts, token = row.split(" ")
+    check(state == "finished" or (state == "waiting" and attempts == "0" and token == "-"),
+          f"the run finished, or was handed back untried for another instance ({row})")
 
 
 def throttle_counts_across_instances():
@@ -166,7 +197,8 @@ def main():
     client = session_carries_across_instances()
     # While both instances are up; the commissioner's session carries on after the address is locked.
     throttle_counts_across_instances()
-    forecast_survives_a_killed_instance(client)
+    survivor = forecast_survives_a_killed_instance(client)
+    a_stopping_instance_finishes_or_hands_back(client, survivor)
     print("cluster test passed")
 
 

@@ -54,7 +54,7 @@ enum DailyAlertsJob {
 
     static func perform(_ claim: JobQueue.Claim, app: Application) async {
         guard let day = claim.subject.flatMap(Day.init(iso:)) else {
-            await JobWorker.settleFailure(claim, ForecastRunner.Unusable(), retry: false, app: app)
+            await JobWorker.settleFailure(claim, JobQueue.Unusable(), retry: false, app: app)
             return
         }
         do {

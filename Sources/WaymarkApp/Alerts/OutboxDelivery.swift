@@ -3,9 +3,11 @@ import SQLKit
 import Vapor
 import WaymarkDomain
 
-/// Delivers the email outbox: over SMTP when WAYMARK_SMTP_URL is set, otherwise each email
-/// is written to the log (and counted delivered, so a log-only install is not retried
-/// for ever). A failed send is kept with its error and tried again next run, five times.
+/// Delivers the email outbox, the emails' own durable queue: over SMTP when WAYMARK_SMTP_URL is
+/// set, otherwise each email is written to the log (and counted delivered, so a log-only
+/// install is not retried for ever). Each email is claimed before it is sent, so instances
+/// delivering at once never send one twice. A failed send keeps its error and is tried again
+/// after a back-off, five times in all; then it waits for an operator (`/admin/jobs`).
 enum OutboxDelivery {
     static let maxAttempts = 5
     /// How often `serve` sends what the outbox holds: workflow notices are written as they

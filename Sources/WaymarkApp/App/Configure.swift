@@ -20,6 +20,7 @@ public enum Waymark {
         AuditKey.shared.set(try AuditKey.load(environment: config.auditKey, dataDirectory: config.dataDirectory))
         app.passwords.use(.bcrypt(cost: config.bcryptCost))
         try configureDatabase(app, config: config)
+        app.stopJobWorkerBeforeTheDatabase()
         for migration in WaymarkMigrations.all { app.migrations.add(migration) }
         configureViews(app, config: config)
 

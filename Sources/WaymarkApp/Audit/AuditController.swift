@@ -10,6 +10,8 @@ struct AuditController: Sendable {
         struct Line: Encodable {
             let seq: Int64; let at: String; let actor: String; let action: String; let entity: String
             let changes: [AuditChange.Field]
+            /// Written with a before and an after that are the same (a run asked for, a page read).
+            let unchanged: Bool
         }
         struct Choice: Encodable { let value: String; let label: String; let selected: Bool }
         let lines: [Line]
@@ -111,7 +113,9 @@ struct AuditController: Sendable {
     }
 
     static func line(_ entry: AuditEntry) -> Page.Line {
-        Page.Line(seq: entry.seq, at: London.format(entry.at), actor: AuditReading.actor(of: entry), action: entry.action,
-                  entity: "\(entry.entity) \(entry.entityID)", changes: AuditChange.fields(before: entry.beforeJSON, after: entry.afterJSON))
+        let changes = AuditChange.fields(before: entry.beforeJSON, after: entry.afterJSON)
+        return Page.Line(seq: entry.seq, at: London.format(entry.at), actor: AuditReading.actor(of: entry), action: entry.action,
+                         entity: "\(entry.entity) \(entry.entityID)", changes: changes,
+                         unchanged: changes.isEmpty && entry.beforeJSON != nil && entry.afterJSON != nil)
     }
 }

@@ -79,7 +79,7 @@ enum ForecastRunner {
     /// lost its job to another saves nothing.
     static func perform(_ claim: JobQueue.Claim, app: Application, worker: JobWorker) async {
         guard let tenantID = claim.tenantID, let scenarioID = claim.subject.flatMap(UUID.init(uuidString:)) else {
-            await JobWorker.settleFailure(claim, Unusable(), retry: false, app: app)
+            await JobWorker.settleFailure(claim, JobQueue.Unusable(), retry: false, app: app)
             return
         }
         let scope = DatabaseScope.tenant(tenantID)
@@ -87,7 +87,7 @@ enum ForecastRunner {
         let started = ContinuousClock.now
         do {
             guard let tenant = try await app.platformDB({ db in try await Tenant.find(tenantID, on: db) }) else {
-                throw Unusable()
+                throw JobQueue.Unusable()
             }
             let loaded = try await scope.run(on: app.db) { db -> (Scenario, SimulationBase, String)? in
                 let context = TenantContext.system(tenant: tenant, db: db, job: "forecasts@waymark")
@@ -113,6 +113,8 @@ enum ForecastRunner {
                     report(claim, phase: phase, done: done, total: total, worker: worker, app: app)
                 }
             }
+            // Handed back while it ran (the server is stopping): another instance runs it again.
+            guard worker.stillHolds(claim.id) else { return }
             var stored = results
             stored.seconds = (ContinuousClock.now - started) / .seconds(1)
             let json = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
@@ -136,9 +138,10 @@ enum ForecastRunner {
             WaymarkMetrics.forecast("finished")
             WaymarkMetrics.forecastTook((ContinuousClock.now - started) / .seconds(1))
         } catch {
+            guard worker.stillHolds(claim.id) else { return }
             // A scenario the data does not fit fails at once; anything else is tried again.
             let invalid = error as? ScenarioJSON.Invalid
-            let again = await JobWorker.settleFailure(claim, error, retry: invalid == nil && !(error is Unusable), app: app)
+            let again = await JobWorker.settleFailure(claim, error, retry: invalid == nil && !(error is JobQueue.Unusable), app: app)
             guard !again else { return }
             WaymarkMetrics.forecast("failed")
             let message = invalid?.message ?? "The forecast could not be run: \(error)"
@@ -165,13 +168,9 @@ enum ForecastRunner {
         }
     }
 
-    /// The job names no scenario or tenant that exists: trying again cannot help.
-    struct Unusable: Error, CustomStringConvertible {
-        var description: String { "the job names no scenario or tenant that exists" }
-    }
-
     private static func report(_ claim: JobQueue.Claim, phase: String, done: Int, total: Int, worker: JobWorker, app: Application) {
-        guard worker.progress.record(claim.id, .init(phase: phase, completed: done, total: total)) else { return }
+        guard worker.progress.record(claim.id, .init(phase: phase, completed: done, total: total)),
+              worker.stillHolds(claim.id) else { return }
         Task { _ = try? await app.platformDB { db in try await JobQueue.report(claim, phase: phase, completed: done, total: total, on: db) } }
     }
 

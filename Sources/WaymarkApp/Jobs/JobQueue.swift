@@ -15,6 +15,11 @@ enum JobQueue {
     /// third of this; a killed instance's job is taken up by another within it.
     static var lease: TimeInterval { Double(ProcessInfo.processInfo.environment["WAYMARK_JOB_LEASE_SECONDS"].flatMap(Int.init) ?? 60) }
 
+    /// The job names nothing that exists (a tenant, a scenario, a day): trying again cannot help.
+    struct Unusable: Error, CustomStringConvertible {
+        var description: String { "the job names a tenant, scenario or day that does not exist" }
+    }
+
     /// A job, claimed: what the worker needs to run it and to settle it.
     struct Claim: Sendable {
         let id: UUID

@@ -17,7 +17,11 @@ final class JobWorker: @unchecked Sendable {
 
     private let lock = NSLock()
     private var drains: [Job.Lane: Task<Void, Never>] = [:]
+    private var wokenWhileDraining: Set<Job.Lane> = []
     private var held: [UUID: JobQueue.Claim] = [:]
+    /// Handed back on stopping while still running here: whatever is left of their work must
+    /// not touch the database, which is about to close.
+    private var released: Set<UUID> = []
     private var stopping = false
     private var poller: Task<Void, Never>?
     private var dailyAdded: Day?
@@ -27,12 +31,18 @@ final class JobWorker: @unchecked Sendable {
         instance = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8).lowercased())"
     }
 
-    /// Starts a drain for each lane that has none (a job was added, or the poller looked).
+    /// Starts a drain for each lane that has none (a job was added, or the poller looked). A
+    /// lane already draining is told to look once more before it stops, so a job added while
+    /// its last claim found nothing is not left waiting for the next poll.
     func wake(_ app: Application) {
         lock.withLock {
             guard !stopping else { return }
-            for lane in Job.Lane.allCases where drains[lane] == nil {
-                drains[lane] = Task.detached { [self] in await drain(lane, app) }
+            for lane in Job.Lane.allCases {
+                if drains[lane] == nil {
+                    drains[lane] = Task.detached { [self] in await drain(lane, app) }
+                } else {
+                    wokenWhileDraining.insert(lane)
+                }
             }
         }
     }
@@ -82,20 +92,25 @@ final class JobWorker: @unchecked Sendable {
     /// A clean stop: no more claims; the jobs held here get `stopGrace` to finish, and what is
     /// still running after that is handed back for another instance (or the next start).
     func stop(_ app: Application) async {
-        let (poll, running): (Task<Void, Never>?, [Task<Void, Never>]) = lock.withLock {
+        let poll: Task<Void, Never>? = lock.withLock {
             stopping = true
-            return (poller, Array(drains.values))
+            return poller
         }
         poll?.cancel()
-        let finished = await withTaskGroup(of: Bool.self) { group in
-            group.addTask { for task in running { await task.value }; return true }
-            group.addTask { try? await Task.sleep(for: Self.stopGrace); return false }
-            let first = await group.next() ?? true
-            group.cancelAll()
-            return first
+        // Looked at, not awaited: a forecast's computation cannot be cut short, and the grace
+        // must hold however long it would take.
+        let deadline = ContinuousClock.now + Self.stopGrace
+        var finished = lock.withLock { drains.isEmpty }
+        while !finished, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(100))
+            finished = lock.withLock { drains.isEmpty }
         }
         guard !finished else { return }
-        for claim in lock.withLock({ Array(held.values) }) {
+        let unfinished = lock.withLock {
+            released.formUnion(held.keys)
+            return Array(held.values)
+        }
+        for claim in unfinished {
             do {
                 try await app.platformDB { db in try await JobQueue.release(claim, on: db) }
                 app.logger.notice("Job handed back on stopping", metadata: ["job": .string(claim.id.uuidString), "kind": .string(claim.kind.rawValue)])
@@ -107,6 +122,7 @@ final class JobWorker: @unchecked Sendable {
 
     private func drain(_ lane: Job.Lane, _ app: Application) async {
         while true {
+            lock.withLock { _ = wokenWhileDraining.remove(lane) }
             let claim: JobQueue.Claim?
             do {
                 claim = lock.withLock({ stopping }) ? nil
@@ -116,7 +132,12 @@ final class JobWorker: @unchecked Sendable {
                 claim = nil
             }
             guard let claim else {
-                lock.withLock { drains[lane] = nil }
+                let again = lock.withLock {
+                    if wokenWhileDraining.contains(lane), !stopping { return true }
+                    drains[lane] = nil
+                    return false
+                }
+                if again { continue }
                 return
             }
             lock.withLock { held[claim.id] = claim }
@@ -126,6 +147,11 @@ final class JobWorker: @unchecked Sendable {
         }
     }
 
+    /// Whether this process still holds the job (not finished, not handed back on stopping).
+    func stillHolds(_ id: UUID) -> Bool {
+        lock.withLock { held[id] != nil && !released.contains(id) }
+    }
+
     /// Runs the job while renewing its lease; the job settles itself (`JobQueue.finish`
     /// with its outcome, or `settleFailure`).
     private func runHoldingLease(_ claim: JobQueue.Claim, _ app: Application) async {
@@ -133,7 +159,7 @@ final class JobWorker: @unchecked Sendable {
             group.addTask {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .seconds(JobQueue.lease / 3))
-                    guard !Task.isCancelled else { return }
+                    guard !Task.isCancelled, self.stillHolds(claim.id) else { return }
                     let kept = (try? await app.platformDB { db in try await JobQueue.renew(claim, on: db) }) ?? true
                     if !kept {
                         app.logger.warning("A job was taken over by another instance", metadata: ["job": .string(claim.id.uuidString)])
@@ -213,6 +239,11 @@ extension Application {
 
     func installJobWorker() {
         storage[JobWorkerKey.self] = JobWorker()
+    }
+
+    /// After the database is configured: handlers shut down in reverse order, so the worker
+    /// stops (and hands back its jobs) while the database is still there.
+    func stopJobWorkerBeforeTheDatabase() {
         lifecycle.use(JobWorkerLifecycle())
     }
 }

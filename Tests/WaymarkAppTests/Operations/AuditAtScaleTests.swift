@@ -109,6 +109,7 @@ final class AuditAtScaleTests: AppTestCase {
         XCTAssertEqual(AuditChange.fields(before: nil, after: #"{"code":"BHM-03","schools":["A","B"]}"#),
                        [.init(name: "code", before: nil, after: "BHM-03"), .init(name: "schools", before: nil, after: #"["A","B"]"#)])
         XCTAssertEqual(AuditChange.fields(before: nil, after: nil), [])
+        XCTAssertEqual(AuditChange.fields(before: #"{"a":1}"#, after: #"{"a":1}"#), [], "nothing changed, nothing listed")
         XCTAssertEqual(AuditChange.fields(before: nil, after: "\"plain text\""), [.init(name: "value", before: nil, after: "\"plain text\"")])
         XCTAssertEqual(AuditChange.readable("funding_source_id"), "funding source id")
         XCTAssertEqual(AuditChange.readable("fundingSourceID"), "funding source id")

@@ -212,7 +212,7 @@ final class JobQueueTests: AppTestCase {
         let html = page.body.string
         XCTAssertTrue(html.contains("Forecast"))
         XCTAssertTrue(html.contains("Failed"))
-        XCTAssertTrue(html.contains("the job names no scenario or tenant that exists"), "with the reason")
+        XCTAssertTrue(html.contains("the job names a tenant, scenario or day that does not exist"), "with the reason")
         XCTAssertTrue(html.contains("/admin/jobs/\(failed.id!.uuidString)/retry"))
         let retried = try await console.post("/admin/jobs/\(failed.id!.uuidString)/retry", form: [:])
         XCTAssertEqual(retried.status, .seeOther)
