@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Drives the two-instance cluster that ops/cluster-test started (standard library only).
 
-1. A session made on instance a carries on on instance b, CSRF included.
+1. A session made on instance a carries on on instance b, CSRF included; an import checked on
+   instance a is confirmed on instance b.
 2. The sign-in throttle counts across both instances: per account, then per address.
 3. A forecast run from nginx; then the same run again, its instance killed mid-run: the other
    instance takes the job up and finishes it, with the same results as the uninterrupted run.
@@ -50,7 +51,8 @@ class Client:
     def csrf(self, url):
         status, html, _ = self.request(url)
         match = re.search(r'name="_csrf" value="([^"]+)"', html)
-        check(match is not None, f"a form with a CSRF token on {url} (status {status})")
+        if match is None:
+            check(False, f"a form with a CSRF token on {url} (status {status})")
         return match.group(1)
 
     def sign_in(self, base, email, password):
@@ -84,6 +86,32 @@ def session_carries_across_instances():
     check(status == 303 and "/forecasts/" in headers.get("Location", ""),
           f"a form from instance a's page is accepted by instance b (CSRF) (status {status} {re.findall(r'wm-error-message[^<]*<[^<]*<[^>]*>([^<]*)', body)[:3]})")
     return client
+
+
+def multipart(fields, file_field, filename, content):
+    boundary = "waymark-cluster-test-boundary"
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode() for k, v in fields.items()]
+    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; filename="{filename}"\r\n'
+                 f'Content-Type: text/csv\r\n\r\n'.encode() + content + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def import_checked_on_one_instance_is_confirmed_on_the_other(client):
+    path = TENANT + "/imports/organisations"
+    status, template, _ = client.request(A + path + "/template.csv")
+    check(status == 200 and "Leeds Youth Partnership CIO" in template, "the organisations template from instance a")
+    body, content_type = multipart({"_csrf": client.csrf(A + path), "action": "check"}, "file", "organisations.csv", template.encode())
+    request = urllib.request.Request(A + path, data=body, headers={"Content-Type": content_type})
+    with client.opener.open(request, timeout=60) as response:
+        checked = response.read().decode()
+    payload = re.search(r'name="payload" value="([^"]+)"', checked)
+    check(payload is not None, "instance a checked the file and offers to import it")
+    filename = re.search(r'name="filename" value="([^"]*)"', checked).group(1)
+    token = re.search(r'name="_csrf" value="([^"]+)"', checked).group(1)
+    status, _, _ = client.request(B + path, {"_csrf": token, "action": "import", "filename": filename, "payload": payload.group(1)})
+    check(status in (200, 303), f"instance b imported what instance a checked ({status})")
+    status, html, _ = client.request(A + TENANT + "/organisations")
+    check("Leeds Youth Partnership CIO" in html, "and the organisation is there, on either instance")
 
 
 def scenario(client, name, samples):
@@ -195,6 +223,7 @@ def throttle_counts_across_instances():
 
 def main():
     client = session_carries_across_instances()
+    import_checked_on_one_instance_is_confirmed_on_the_other(client)
     # While both instances are up; the commissioner's session carries on after the address is locked.
     throttle_counts_across_instances()
     survivor = forecast_survives_a_killed_instance(client)

@@ -77,6 +77,12 @@ struct AdminJobsController: Sendable {
 
     @Sendable func retryJob(req: Request, op: OperatorRoutes.Operator) async throws -> Response {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw WaymarkError.notFound }
+        guard let failed = try await req.platformDB({ db in try await Job.find(id, on: db) }), failed.jobState == .failed else {
+            return req.redirect(to: SiteMap.Admin.jobs.path(), flash: "That job is not failed, so there is nothing to try again.")
+        }
+        // The scenario first: once the job is waiting any instance may take it, and it must
+        // find its scenario waiting too.
+        try await ForecastRunner.requeueRecord(ofJob: id, app: req.application)
         let retried = try await req.platformDB { db in
             try await db.transaction { tx in
                 guard try await JobQueue.retry(id, on: tx) else { return false }
@@ -85,8 +91,6 @@ struct AdminJobsController: Sendable {
             }
         }
         guard retried else { return req.redirect(to: SiteMap.Admin.jobs.path(), flash: "That job is not failed, so there is nothing to try again.") }
-        // A forecast's record failed with the job; it waits again with it.
-        try await ForecastRunner.requeueRecord(ofJob: id, app: req.application)
         req.application.jobWorker.wake(req.application)
         return req.redirect(to: SiteMap.Admin.jobs.path(), flash: "The job will be tried again.")
     }

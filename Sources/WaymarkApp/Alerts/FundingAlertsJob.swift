@@ -7,10 +7,14 @@ import WaymarkDomain
 /// delivery of the outbox. Safe to run any number of times: what was alerted is recorded, so
 /// a rerun sends nothing new.
 enum FundingAlertsJob {
-    static func run(_ app: Application, asOf: Day) async throws -> [(tenant: String, summary: FundingAlertRun.Summary)] {
+    /// `keepGoing` is asked before each tenant and before delivery: a job handed back on
+    /// stopping stops there (the run is safe to repeat, so whoever takes it next loses nothing).
+    static func run(_ app: Application, asOf: Day,
+                    keepGoing: @Sendable () -> Bool = { true }) async throws -> [(tenant: String, summary: FundingAlertRun.Summary)] {
         let tenants = try await app.platformDB { db in try await Tenant.query(on: db).sort(\.$slug).all() }
         var results: [(String, FundingAlertRun.Summary)] = []
         for tenant in tenants {
+            guard keepGoing() else { return results }
             // One tenant's failure (say, a clash with a run already under way) must not stop
             // the others' alerts or the delivery of the outbox.
             do {
@@ -42,6 +46,7 @@ enum FundingAlertsJob {
                                  metadata: ["tenant": .string(tenant.slug), "error": .string(String(describing: error))])
             }
         }
+        guard keepGoing() else { return results }
         try await OutboxDelivery.deliverPending(app)
         return results
     }
@@ -52,19 +57,21 @@ enum FundingAlertsJob {
 enum DailyAlertsJob {
     static func key(_ day: Day) -> String { "daily-alerts:\(day.iso)" }
 
-    static func perform(_ claim: JobQueue.Claim, app: Application) async {
+    static func perform(_ claim: JobQueue.Claim, app: Application, worker: JobWorker) async {
         guard let day = claim.subject.flatMap(Day.init(iso:)) else {
             await JobWorker.settleFailure(claim, JobQueue.Unusable(), retry: false, app: app)
             return
         }
         do {
-            let results = try await FundingAlertsJob.run(app, asOf: day)
+            let results = try await FundingAlertsJob.run(app, asOf: day, keepGoing: { worker.stillHolds(claim.id) })
+            guard worker.stillHolds(claim.id) else { return }
             for (tenant, summary) in results where summary.events > 0 {
                 app.logger.notice("Funding alerts", metadata: ["tenant": .string(tenant), "events": "\(summary.events)",
                                                                "messages": "\(summary.messages)"])
             }
             _ = try await app.platformDB { db in try await JobQueue.finish(claim, on: db) }
         } catch {
+            guard worker.stillHolds(claim.id) else { return }
             await JobWorker.settleFailure(claim, error, retry: true, app: app)
         }
     }

@@ -45,6 +45,7 @@ enum OutboxDelivery {
                 }
                 email.sentAt = AppClock.shared.now()
                 email.lastError = nil
+                email.nextAttemptAt = nil
                 WaymarkMetrics.email("sent")
             } catch {
                 email.lastError = String(describing: error)
@@ -64,12 +65,15 @@ enum OutboxDelivery {
         }
     }
 
-    /// Counts the attempt only if nobody else has since the email was read.
+    /// Counts the attempt only if nobody else has since the email was read, and holds the email
+    /// for as long as a send may take.
     private static func claim(_ email: OutboxEmail, app: Application) async throws -> Bool {
         try await app.platformDB { db in
             guard let sql = db as? any SQLDatabase else { return true }
             let rows = try await sql.update(OutboxEmail.schema)
                 .set(SQLIdentifier("attempts"), to: SQLBind(email.attempts + 1))
+                // Held while it is sent: another instance's delivery leaves it alone until then.
+                .set(SQLIdentifier("next_attempt_at"), to: SQLBind(SecurityClock.now().addingTimeInterval(sendTimeout / .seconds(1) + 30)))
                 .where(SQLIdentifier("id"), .equal, SQLBind(email.id!))
                 .where(SQLIdentifier("attempts"), .equal, SQLBind(email.attempts))
                 .where(SQLIdentifier("sent_at"), .is, SQLLiteral.null)

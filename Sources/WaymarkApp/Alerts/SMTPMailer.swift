@@ -40,8 +40,9 @@ struct SMTPMailer: Sendable {
         }
         self.host = host
         self.port = url.port ?? (security == .implicitTLS ? 465 : 25)
-        self.user = url.user?.removingPercentEncoding
-        self.password = url.password?.removingPercentEncoding
+        // Already percent-decoded by URLComponents: decoding again would spoil a password with "%".
+        self.user = url.user
+        self.password = url.password
         self.caFile = caFile.flatMap { $0.isEmpty ? nil : $0 }
     }
 

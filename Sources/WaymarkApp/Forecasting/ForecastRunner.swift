@@ -33,13 +33,14 @@ enum ForecastRunner {
     struct Runs: Sendable {
         private let progressByScenario: [UUID: Progress]
 
-        static func load(_ scenarioIDs: [UUID], worker: JobWorker, on db: any Database) async throws -> Runs {
+        static func load(_ scenarioIDs: [UUID], tenantID: UUID, worker: JobWorker, on db: any Database) async throws -> Runs {
             guard !scenarioIDs.isEmpty else { return Runs(progressByScenario: [:]) }
-            let jobs = try await Job.query(on: db).filter(\.$kind == Job.Kind.forecast.rawValue)
+            let jobs = try await Job.query(on: db).filter(\.$kind == Job.Kind.forecast.rawValue).filter(\.$tenantID == tenantID)
                 .filter(\.$state ~~ [Job.State.waiting.rawValue, Job.State.running.rawValue])
                 .filter(\.$subject ~~ scenarioIDs.map(\.uuidString)).all()
+            // This tenant's only: another tenant's work is not its business.
             let othersRunning = try await Job.query(on: db).filter(\.$kind == Job.Kind.forecast.rawValue)
-                .filter(\.$state == Job.State.running.rawValue).count()
+                .filter(\.$tenantID == tenantID).filter(\.$state == Job.State.running.rawValue).count()
             var progress: [UUID: Progress] = [:]
             for job in jobs {
                 guard let subject = job.subject, let id = UUID(uuidString: subject) else { continue }
@@ -70,7 +71,7 @@ enum ForecastRunner {
 
     /// The runs of the scenarios a page shows.
     static func runs(_ records: [ForecastScenarioRecord], _ req: Request, _ context: TenantContext) async throws -> Runs {
-        try await Runs.load(records.compactMap(\.id), worker: req.application.jobWorker, on: context.db)
+        try await Runs.load(records.compactMap(\.id), tenantID: context.tenantID, worker: req.application.jobWorker, on: context.db)
     }
 
     /// Runs a claimed forecast job: load in one scope and save in another, since the sampling
@@ -141,16 +142,22 @@ enum ForecastRunner {
             guard worker.stillHolds(claim.id) else { return }
             // A scenario the data does not fit fails at once; anything else is tried again.
             let invalid = error as? ScenarioJSON.Invalid
-            let again = await JobWorker.settleFailure(claim, error, retry: invalid == nil && !(error is JobQueue.Unusable), app: app)
-            guard !again else { return }
-            WaymarkMetrics.forecast("failed")
-            let message = invalid?.message ?? "The forecast could not be run: \(error)"
-            try? await scope.run(on: app.db) { db in
-                guard let tenant = try await Tenant.find(tenantID, on: db) else { return }
-                try await settle(tenant, scenarioID, db: db, siteURL: app.waymark.publicURL) { record in
-                    record.runState = ForecastScenarioRecord.RunState.failed.rawValue
-                    record.runError = message
-                }
+            let settled = await JobWorker.settleFailure(claim, error, retry: invalid == nil && !(error is JobQueue.Unusable), app: app)
+            // Retrying, or another instance has it now: either way the scenario still waits.
+            guard settled == .failed else { return }
+            try? await markFailed(tenantID: tenantID, scenarioID: scenarioID,
+                                  message: invalid?.message ?? "The forecast could not be run: \(error)", app: app)
+        }
+    }
+
+    /// The scenario's run failed for good: it says so, and whoever asked for it hears.
+    static func markFailed(tenantID: UUID, scenarioID: UUID, message: String, app: Application) async throws {
+        WaymarkMetrics.forecast("failed")
+        try await DatabaseScope.tenant(tenantID).run(on: app.db) { db in
+            guard let tenant = try await Tenant.find(tenantID, on: db) else { return }
+            try await settle(tenant, scenarioID, db: db, siteURL: app.waymark.publicURL) { record in
+                record.runState = ForecastScenarioRecord.RunState.failed.rawValue
+                record.runError = message
             }
         }
     }

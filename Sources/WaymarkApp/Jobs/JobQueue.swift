@@ -59,7 +59,8 @@ enum JobQueue {
     }
 
     /// Takes the next job of `kinds` that is due: waiting with its time come, or running
-    /// with its lease run out (its instance died). On PostgreSQL `FOR UPDATE SKIP LOCKED`
+    /// with its lease run out (its instance died) and tries left (`failAbandoned` settles the
+    /// others). On PostgreSQL `FOR UPDATE SKIP LOCKED`
     /// lets instances claim side by side without waiting on, or taking, each other's row;
     /// SQLite has one writer at a time, so the single statement is the claim.
     static func claim(_ kinds: [Job.Kind], instance: String, on db: any Database) async throws -> Claim? {
@@ -74,7 +75,7 @@ enum JobQueue {
             WHERE id = (SELECT id FROM jobs
                         WHERE kind IN (\(kindList))
                           AND ((state = 'waiting' AND run_after <= \(bind: now))
-                               OR (state = 'running' AND lease_until < \(bind: now)))
+                               OR (state = 'running' AND lease_until < \(bind: now) AND attempts < max_attempts))
                         ORDER BY run_after, created_at LIMIT 1\(locking))
             RETURNING id, kind, tenant_id, subject, attempts, max_attempts
             """).first()
@@ -107,21 +108,57 @@ enum JobQueue {
         }
     }
 
+    /// What became of a failed attempt.
+    enum Settled: Sendable, Equatable {
+        /// Waiting its back-off, to be tried again.
+        case retrying
+        /// Failed for good, with the reason for an operator to read.
+        case failed
+        /// The claim was no longer this instance's: another took the job over, and decides.
+        case lost
+    }
+
     /// Failed this time: waits its back-off and goes again, or, out of attempts (or when
     /// trying again cannot help), stays failed with the reason for an operator to read.
-    /// Returns whether it will be tried again.
-    static func fail(_ claim: Claim, error: String, retry: Bool, on db: any Database) async throws -> Bool {
+    static func fail(_ claim: Claim, error: String, retry: Bool, on db: any Database) async throws -> Settled {
         let again = retry && claim.attempt < claim.maxAttempts
         let now = SecurityClock.now()
-        _ = try await update(claim, on: db) { query in
+        let held = try await update(claim, on: db) { query in
             let settled = query.set("last_error", to: SQLBind(String(error.prefix(2_000)))).set("lease_until", to: SQLLiteral.null)
             return again
                 ? settled.set("state", to: SQLBind(Job.State.waiting.rawValue))
                     .set("run_after", to: SQLBind(now.addingTimeInterval(JobTiming.backoff(afterAttempt: claim.attempt, base: 30))))
                 : settled.set("state", to: SQLBind(Job.State.failed.rawValue)).set("finished_at", to: SQLBind(now))
         }
-        return again
+        return !held ? .lost : again ? .retrying : .failed
     }
+
+    /// A job abandoned on its last attempt: its instance died (or crashed) every time it ran it.
+    struct Abandoned: Sendable {
+        let kind: Job.Kind
+        let tenantID: UUID?
+        let subject: String?
+    }
+
+    /// Fails the running jobs whose lease ran out on their last attempt, rather than handing
+    /// them on: a job that kills its instance must not go round the cluster killing each one.
+    static func failAbandoned(on db: any Database) async throws -> [Abandoned] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        let now = SecurityClock.now()
+        let rows = try await sql.raw("""
+            UPDATE jobs SET state = 'failed', finished_at = \(bind: now), lease_until = NULL, claim_token = NULL,
+                last_error = \(bind: Self.abandonedReason)
+            WHERE state = 'running' AND lease_until < \(bind: now) AND attempts >= max_attempts
+            RETURNING kind, tenant_id, subject
+            """).all()
+        return try rows.compactMap { row in
+            guard let kind = Job.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+            return Abandoned(kind: kind, tenantID: try row.decode(column: "tenant_id", as: UUID?.self),
+                             subject: try row.decode(column: "subject", as: String?.self))
+        }
+    }
+
+    static let abandonedReason = "its instance stopped while running it, on every try"
 
     /// Hands a job back untried (the instance is stopping): waiting again at once, for any
     /// instance, without counting the attempt.

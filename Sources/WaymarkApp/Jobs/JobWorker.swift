@@ -24,6 +24,7 @@ final class JobWorker: @unchecked Sendable {
     private var released: Set<UUID> = []
     private var stopping = false
     private var poller: Task<Void, Never>?
+    private var pollerFinished = false
     private var dailyAdded: Day?
     let progress = JobProgress()
 
@@ -58,7 +59,9 @@ final class JobWorker: @unchecked Sendable {
         lock.withLock {
             poller = Task.detached { [self] in
                 var lastOutbox = ContinuousClock.now - OutboxDelivery.interval
-                while !Task.isCancelled {
+                // Ends at a stop between two rounds, never inside one: a round cut short would
+                // count an email's try that never happened.
+                while !isStopping {
                     await addDailyRunIfDue(app, at: AppClock.shared.now())
                     wake(app)
                     if ContinuousClock.now - lastOutbox >= OutboxDelivery.interval, app.waymark.alertsJobEnabled {
@@ -69,9 +72,13 @@ final class JobWorker: @unchecked Sendable {
                     }
                     try? await Task.sleep(for: Self.pollInterval)
                 }
+                lock.withLock { pollerFinished = true }
             }
         }
     }
+
+    private var isStopping: Bool { lock.withLock { stopping } }
+    private var pollerDone: Bool { lock.withLock { pollerFinished } }
 
     /// Adds the daily alerts run for the London day at `instant` once its time has come. The
     /// key makes it once per installation: every instance tries, one row is made.
@@ -96,14 +103,15 @@ final class JobWorker: @unchecked Sendable {
             stopping = true
             return poller
         }
-        poll?.cancel()
         // Looked at, not awaited: a forecast's computation cannot be cut short, and the grace
-        // must hold however long it would take.
+        // must hold however long it would take. The poller finishes its round (a delivery of
+        // the outbox, say) and stops.
         let deadline = ContinuousClock.now + Self.stopGrace
-        var finished = lock.withLock { drains.isEmpty }
+        func idle() -> Bool { lock.withLock { drains.isEmpty } && (poll.map { _ in pollerDone } ?? true) }
+        var finished = idle()
         while !finished, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(100))
-            finished = lock.withLock { drains.isEmpty }
+            finished = idle()
         }
         guard !finished else { return }
         let unfinished = lock.withLock {
@@ -121,6 +129,7 @@ final class JobWorker: @unchecked Sendable {
     }
 
     private func drain(_ lane: Job.Lane, _ app: Application) async {
+        await failAbandoned(app)
         while true {
             lock.withLock { _ = wokenWhileDraining.remove(lane) }
             let claim: JobQueue.Claim?
@@ -170,7 +179,7 @@ final class JobWorker: @unchecked Sendable {
             group.addTask { [self] in
                 switch claim.kind {
                 case .forecast: await ForecastRunner.perform(claim, app: app, worker: self)
-                case .dailyAlerts: await DailyAlertsJob.perform(claim, app: app)
+                case .dailyAlerts: await DailyAlertsJob.perform(claim, app: app, worker: self)
                 }
             }
             await group.next()
@@ -179,16 +188,42 @@ final class JobWorker: @unchecked Sendable {
     }
 
     /// Records a failed attempt: retried after its back-off, or failed for good with the
-    /// reason. Returns whether it will be tried again.
+    /// reason, or nothing at all when another instance has taken the job over.
     @discardableResult
-    static func settleFailure(_ claim: JobQueue.Claim, _ error: any Error, retry: Bool, app: Application) async -> Bool {
+    static func settleFailure(_ claim: JobQueue.Claim, _ error: any Error, retry: Bool, app: Application) async -> JobQueue.Settled {
         let reason = String(describing: error)
-        let again = (try? await app.platformDB { db in try await JobQueue.fail(claim, error: reason, retry: retry, on: db) }) ?? false
-        app.logger.error(again ? "Job failed; it will be tried again" : "Job failed for good",
+        let settled: JobQueue.Settled
+        do {
+            settled = try await app.platformDB { db in try await JobQueue.fail(claim, error: reason, retry: retry, on: db) }
+        } catch {
+            // The database is not answering: the lease runs out and the job is tried again.
+            app.logger.error("A failed job could not be recorded", metadata: ["job": .string(claim.id.uuidString),
+                                                                              "error": .string(String(describing: error))])
+            return .lost
+        }
+        guard settled != .lost else { return .lost }
+        app.logger.error(settled == .retrying ? "Job failed; it will be tried again" : "Job failed for good",
                          metadata: ["job": .string(claim.id.uuidString), "kind": .string(claim.kind.rawValue),
                                     "attempt": "\(claim.attempt)", "error": .string(reason)])
-        WaymarkMetrics.job(claim.kind.rawValue, again ? "retried" : "failed")
-        return again
+        WaymarkMetrics.job(claim.kind.rawValue, settled == .retrying ? "retried" : "failed")
+        return settled
+    }
+
+    /// Settles the jobs abandoned on their last attempt (`JobQueue.failAbandoned`): a forecast's
+    /// scenario says it failed.
+    private func failAbandoned(_ app: Application) async {
+        do {
+            let abandoned = try await app.platformDB { db in try await JobQueue.failAbandoned(on: db) }
+            for job in abandoned {
+                app.logger.error("Job failed for good", metadata: ["kind": .string(job.kind.rawValue), "error": .string(JobQueue.abandonedReason)])
+                WaymarkMetrics.job(job.kind.rawValue, "failed")
+                if job.kind == .forecast, let tenantID = job.tenantID, let scenario = job.subject.flatMap(UUID.init(uuidString:)) {
+                    try await ForecastRunner.markFailed(tenantID: tenantID, scenarioID: scenario, message: "The forecast could not be run: \(JobQueue.abandonedReason)", app: app)
+                }
+            }
+        } catch {
+            app.logger.error("Abandoned jobs could not be settled", metadata: ["error": .string(String(describing: error))])
+        }
     }
 }
 

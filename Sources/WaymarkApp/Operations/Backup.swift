@@ -24,7 +24,9 @@ enum Backup {
             guard let sql = app.db as? any SQLDatabase else { return }
             try await sql.raw("VACUUM INTO \(bind: path)").run()
         case .postgres(let url):
-            try run(tool: "pg_dump", ["--format=custom", "--no-owner", "--enable-row-security", "--file=\(path)", "--dbname=\(url)"])
+            let connection = try Connection(url)
+            try run(tool: "pg_dump", ["--format=custom", "--no-owner", "--enable-row-security", "--file=\(path)"] + connection.arguments,
+                    password: connection.password, sslMode: connection.sslMode)
         }
     }
 
@@ -33,8 +35,9 @@ enum Backup {
         guard FileManager.default.fileExists(atPath: path) else { throw Problem(description: "There is no backup at \(path)") }
         switch app.waymark.storage {
         case .sqlite(let target):
-            guard !FileManager.default.fileExists(atPath: target) else {
-                throw Problem(description: "\(target) already exists; restore into a new data directory, or move the old database aside first")
+            // A journal left by a database moved aside would be replayed onto the restored copy.
+            for file in [target, target + "-wal", target + "-shm"] where FileManager.default.fileExists(atPath: file) {
+                throw Problem(description: "\(file) already exists; restore into a new data directory, or move the old database and its -wal and -shm files aside first")
             }
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: path, toPath: target)
@@ -46,13 +49,34 @@ enum Backup {
             guard tables == 0 else {
                 throw Problem(description: "The database already has \(tables) tables; restore into a new, empty database")
             }
-            try run(tool: "pg_restore", ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname=\(url)", path])
+            let connection = try Connection(url)
+            try run(tool: "pg_restore", ["--no-owner", "--exit-on-error", "--single-transaction"] + connection.arguments + [path],
+                    password: connection.password, sslMode: connection.sslMode)
+        }
+    }
+
+    /// DATABASE_URL as the tools' options, the password apart: it goes in PGPASSWORD, never on a
+    /// command line anyone on the machine can read.
+    struct Connection {
+        let arguments: [String]
+        let password: String?
+        let sslMode: String?
+
+        init(_ url: String) throws {
+            guard let parts = URLComponents(string: url), let host = parts.host, let name = parts.path.split(separator: "/").first else {
+                throw Problem(description: "DATABASE_URL is not postgres://user:password@host:port/database")
+            }
+            var arguments = ["--host=\(host)", "--port=\(parts.port ?? 5432)", "--dbname=\(name)"]
+            if let user = parts.user { arguments.append("--username=\(user)") }
+            self.arguments = arguments + ["--no-password"]
+            password = parts.password
+            sslMode = parts.queryItems?.first { $0.name == "sslmode" }?.value
         }
     }
 
     /// Runs one of PostgreSQL's own tools, from WAYMARK_PG_BIN when set (its version must be
     /// the server's or newer), else from the PATH.
-    private static func run(tool: String, _ arguments: [String]) throws {
+    private static func run(tool: String, _ arguments: [String], password: String?, sslMode: String? = nil) throws {
         let environment = ProcessInfo.processInfo.environment
         let process = Process()
         if let directory = environment["WAYMARK_PG_BIN"], !directory.isEmpty {
@@ -63,6 +87,8 @@ enum Backup {
             process.arguments = [tool] + arguments
         }
         var childEnvironment = environment
+        if let password { childEnvironment["PGPASSWORD"] = password }
+        if let mode = sslMode { childEnvironment["PGSSLMODE"] = mode }
         childEnvironment["PGOPTIONS"] = ((environment["PGOPTIONS"] ?? "") + " -c waymark.platform=on").trimmingCharacters(in: .whitespaces)
         process.environment = childEnvironment
         let errors = Pipe()

@@ -73,6 +73,8 @@ final class JobQueueTests: AppTestCase {
         XCTAssertFalse(stale, "the instance that lost the job settles nothing")
         let renewed = try await platform { db in try await JobQueue.renew(first!, on: db) }
         XCTAssertFalse(renewed)
+        let failedByTheDead = try await platform { db in try await JobQueue.fail(first!, error: "late", retry: false, on: db) }
+        XCTAssertEqual(failedByTheDead, .lost, "nor can it fail the job for the instance that has it")
         let finished = try await platform { db in try await JobQueue.finish(second!, on: db) }
         XCTAssertTrue(finished)
         let row = try await job(id)
@@ -84,7 +86,7 @@ final class JobQueueTests: AppTestCase {
         let id = try await addJobs(1).first!
         let first = try await claim("instance-a")!
         let again = try await platform { db in try await JobQueue.fail(first, error: "database went away", retry: true, on: db) }
-        XCTAssertTrue(again)
+        XCTAssertEqual(again, .retrying)
         var row = try await job(id)
         XCTAssertEqual(row.jobState, .waiting)
         XCTAssertGreaterThan(row.runAfter, SecurityClock.now().addingTimeInterval(20), "it waits its back-off")
@@ -107,6 +109,22 @@ final class JobQueueTests: AppTestCase {
         XCTAssertTrue(retried)
         let retriedID = try await claim("instance-a")?.id
         XCTAssertEqual(retriedID, id, "an operator's retry makes it due at once")
+    }
+
+    func testAJobThatKillsItsInstanceOnEveryTryFailsInsteadOfGoingRound() async throws {
+        let id = try await addJobs(1).first!
+        for attempt in 1...3 {
+            let claim = try await claim("instance-\(attempt)")
+            XCTAssertEqual(claim?.attempt, attempt)
+            try await expireLease(id)
+        }
+        let stillHeld = try await claim("instance-4")
+        XCTAssertNil(stillHeld, "out of tries: not handed to a fourth instance")
+        let abandoned = try await platform { db in try await JobQueue.failAbandoned(on: db) }
+        XCTAssertEqual(abandoned.count, 1)
+        let row = try await job(id)
+        XCTAssertEqual(row.jobState, .failed)
+        XCTAssertEqual(row.lastError, JobQueue.abandonedReason)
     }
 
     func testAJobHandedBackOnStoppingIsTakenAtOnceWithoutCountingTheTry() async throws {
@@ -271,6 +289,8 @@ final class OutboxRetryTests: AppTestCase {
         XCTAssertTrue(html.contains("/admin/emails/\(email.uuidString)/retry"))
         let again = try await console.post("/admin/emails/\(email.uuidString)/retry", form: [:])
         XCTAssertEqual(again.status, .seeOther)
+        let after = try await console.get("/admin/jobs").body.string
+        XCTAssertTrue(after.contains("The email will be sent with the next delivery"))
         sent = try await row()
         XCTAssertEqual(sent.attempts, 0)
         XCTAssertNil(sent.nextAttemptAt, "sent with the next delivery")
