@@ -87,7 +87,10 @@ NGINX
 }
 
 waymark_cluster_stop() {
-    if [ -n "$WAYMARK_NGINX_PID" ]; then kill "$WAYMARK_NGINX_PID" 2>/dev/null; wait "$WAYMARK_NGINX_PID" 2>/dev/null; fi
+    if [ -n "$WAYMARK_NGINX_PID" ]; then
+        kill "$WAYMARK_NGINX_PID" 2>/dev/null || true
+        wait "$WAYMARK_NGINX_PID" 2>/dev/null || true
+    fi
     WAYMARK_NGINX_PID=""
     waymark_serve_stop_all
     waymark_pg_stop

@@ -42,7 +42,11 @@ waymark_smtpd_start() {
 }
 
 waymark_smtpd_stop() {
-    [ -n "$WAYMARK_SMTPD_PID" ] && kill "$WAYMARK_SMTPD_PID" 2>/dev/null && wait "$WAYMARK_SMTPD_PID" 2>/dev/null
+    # `|| true`: the server ends by our TERM (status 143), and the callers run with set -e.
+    if [ -n "$WAYMARK_SMTPD_PID" ]; then
+        kill "$WAYMARK_SMTPD_PID" 2>/dev/null || true
+        wait "$WAYMARK_SMTPD_PID" 2>/dev/null || true
+    fi
     case "$WAYMARK_SMTPD_DIR" in /tmp/waymark-smtpd.*) rm -rf -- "$WAYMARK_SMTPD_DIR" ;; esac
     WAYMARK_SMTPD_DIR="" WAYMARK_SMTPD_PID=""
     return 0

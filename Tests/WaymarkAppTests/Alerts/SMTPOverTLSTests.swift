@@ -63,8 +63,10 @@ final class SMTPOverTLSTests: XCTestCase {
                 try await send(url, caFile: nil, subject)
                 XCTFail("the test authority is not in the system's trust store: \(url) must fail")
             } catch {
-                XCTAssertTrue(String(describing: error).lowercased().contains("certificate") || String(describing: error).contains("handshake"),
-                              String(describing: error))
+                // The handshake fails; which error surfaces first (the certificate's, or the
+                // channel the server then closed) is a race. What matters: no SMTP was spoken.
+                XCTAssertFalse(error is SMTPConversation.Failure, "the conversation went on over an untrusted connection: \(error)")
+                XCTAssertFalse(error is SMTPConversation.Refused, String(describing: error))
             }
         }
         XCTAssertNil(try delivered(subject))
