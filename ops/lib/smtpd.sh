@@ -16,7 +16,10 @@ waymark_smtpd_start() {
         "$venv/bin/pip" install --quiet "aiosmtpd>=1.4,<2" || return 1
     fi
     if ! command -v openssl >/dev/null 2>&1; then
-        [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && apt-get install -y -q --no-install-recommends openssl >&2
+        if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+            # A new machine may have no package lists yet.
+            apt-get update -q >&2 && apt-get install -y -q --no-install-recommends openssl >&2
+        fi
         command -v openssl >/dev/null 2>&1 || { echo "ops: openssl is needed to make the mail tests' certificates" >&2; return 1; }
     fi
     WAYMARK_SMTPD_DIR=$(mktemp -d /tmp/waymark-smtpd.XXXXXX) || return 1
