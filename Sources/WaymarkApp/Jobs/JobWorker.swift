@@ -48,7 +48,7 @@ final class JobWorker: @unchecked Sendable {
         }
     }
 
-    /// Returns once no job is running here and none is due (tests; `waymark jobs run`).
+    /// Returns once no job is running here and none is due (the tests wait on it).
     func waitUntilIdle() async {
         while let running = lock.withLock({ drains.values.first }) { await running.value }
     }
