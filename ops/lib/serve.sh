@@ -6,6 +6,8 @@
 #   waymark_serve_wait_ready PORT [seconds]                 # until /readyz answers 200
 #   waymark_serve_stop NAME [signal]                        # TERM by default; KILL for a crash
 #   waymark_serve_stop_all
+#
+# WAYMARK_SERVE_ENV=production serves as a deployment does (templates cached, for benchmarks).
 
 declare -gA WAYMARK_SERVE_PIDS=()
 WAYMARK_SERVE_PORT=""
@@ -23,7 +25,8 @@ waymark_serve__free_port() {
 waymark_serve_start() {
     local name=$1 log=$2; shift 2
     WAYMARK_SERVE_PORT=$(waymark_serve__free_port "${WAYMARK_SERVE_FIRST_PORT:-18080}") || return 1
-    env "$@" "$WAYMARK_SERVE_BIN" serve --hostname 127.0.0.1 --port "$WAYMARK_SERVE_PORT" >"$log" 2>&1 &
+    env "$@" "$WAYMARK_SERVE_BIN" serve ${WAYMARK_SERVE_ENV:+--env "$WAYMARK_SERVE_ENV"} \
+        --hostname 127.0.0.1 --port "$WAYMARK_SERVE_PORT" >"$log" 2>&1 &
     WAYMARK_SERVE_PIDS[$name]=$!
 }
 

@@ -16,7 +16,7 @@ struct InboxController: Sendable {
         let unread: Bool; let kind: String; let receivedAt: Date; let asOfISO: String
     }
 
-    struct Page: Encodable { let lines: [Line]; let unread: Int; let markReadAction: String? }
+    struct Page: Encodable { let lines: [Line]; let unread: Int; let pager: Pager.Links; let markReadAction: String? }
 
     /// The alerts the read rule lets this person read: those addressed to them.
     static func readableAlerts(_ context: TenantContext) throws -> QueryBuilder<InboxMessage> {
@@ -24,12 +24,20 @@ struct InboxController: Sendable {
         return context.query(InboxMessage.self).filter(\.$personID == person)
     }
 
-    static func lines(_ context: TenantContext, reading: Reading? = nil, limit: Int = 200) async throws -> [Line] {
-        var query = try readableAlerts(context)
-        // An alert is raised when it is written: by the end of the day in London.
+    /// An alert is raised when it is written: in a reading, those raised by the end of its day in
+    /// London (`endOfDay`); without one, all of them.
+    static func raised(_ context: TenantContext, by reading: Reading?) throws -> (query: QueryBuilder<InboxMessage>, endOfDay: Date?) {
+        let query = try readableAlerts(context)
         let endOfDay = reading.flatMap { LondonWallTime(day: $0.day.next, hour: 0, minute: 0)?.instant }
-        if let endOfDay { query = query.filter(\.$createdAt < endOfDay) }
-        return try await query.sort(\.$createdAt, .descending).limit(limit).all().map { message in
+        if let endOfDay { query.filter(\.$createdAt < endOfDay) }
+        return (query, endOfDay)
+    }
+
+    /// Rows `range` of the alerts raised by the reading's day, newest first; the id breaks ties,
+    /// so each alert is on exactly one page.
+    static func lines(_ context: TenantContext, reading: Reading? = nil, range: Range<Int> = 0..<200) async throws -> [Line] {
+        let (query, endOfDay) = try raised(context, by: reading)
+        return try await query.sort(\.$createdAt, .descending).sort(\.$id).range(range).all().map { message in
             let unread = message.readAt.map { read in endOfDay.map { read >= $0 } ?? false } ?? true
             return Line(id: message.id!.uuidString, headline: message.headline, body: message.body, href: message.link,
                         asOf: Day(iso: message.asOfDay)?.display ?? message.asOfDay,
@@ -41,8 +49,17 @@ struct InboxController: Sendable {
     func list(req: Request, context: TenantContext) async throws -> Response {
         let reading = try req.reading()
         let isToday = reading.day >= context.today
-        let lines = try await Self.lines(context, reading: isToday ? nil : reading)
-        let page = Page(lines: lines, unread: lines.filter(\.unread).count,
+        let asked = isToday ? nil : reading
+        let total = try await Self.raised(context, by: asked).query.count()
+        // Unread then: not read at all, or read only after the day asked about.
+        let (unreadQuery, endOfDay) = try Self.raised(context, by: asked)
+        let unread = try await unreadQuery.group(.or) { group in
+            group.filter(\.$readAt == nil)
+            if let endOfDay { group.filter(\.$readAt >= endOfDay) }
+        }.count()
+        let pager = Pager(req)
+        let lines = try await Self.lines(context, reading: asked, range: pager.range(total: total))
+        let page = Page(lines: lines, unread: unread, pager: pager.links(req, total: total, noun: "alerts"),
                         markReadAction: isToday ? SiteMap.Tenant.inboxRead.path(context.tenant.slug) : nil)
         return try await PageRenderer.render(req, "alerts/inbox", title: "Alerts", page)
     }

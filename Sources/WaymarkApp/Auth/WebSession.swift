@@ -28,8 +28,17 @@ enum SecretToken {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    /// Lower-case hex of the SHA-256, as stored. Every signed-in request hashes its cookie, so
+    /// the digits are written straight into a buffer rather than formatted byte by byte.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Compares without leaking, through timing, how much of a guess was right.

@@ -12,21 +12,29 @@ import WaymarkDomain
 /// throwaway database and a release build.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "dashboard or returns")
+        @Argument(name: "what", help: "dashboard, returns or lists")
         var what: String
         @Option(name: "runs", help: "Timed runs (default 10)")
         var runs: Int?
         @Option(name: "as-of", help: "The dashboard's date (default 2024-02-01)")
         var asOf: String?
     }
-    var help: String { "Time the funding dashboard, or a year of monthly returns imported, on a generated 1,000-route tenant" }
+    var help: String {
+        "Time the funding dashboard, a year of monthly returns imported, or the long lists, on a generated 1,000-route tenant"
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard ["dashboard", "returns"].contains(signature.what) else { throw CommandError.custom("Use: waymark bench dashboard|returns") }
+        guard ["dashboard", "returns", "lists"].contains(signature.what) else {
+            throw CommandError.custom("Use: waymark bench dashboard|returns|lists")
+        }
         let app = context.application
         guard let asOf = Day(entered: signature.asOf ?? "2024-02-01") else { throw CommandError.custom("--as-of must be YYYY-MM-DD") }
         try await Waymark.migrate(app)
         _ = try await DemoSeeder.seedIfEmpty(app)
+        if signature.what == "lists" {
+            try await ListsBench.run(app, runs: signature.runs ?? 5, console: context.console)
+            return
+        }
         var tenant = try await app.platformDB { db in try await Tenant.query(on: db).filter(\.$slug == GeneratedTenant.slug).first() }
         if tenant == nil {
             let started = ContinuousClock.now
@@ -47,7 +55,7 @@ struct BenchCommand: AsyncCommand {
                 let data = try await DashboardData.load(system, asOf: asOf)
                 let loaded = ContinuousClock.now
                 let page = DashboardPage(data, context: system, linkableSources: [])
-                let body = try await app.leaf.renderer.render(path: "funding/dashboard", context: try PageRenderer.leafDictionary(page)).get()
+                let body = try await app.leaf.renderer.render(path: "funding/dashboard", context: page).get()
                 return (String(buffer: body), data.dashboard.routeCounts, loaded)
             }
             if run >= 2 {   // two warm-ups

@@ -8,8 +8,8 @@ import WaymarkDomain
 enum GeneratedTenant {
     static let slug = "national-bench"
 
-    static func create(on db: any Database, routes routeCount: Int = 1_000, sources sourceCount: Int = 200,
-                       allocationsPerRoute: Int = 10, seed: UInt64 = 2024) async throws -> Tenant {
+    static func create(on db: any Database, slug: String = GeneratedTenant.slug, routes routeCount: Int = 1_000,
+                       sources sourceCount: Int = 200, allocationsPerRoute: Int = 10, seed: UInt64 = 2024) async throws -> Tenant {
         var random = SeededRandom(seed: seed)
         let tenant = Tenant(slug: slug, name: "National benchmark partnership")
         try await tenant.create(on: db)

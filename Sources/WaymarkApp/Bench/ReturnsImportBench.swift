@@ -18,20 +18,32 @@ enum ReturnsImportBench {
 
     /// The generated tenant's contracts (made once) and the CSV of their year of returns.
     static func prepare(_ context: TenantContext) async throws -> Data {
-        let routes = try await context.query(Route.self).sort(\.$code).all()
         if try await context.query(ContractRecord.self).count() == 0 {
-            let provider = Organisation(tenantID: context.tenantID, name: "Bench Youth Trust", kind: .provider)
-            try await provider.create(on: context.db)
-            let records = try stride(from: 0, to: min(routes.count, contractCount * 10), by: 10).map { first -> ContractRecord in
-                let group = routes[first..<min(first + 10, routes.count)]
-                let contract = Contract(providerOrganisationID: provider.id!, value: Money(pounds: Int64(group.count) * 40_000),
-                                        start: year.start, end: year.end,
-                                        routes: group.map { RouteValue(routeID: $0.id!, value: Money(pounds: 40_000)) })
-                return try ContractRecord(tenantID: context.tenantID, reference: String(format: "BENCH-%03d", first / 10 + 1),
-                                          title: "Bench contract", contract: contract, createdBy: "bench@waymark", at: context.now)
-            }
-            for chunk in records.chunked(500) { try await chunk.create(on: context.db) }
+            try await makeContracts(context, count: contractCount, routesEach: 10, period: year)
         }
+        return try await csv(context)
+    }
+
+    /// `count` contracts of `routesEach` of the tenant's routes (in code order) over `period`,
+    /// all with one made-up provider, written straight to the database.
+    static func makeContracts(_ context: TenantContext, count: Int, routesEach: Int, period: DayRange) async throws {
+        let routes = try await context.query(Route.self).sort(\.$code).all()
+        let provider = Organisation(tenantID: context.tenantID, name: "Bench Youth Trust", kind: .provider)
+        try await provider.create(on: context.db)
+        let records = try stride(from: 0, to: min(routes.count, count * routesEach), by: routesEach).map { first -> ContractRecord in
+            let group = routes[first..<min(first + routesEach, routes.count)]
+            let contract = Contract(providerOrganisationID: provider.id!, value: Money(pounds: Int64(group.count) * 40_000),
+                                    start: period.start, end: period.end,
+                                    routes: group.map { RouteValue(routeID: $0.id!, value: Money(pounds: 40_000)) })
+            return try ContractRecord(tenantID: context.tenantID, reference: String(format: "BENCH-%04d", first / routesEach + 1),
+                                      title: "Bench contract", contract: contract, createdBy: "bench@waymark", at: context.now)
+        }
+        for chunk in records.chunked(500) { try await chunk.create(on: context.db) }
+    }
+
+    /// A return for every month of every contract of the tenant, as one CSV for the bulk import.
+    static func csv(_ context: TenantContext) async throws -> Data {
+        let routes = try await context.query(Route.self).sort(\.$code).all()
         let schedules = try await RouteSchedules.build(context, routes: routes)
         let contracts = try await ContractQueries.all(context)
         let codes = Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0.code) })

@@ -26,6 +26,7 @@ struct ContractsController: Sendable {
     struct ListPage: Encodable {
         let contracts: [ContractRow]
         let sortHeaders: [TableSort<ContractRow>.Header]
+        let pager: Pager.Links
         let today: String
         let csvHref: String
         /// Where a commissioner records a contract let before or outside Waymark, if they may.
@@ -54,7 +55,9 @@ struct ContractsController: Sendable {
     @Sendable static func list(req: Request, context: TenantContext) async throws -> Response {
         let reading = try req.reading(), today = reading.day
         let sort = TableSort<ContractRow>(req, columns: Self.columns, defaultKey: "reference")
-        let page = ListPage(contracts: sort.sorted(try await Self.rows(context, reading: reading)), sortHeaders: sort.headers(req),
+        let contracts = sort.sorted(try await Self.rows(context, reading: reading)), pager = Pager(req)
+        let page = ListPage(contracts: pager.rows(contracts), sortHeaders: sort.headers(req),
+                            pager: pager.links(req, total: contracts.count, noun: "contracts"),
                             today: today.display,
                             csvHref: SiteMap.Tenant.contractsCSV.path(context.tenant.slug),
                             newHref: context.can(.recordContracts) ? SiteMap.Tenant.contractNew.path(context.tenant.slug) : nil)
@@ -100,6 +103,8 @@ enum PaymentsPage {
         let others: [PaymentRow]
         let payableSort: TableSort<PaymentRow>.Headers
         let othersSort: TableSort<PaymentRow>.Headers
+        let payablePager: Pager.Links
+        let othersPager: Pager.Links
         /// The day asked about, if one was.
         let asOf: String?
         let canRecordPayments: Bool
@@ -137,8 +142,12 @@ enum PaymentsPage {
         // Two tables, each sorted on its own (the second's choices are prefixed "others_").
         let payableSort = TableSort<PaymentRow>(req, columns: paymentColumns, defaultKey: "period")
         let othersSort = TableSort<PaymentRow>(req, columns: paymentColumns + [statusColumn], defaultKey: "period", prefix: "others_")
-        let page = Page(payable: payableSort.sorted(rows.filter(\.isPayable)), others: othersSort.sorted(rows.filter { !$0.isPayable }),
+        let payable = payableSort.sorted(rows.filter(\.isPayable)), others = othersSort.sorted(rows.filter { !$0.isPayable })
+        let payablePager = Pager(req), othersPager = Pager(req, prefix: "others_")
+        let page = Page(payable: payablePager.rows(payable), others: othersPager.rows(others),
                         payableSort: .init(sortHeaders: payableSort.headers(req)), othersSort: .init(sortHeaders: othersSort.headers(req)),
+                        payablePager: payablePager.links(req, total: payable.count, noun: "payable payments"),
+                        othersPager: othersPager.links(req, total: others.count, noun: "other payments"),
                         asOf: asked?.display,
                         canRecordPayments: context.can(.recordPayments), csvHref: SiteMap.Tenant.paymentsCSV.path(context.tenant.slug))
         return try await PageRenderer.render(req, "contracts/payments", title: "Payments", page)

@@ -49,10 +49,7 @@ enum CoverageLoader {
             source.status = status
             sources[id] = source
         }
-        let routeIDs = Set(routes.compactMap(\.id))
-        let allocations = try await context.query(AllocationRecord.self).all()
-            .filter { routeIDs.contains($0.routeID) && reading.includes(effective: $0.agreedOn, recorded: $0.enteredAt) }
-            .map(\.domain)
+        let allocations = try await CoverageRecords.allocations(context, routeIDs: Set(routes.compactMap(\.id)), reading: reading)
         let inputs = TenantCoverage.inputs(schedules: schedules, sources: Array(sources.values), allocations: allocations)
         let windows = StatusWindows(atRiskDays: context.tenant.atRiskWindowDays, watchDays: context.tenant.watchWindowDays)
         let results = Dictionary(uniqueKeysWithValues: TenantCoverage.run(inputs, asOf: asOf, windows: windows).map { ($0.routeID, $0) })
@@ -73,21 +70,26 @@ enum RouteSchedules {
     /// `asOf`: the day whose knowledge of closures counts (`Route.closingDay`); nil: today's.
     static func build(_ context: TenantContext, routes: [Route], asOf: Day? = nil) async throws -> [UUID: RouteSchedule] {
         build(routes: routes, authorities: try await context.query(LocalAuthority.self).all(),
-              periods: try await context.query(TermPeriod.self).all(), costs: try await context.query(RouteCostRecord.self).all(),
+              periods: try await context.query(TermPeriod.self).all(), costs: try await CoverageRecords.costEntries(context),
               asOf: asOf)
     }
 
     static func build(routes: [Route], authorities: [LocalAuthority], periods: [TermPeriod],
                       costs: [RouteCostRecord], asOf: Day? = nil) -> [UUID: RouteSchedule] {
+        build(routes: routes, authorities: authorities, periods: periods,
+              costs: Dictionary(grouping: costs, by: \.routeID).mapValues { $0.map(\.entry) }, asOf: asOf)
+    }
+
+    static func build(routes: [Route], authorities: [LocalAuthority], periods: [TermPeriod],
+                      costs costsByRoute: [UUID: [RouteCostModel.Entry]], asOf: Day? = nil) -> [UUID: RouteSchedule] {
         let calendars = termCalendars(periods)
         let calendarByAuthority = Dictionary(uniqueKeysWithValues: authorities.map { ($0.id!, $0.calendarID) })
-        let costsByRoute = Dictionary(grouping: costs, by: \.routeID)
         var schedules: [UUID: RouteSchedule] = [:]
         for route in routes {
             guard let id = route.id, let calendarID = calendarByAuthority[route.localAuthorityID] ?? nil,
                   let calendar = calendars[calendarID], let first = calendar.years.first?.academicYear.range.start else { continue }
             let start = route.startDay.flatMap { Day(iso: $0) } ?? first
-            let model = RouteCostModel(entries: (costsByRoute[id] ?? []).map(\.entry))
+            let model = RouteCostModel(entries: costsByRoute[id] ?? [])
             schedules[id] = RouteSchedule(calendar: calendar, costModel: model, from: start,
                                           closingOn: route.closingDay(asOf: asOf))
         }

@@ -138,9 +138,7 @@ final class AllocationRecord: Model, TenantOwned, @unchecked Sendable {
     var agreedOn: Day { agreedOnText.flatMap(Day.init(iso:)) ?? Day(enteredAt, in: London.timeZone) }
 
     var domain: Allocation {
-        let start = Day(iso: startDay) ?? Day(2000, 1, 1)
-        let period = DayRange(start: start, end: Day(iso: endDay) ?? start) ?? DayRange(single: start)
-        return Allocation(id: id!, sourceID: sourceID, routeID: routeID, amount: Money(pence: amountPence), period: period,
-                          enteredAt: enteredAt, agreedOn: agreedOn)
+        CoverageRecords.allocation(id: id!, sourceID: sourceID, routeID: routeID, amountPence: amountPence, startDay: startDay,
+                                   endDay: endDay, enteredAt: enteredAt, agreedOn: agreedOnText)
     }
 }

@@ -12,7 +12,9 @@ enum FundingQueries {
     static func visibleSources(_ context: TenantContext) async throws -> [FundingSourceRecord] {
         var query = context.query(FundingSourceRecord.self)
         if let funders = funderScope(context) { query = query.filter(\.$funderOrganisationID ~~ Array(funders)) }
-        return try await query.sort(\.$startDay).sort(\.$programme).all()
+        // The id last: sources that start the same day under one programme keep one order, so
+        // a paged list shows each on exactly one page.
+        return try await query.sort(\.$startDay).sort(\.$programme).sort(\.$id).all()
     }
 
     /// A source the person may see, or 404 (never 403, so ids reveal nothing).

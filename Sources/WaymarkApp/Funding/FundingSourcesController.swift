@@ -53,6 +53,7 @@ struct FundingSourcesController: Sendable {
         let lines: [Line]
         let totals: [String: String]
         let sortHeaders: [TableSort<Row>.Header]
+        let pager: Pager.Links
         let canEdit: Bool
         let newHref: String
         let csvHref: String
@@ -105,8 +106,10 @@ struct FundingSourcesController: Sendable {
         let slug = context.tenant.slug
         let known = rows.filter(\.known)
         func total(_ keyPath: KeyPath<Row, Money>) -> String { (Money.sum(known.map { $0[keyPath: keyPath] }) ?? .zero).display }
+        let pager = Pager(req)
+        // The totals are the whole list's; the lines are this page's.
         let page = ListPage(
-            lines: rows.map { row in
+            lines: pager.rows(rows).map { row in
                 .init(href: row.href, funder: row.funder, programme: row.programme, statusLabel: row.statusLabel, statusTag: row.statusTag,
                       period: row.period, amount: row.amount.display, allocated: row.allocated.display,
                       drawnToDate: row.drawnToDate.display, remaining: row.remaining.display,
@@ -114,7 +117,7 @@ struct FundingSourcesController: Sendable {
             },
             totals: ["amount": total(\.amount), "allocated": total(\.allocated), "drawnToDate": total(\.drawnToDate),
                      "remaining": total(\.remaining), "lapsed": total(\.lapsed), "willLapse": total(\.willLapse)],
-            sortHeaders: sort.headers(req),
+            sortHeaders: sort.headers(req), pager: pager.links(req, total: rows.count, noun: "funding sources"),
             canEdit: context.can(.editFunding), newHref: SiteMap.Tenant.fundingSourceNew.path(slug),
             csvHref: SiteMap.Tenant.fundingSourcesCSV.path(slug), asOf: asOf.display, asOfISO: asOf.iso)
         return try await PageRenderer.render(req, "funding/sources", title: "Funding sources", page)

@@ -47,7 +47,8 @@ enum PledgeQueries {
         if let funders = FundingQueries.funderScope(context) { query = query.filter(\.$organisationID ~~ Array(funders)) }
         let pledges = try await query.all()
         return try await rows(pledges, context, reading: reading).sorted {
-            ($0.awaitingDecision ? 0 : 1, $1.pledgedAtISO) < ($1.awaitingDecision ? 0 : 1, $0.pledgedAtISO)
+            // The id last: one order for pledges made the same moment, so each is on one page.
+            ($0.awaitingDecision ? 0 : 1, $1.pledgedAtISO, $0.id) < ($1.awaitingDecision ? 0 : 1, $0.pledgedAtISO, $1.id)
         }
     }
 

@@ -21,6 +21,8 @@ struct PledgesController: Sendable {
         let decided: [PledgeRow]
         let awaitingSort: TableSort<PledgeRow>.Headers
         let decidedSort: TableSort<PledgeRow>.Headers
+        let awaitingPager: Pager.Links
+        let decidedPager: Pager.Links
         let canPledge: Bool
         let canDecide: Bool
         let newHref: String
@@ -47,9 +49,12 @@ struct PledgesController: Sendable {
         let awaitingSort = TableSort<PledgeRow>(req, columns: Self.columns + [Self.routesColumn, Self.pledgedColumn], defaultKey: "pledged")
         let decidedSort = TableSort<PledgeRow>(req, columns: Self.columns + [Self.decisionColumn, Self.decidedColumn],
                                                defaultKey: "decided", defaultDescending: true, prefix: "decided_")
-        let page = ListPage(awaiting: awaitingSort.sorted(rows.filter(\.awaitingDecision)),
-                            decided: decidedSort.sorted(rows.filter { !$0.awaitingDecision }),
+        let awaiting = awaitingSort.sorted(rows.filter(\.awaitingDecision)), decided = decidedSort.sorted(rows.filter { !$0.awaitingDecision })
+        let awaitingPager = Pager(req), decidedPager = Pager(req, prefix: "decided_")
+        let page = ListPage(awaiting: awaitingPager.rows(awaiting), decided: decidedPager.rows(decided),
                             awaitingSort: .init(sortHeaders: awaitingSort.headers(req)), decidedSort: .init(sortHeaders: decidedSort.headers(req)),
+                            awaitingPager: awaitingPager.links(req, total: awaiting.count, noun: "pledges awaiting a decision"),
+                            decidedPager: decidedPager.links(req, total: decided.count, noun: "decided pledges"),
                             canPledge: context.can(.makePledges), canDecide: context.can(.decidePledges),
                             newHref: SiteMap.Tenant.pledgeNew.path(slug), csvHref: SiteMap.Tenant.pledgesCSV.path(slug))
         return try await PageRenderer.render(req, "funding/pledges", title: "Pledges", page)

@@ -122,7 +122,9 @@ final class ReturnReviewRecord: Model, TenantOwned, @unchecked Sendable {
         self.reviewedAt = at
     }
 
-    var step: ReturnReview.Step { ReturnReview.Step(rawValue: stepText) ?? .query }
+    var step: ReturnReview.Step { Self.step(stepText) }
+
+    static func step(_ stored: String) -> ReturnReview.Step { ReturnReview.Step(rawValue: stored) ?? .query }
 
     var lineComments: [UUID: String] {
         let raw = (try? CommissioningJSON.decode([String: String].self, lineCommentsJSON)) ?? [:]

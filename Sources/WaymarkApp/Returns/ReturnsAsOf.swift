@@ -21,14 +21,29 @@ enum ReturnsAsOf {
         }
     }
 
-    /// Each return's submissions and reviews, by return id.
+    /// Each return's submissions and reviews, by return id. Read lean (`TenantContext.rows`): a
+    /// list of years of returns reads every version's number and time, never its figures, and
+    /// the tenant's rows are matched to the returns here rather than by a list of thousands of
+    /// ids in the query, which SQLite caps.
     static func histories(_ context: TenantContext, _ records: [MonthlyReturnRecord]) async throws -> [UUID: ReturnHistory] {
-        let ids = records.compactMap(\.id)
+        let ids = Set(records.compactMap(\.id))
         guard !ids.isEmpty else { return [:] }
-        let versions = Dictionary(grouping: try await context.query(ReturnVersionRecord.self).filter(\.$returnID ~~ ids).all(), by: \.returnID)
-        let reviews = Dictionary(grouping: try await context.query(ReturnReviewRecord.self).filter(\.$returnID ~~ ids).all(), by: \.returnID)
+        var submissions: [UUID: [ReturnHistory.Submission]] = [:], reviews: [UUID: [ReturnHistory.Review]] = [:]
+        for row in try await context.rows(of: ReturnVersionRecord.self, ["return_id", "number", "submitted_at"]) {
+            let id = try row.decode(column: "return_id", as: UUID.self)
+            guard ids.contains(id) else { continue }
+            submissions[id, default: []].append(.init(number: try row.decode(column: "number", as: Int.self),
+                                                      at: try row.decode(column: "submitted_at", as: Date.self)))
+        }
+        for row in try await context.rows(of: ReturnReviewRecord.self, ["return_id", "version_number", "step", "reviewed_at"]) {
+            let id = try row.decode(column: "return_id", as: UUID.self)
+            guard ids.contains(id) else { continue }
+            reviews[id, default: []].append(.init(version: try row.decode(column: "version_number", as: Int.self),
+                                                  step: ReturnReviewRecord.step(try row.decode(column: "step", as: String.self)),
+                                                  at: try row.decode(column: "reviewed_at", as: Date.self)))
+        }
         return Dictionary(uniqueKeysWithValues: records.map { record in
-            (record.id!, history(record, versions: versions[record.id!] ?? [], reviews: reviews[record.id!] ?? []))
+            (record.id!, history(record, history: ReturnHistory(submissions: submissions[record.id!] ?? [], reviews: reviews[record.id!] ?? [])))
         })
     }
 
@@ -36,8 +51,12 @@ enum ReturnsAsOf {
     /// record say it was reviewed with no row for its latest version (rows stored some other
     /// way), the step counts from when the record last changed, so today still reads as stored.
     static func history(_ record: MonthlyReturnRecord?, versions: [ReturnVersionRecord], reviews: [ReturnReviewRecord]) -> ReturnHistory {
-        var history = ReturnHistory(submissions: versions.map { .init(number: $0.number, at: $0.submittedAt) },
-                                    reviews: reviews.map { .init(version: $0.versionNumber, step: $0.step, at: $0.reviewedAt) })
+        history(record, history: ReturnHistory(submissions: versions.map { .init(number: $0.number, at: $0.submittedAt) },
+                                               reviews: reviews.map { .init(version: $0.versionNumber, step: $0.step, at: $0.reviewedAt) }))
+    }
+
+    static func history(_ record: MonthlyReturnRecord?, history stored: ReturnHistory) -> ReturnHistory {
+        var history = stored
         if let record, let step = ReturnReview.Step.allCases.first(where: { $0.resulting == record.status }),
            !history.reviews.contains(where: { $0.version == record.latestVersion }) {
             history.reviews.append(.init(version: record.latestVersion, step: step, at: record.updatedAt))

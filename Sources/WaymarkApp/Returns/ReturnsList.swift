@@ -12,7 +12,8 @@ enum ReturnsList {
     }
     struct Filter: Encodable, Sendable { let label: String; let href: String; let current: Bool; let count: Int }
     struct Page: Encodable, Sendable {
-        let rows: [Row]; let sortHeaders: [TableSort<Owed>.Header]; let filters: [Filter]; let empty: String; var wide = true
+        let rows: [Row]; let sortHeaders: [TableSort<Owed>.Header]; let pager: Pager.Links; let filters: [Filter]; let empty: String
+        var wide = true
         /// Whose returns these are when they are all one provider's (a provider reading its own):
         /// the caption says so once instead of a column repeating it.
         let soleProvider: String?
@@ -32,7 +33,9 @@ enum ReturnsList {
         let soleProvider = providers.count == 1 ? providers.first : nil
         let sort = TableSort<Owed>(req, columns: soleProvider == nil ? columns : columns.filter { $0.key != "provider" },
                                    defaultKey: "month", defaultDescending: true)
-        let page = Page(rows: sort.sorted(all.filter { matches($0, show) }).map(\.row), sortHeaders: sort.headers(req), filters: filters,
+        let shown = sort.sorted(all.filter { matches($0, show) }), pager = Pager(req)
+        let page = Page(rows: pager.rows(shown).map(\.row), sortHeaders: sort.headers(req),
+                        pager: pager.links(req, total: shown.count, noun: "returns"), filters: filters,
                         empty: show == .all ? "No returns are owed yet on the contracts you can see." : "None at the moment.",
                         soleProvider: soleProvider)
         return try await PageRenderer.render(req, "returns/list", title: "Monthly returns", page)

@@ -115,13 +115,10 @@ final class RouteCostRecord: Model, TenantOwned, @unchecked Sendable {
         self.dailyManagementPence = dailyManagementPence
     }
 
-    /// The domain's view of this entry, which knows how to price a day. A stored
-    /// date is always valid ISO (the migrations and forms write only `Day.iso`).
+    /// The domain's view of this entry, which knows how to price a day.
     var entry: RouteCostModel.Entry {
-        RouteCostModel.Entry(
-            effectiveFrom: Day(iso: effectiveFrom) ?? Day(2000, 1, 1), chaperones: chaperones,
-            minutesPerDay: minutesPerDay, hourlyRate: Money(pence: hourlyRatePence),
-            dailyManagement: Money(pence: dailyManagementPence))
+        CoverageRecords.costEntry(effectiveFrom: effectiveFrom, chaperones: chaperones, minutesPerDay: minutesPerDay,
+                                  hourlyRatePence: hourlyRatePence, dailyManagementPence: dailyManagementPence)
     }
 }
 

@@ -26,6 +26,7 @@ struct RoutesController: Sendable {
         let authorities: [Option]
         let statuses: [Option]
         let sortHeaders: [TableSort<RouteRow>.Header]
+        let pager: Pager.Links
         let csvHref: String
         let count: Int
         let children: String
@@ -63,11 +64,13 @@ struct RoutesController: Sendable {
             return components.percentEncodedQuery ?? ""
         }
         let csvQuery = query(filter.sort, filter.descending ? "desc" : "asc")
+        let pager = Pager(req)
         let page = ListPage(
-            rows: rows,
+            rows: pager.rows(rows),
             authorities: authorities.map { .init(value: $0.gssCode, label: $0.name, selected: $0.gssCode == filter.localAuthority) },
             statuses: Route.Status.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: $0 == filter.status) },
             sortHeaders: TableSort(req, columns: RouteRow.sortColumns, defaultKey: "code").headers(req),
+            pager: pager.links(req, total: rows.count, noun: "routes"),
             csvHref: "\(SiteMap.Tenant.routesCSV.bare(slug))?\(csvQuery)",
             count: rows.count,
             children: rows.reduce(0) { $0 + $1.childrenPerDay }.grouped(),

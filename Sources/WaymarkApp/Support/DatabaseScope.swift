@@ -23,8 +23,11 @@ enum DatabaseScope {
             case .tenant(let id):
                 // `true`: local to this transaction, so a pooled connection never
                 // carries one request's tenant into the next.
-                try await txSQL.raw("SELECT set_config('waymark.tenant_id', \(bind: id.uuidString.lowercased()), true)").run()
-                try await txSQL.raw("SELECT set_config('waymark.platform', 'off', true)").run()
+                // One statement, one round trip: every tenant request pays for it.
+                try await txSQL.raw("""
+                    SELECT set_config('waymark.tenant_id', \(bind: id.uuidString.lowercased()), true),
+                           set_config('waymark.platform', 'off', true)
+                    """).run()
             case .platform:
                 try await txSQL.raw("SELECT set_config('waymark.platform', 'on', true)").run()
             }

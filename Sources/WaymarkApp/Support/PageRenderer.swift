@@ -117,9 +117,7 @@ enum PageRenderer {
             layout.publicSites = try await tenants.sort(\.$name).all()
                 .map { Layout.PublicSite(name: $0.name, href: SiteMap.Public.home.path($0.slug)) }
         }
-        var data = try leafDictionary(page)
-        for (key, value) in try leafDictionary(layout) where data[key] == nil { data[key] = value }
-        let body = try await req.leaf.render(path: template, context: data).get()
+        let body = try await req.leaf.render(path: template, context: PageContext(layout: layout, page: page)).get()
         var headers = HTTPHeaders()
         headers.contentType = .html
         return Response(status: status, headers: headers, body: .init(buffer: body))
@@ -155,41 +153,18 @@ enum PageRenderer {
             return Layout.NavItem(label: label, href: href, current: current)
         }
     }
-
-    /// Encodable → JSON → LeafData, so any page struct merges with the layout.
-    static func leafDictionary(_ value: some Encodable) throws -> [String: LeafData] {
-        let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
-        guard case .some(let dict) = json.leafData.dictionary else { return [:] }
-        return dict
-    }
 }
 
-/// A decoded JSON tree. Decoding tries Bool before numbers, which keeps `true` a
-/// Bool on every platform (NSNumber cannot tell them apart on Linux).
-private enum JSONValue: Decodable {
-    case bool(Bool), int(Int), double(Double), string(String), array([JSONValue]), object([String: JSONValue]), null
+/// What a page renders with: the layout's keys, then the page's own over any it shares (a key
+/// the page leaves out keeps the layout's). Leaf's own encoder writes both straight into one
+/// context, with no JSON round trip: every page pays for this, so it is kept cheap.
+struct PageContext<Page: Encodable>: Encodable {
+    let layout: Layout
+    let page: Page
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .int(value) }
-        else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
-    var leafData: LeafData {
-        switch self {
-        case .bool(let value): .bool(value)
-        case .int(let value): .int(value)
-        case .double(let value): .double(value)
-        case .string(let value): .string(value)
-        case .array(let values): .array(values.map(\.leafData))
-        case .object(let values): .dictionary(values.mapValues(\.leafData))
-        case .null: .trueNil
-        }
+    func encode(to encoder: any Encoder) throws {
+        try layout.encode(to: encoder)
+        try page.encode(to: encoder)
     }
 }
 

@@ -9,7 +9,7 @@ public enum Wording {
     }
 
     /// "50,000".
-    static func grouped(_ n: Int) -> String {
+    public static func grouped(_ n: Int) -> String {
         let digits = Array(String(n.magnitude))
         var out = n < 0 ? "-" : ""
         for (index, digit) in digits.enumerated() {

@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import NIOCore
+import Vapor
+import WaymarkDomain
+
+/// `waymark bench lists`: the long lists of a generated tenant with years of returns — 1,000
+/// contracts of one route each over 30 months, so 30,000 monthly returns imported through the
+/// bulk import — each asked for as a signed-in commissioner through the whole application
+/// (sessions, tenant, page and render), first page then last page, and a CSV whole.
+enum ListsBench {
+    static let slug = "lists-bench"
+    static let contracts = 1_000
+    static let period = DayRange(start: Day(2022, 9, 1), end: Day(2025, 2, 28))!
+    static let commissionerEmail = "lists-bench@waymark.example"
+
+    struct Timing { let path: String; let first: Double; let last: Double; let rows: String }
+
+    /// Makes the tenant once: routes, sources and allocations as the dashboard's, then the
+    /// contracts, then their returns through the bulk import in one transaction.
+    static func prepare(_ app: Application, console: any Console) async throws -> Tenant {
+        if let tenant = try await app.platformDB({ db in try await Tenant.query(on: db).filter(\.$slug == slug).first() }) {
+            return tenant
+        }
+        let started = ContinuousClock.now
+        let tenant = try await app.platformDB { db in try await GeneratedTenant.create(on: db, slug: slug) }
+        try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
+            let system = TenantContext.system(tenant: tenant, db: db, job: "bench@waymark")
+            try await ReturnsImportBench.makeContracts(system, count: contracts, routesEach: 1, period: period)
+            let table = try TabularReader.read(try await ReturnsImportBench.csv(system), format: .csv)
+            try await system.transaction { tx in
+                guard case .success((let plans, _)) = ReturnsImport.plan(table, try await ReturnsImport.reference(tx)) else {
+                    throw ReturnsImportBench.BenchFailure(message: "the generated returns were refused")
+                }
+                try await ReturnsImport.apply(plans, tx)
+            }
+        }
+        let returns = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
+            try await MonthlyReturnRecord.query(on: db).filter(\.$tenantID == tenant.id!).count()
+        }
+        console.print("Generated \(slug): 1,000 routes, \(contracts) contracts, \(Wording.grouped(returns)) returns in \(BenchCommand.ms(since: started)) ms.")
+        return tenant
+    }
+
+    /// A commissioner of the tenant, signed in: the session cookie to send.
+    static func signIn(_ app: Application, tenant: Tenant) async throws -> String {
+        let token = SecretToken.make()
+        try await app.platformDB { db in
+            let person: Person
+            if let found = try await Person.query(on: db).filter(\.$email == commissionerEmail).first() {
+                person = found
+            } else {
+                person = Person(name: "Lists Bench", email: commissionerEmail, passwordHash: "")
+                try await person.create(on: db)
+                let organisation = Organisation(tenantID: tenant.id!, name: "Bench Partnership", kind: .commissioner)
+                try await organisation.create(on: db)
+                try await Membership(tenantID: tenant.id!, personID: person.id!, organisationID: organisation.id!, role: .commissioner).create(on: db)
+            }
+            let session = WebSession()
+            session.tokenHash = SecretToken.hash(token)
+            session.personID = person.id
+            session.csrfToken = SecretToken.make()
+            session.createdAt = SecurityClock.now()
+            session.lastSeenAt = session.createdAt
+            session.expiresAt = session.createdAt.addingTimeInterval(3600)
+            try await session.create(on: db)
+        }
+        return "\(SessionCookie.name(app.waymark))=\(token)"
+    }
+
+    /// One GET through the whole application, as a browser's would be; the body's size.
+    static func get(_ app: Application, _ path: String, cookie: String) async throws -> Int {
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: cookie)
+        let request = Request(application: app, method: .GET, url: URI(string: path), headers: headers,
+                              on: app.eventLoopGroup.next())
+        let response = try await app.responder.respond(to: request).get()
+        guard response.status == .ok else { throw ReturnsImportBench.BenchFailure(message: "\(path) answered \(response.status.code)") }
+        return try await response.body.collect(on: app.eventLoopGroup.next()).get()?.readableBytes ?? 0
+    }
+
+    /// Median of `runs` timed GETs of `path`, after one warm-up.
+    static func time(_ app: Application, _ path: String, cookie: String, runs: Int) async throws -> Double {
+        _ = try await get(app, path, cookie: cookie)
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let started = ContinuousClock.now
+            _ = try await get(app, path, cookie: cookie)
+            times.append(BenchCommand.millis(from: started, to: .now))
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    static func run(_ app: Application, runs: Int, console: any Console) async throws {
+        let tenant = try await prepare(app, console: console)
+        let cookie = try await signIn(app, tenant: tenant)
+        let lists: [PathTemplate] = [SiteMap.Tenant.returns, SiteMap.Tenant.payments, SiteMap.Tenant.contracts, SiteMap.Tenant.routes,
+                                     SiteMap.Tenant.fundingSources, SiteMap.Tenant.pledges, SiteMap.Tenant.inbox, SiteMap.Tenant.audit]
+        console.print(String(format: "%-28@ %14@ %14@", "list" as NSString, "first page" as NSString, "last page" as NSString))
+        for list in lists {
+            let path = list.path(slug)
+            // The pager shows the last page to an address asking past it.
+            let first = try await time(app, path, cookie: cookie, runs: runs)
+            let last = try await time(app, path + "?page=\(Pager.lastPossiblePage)", cookie: cookie, runs: runs)
+            console.print(String(format: "%-28@ %11.0f ms %11.0f ms", path as NSString, first, last))
+        }
+        let csvStarted = ContinuousClock.now
+        let csv = SiteMap.Tenant.routesCSV.path(slug)
+        let size = try await get(app, csv, cookie: cookie)
+        console.print(String(format: "%@: %d KB in %.0f ms (the whole list)", csv, size / 1024,
+                             BenchCommand.millis(from: csvStarted, to: .now)))
+        console.print("Medians of \(runs) runs each after a warm-up; requirement: first and last page of 30,000 returns under 300 ms.")
+    }
+}

@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import SQLKit
+import WaymarkDomain
+
+/// What the coverage engine reads by the thousand — allocations and route costs — read lean
+/// (`TenantContext.rows`): one query each, only the columns the engine uses, decoded straight
+/// into domain values. The models' own conversions (`AllocationRecord.domain`,
+/// `RouteCostRecord.entry`) are this file's, so a page reading one record and the dashboard
+/// reading ten thousand get the same values.
+enum CoverageRecords {
+    static let allocationColumns = ["id", "source_id", "route_id", "amount_pence", "start_day", "end_day", "entered_at", "agreed_on"]
+
+    /// Every allocation of the tenant to one of `routeIDs` that counts in `reading`.
+    static func allocations(_ context: TenantContext, routeIDs: Set<UUID>, reading: Reading) async throws -> [Allocation] {
+        try await context.rows(of: AllocationRecord.self, allocationColumns).compactMap { row in
+            let routeID = try row.decode(column: "route_id", as: UUID.self)
+            guard routeIDs.contains(routeID) else { return nil }
+            let allocation = allocation(id: try row.decode(column: "id", as: UUID.self), sourceID: try row.decode(column: "source_id", as: UUID.self),
+                                        routeID: routeID, amountPence: try row.decode(column: "amount_pence", as: Int64.self),
+                                        startDay: try row.decode(column: "start_day", as: String.self),
+                                        endDay: try row.decode(column: "end_day", as: String.self),
+                                        enteredAt: try row.decode(column: "entered_at", as: Date.self),
+                                        agreedOn: try row.optional("agreed_on", as: String.self))
+            return reading.includes(effective: allocation.agreedOn ?? Day(allocation.enteredAt, in: London.timeZone),
+                                    recorded: allocation.enteredAt) ? allocation : nil
+        }
+    }
+
+    /// An allocation as stored: a stored date is always valid ISO; an allocation stored before
+    /// effective days were kept was agreed the day it was entered.
+    static func allocation(id: UUID, sourceID: UUID, routeID: UUID, amountPence: Int64, startDay: String, endDay: String,
+                           enteredAt: Date, agreedOn: String?) -> Allocation {
+        let start = Day(iso: startDay) ?? Day(2000, 1, 1)
+        let period = DayRange(start: start, end: Day(iso: endDay) ?? start) ?? DayRange(single: start)
+        return Allocation(id: id, sourceID: sourceID, routeID: routeID, amount: Money(pence: amountPence), period: period,
+                          enteredAt: enteredAt, agreedOn: agreedOn.flatMap(Day.init(iso:)) ?? Day(enteredAt, in: London.timeZone))
+    }
+
+    /// Each route's cost entries, by route.
+    static func costEntries(_ context: TenantContext) async throws -> [UUID: [RouteCostModel.Entry]] {
+        let rows = try await context.rows(of: RouteCostRecord.self, ["route_id", "effective_from", "chaperones", "minutes_per_day",
+                                                                     "hourly_rate_pence", "daily_management_pence"])
+        var entries: [UUID: [RouteCostModel.Entry]] = [:]
+        for row in rows {
+            entries[try row.decode(column: "route_id", as: UUID.self), default: []].append(costEntry(
+                effectiveFrom: try row.decode(column: "effective_from", as: String.self),
+                chaperones: try row.decode(column: "chaperones", as: Int.self),
+                minutesPerDay: try row.decode(column: "minutes_per_day", as: Int.self),
+                hourlyRatePence: try row.decode(column: "hourly_rate_pence", as: Int64.self),
+                dailyManagementPence: try row.decode(column: "daily_management_pence", as: Int64.self)))
+        }
+        return entries
+    }
+
+    /// A stored cost entry; a stored date is always valid ISO (the migrations and forms write only `Day.iso`).
+    static func costEntry(effectiveFrom: String, chaperones: Int, minutesPerDay: Int, hourlyRatePence: Int64,
+                          dailyManagementPence: Int64) -> RouteCostModel.Entry {
+        RouteCostModel.Entry(effectiveFrom: Day(iso: effectiveFrom) ?? Day(2000, 1, 1), chaperones: chaperones,
+                             minutesPerDay: minutesPerDay, hourlyRate: Money(pence: hourlyRatePence),
+                             dailyManagement: Money(pence: dailyManagementPence))
+    }
+}
