@@ -108,8 +108,6 @@ extension PreparedScenario {
         self.renewal = uncertainty.renewal
         self.inflation = uncertainty.inflation
         self.inflationSteps = aprils.count
-        self.maxDays = self.routes.map(\.costs.count).max() ?? 0
-        self.maxAllocations = self.routes.map(\.amounts.count).max() ?? 0
         self.pools = interventions.enumerated().compactMap { number, intervention in
             guard case .pooledFund(let fund) = intervention else { return nil }
             let id = fund.resolvedID(number: number)

@@ -30,6 +30,8 @@ final class PreparedRoute: Sendable {
     /// Index of the first school day on or after each 1 April in the horizon: inflation step k
     /// applies from `inflationStarts[k]`.
     let inflationStarts: [Int32]
+    /// `costs` cut into runs of days that cost the same in every sample.
+    let runs: CostRuns
     /// School days of month m are `monthStarts[m] ..< monthStarts[m + 1]`.
     let monthStarts: [Int32]
     /// Allocations in drawing order (`Allocation.drawsBefore`), as parallel arrays.
@@ -42,6 +44,10 @@ final class PreparedRoute: Sendable {
     let lapsesInHorizon: [Bool]
     /// See `RouteDays.runsPastHorizon`.
     let runsPastHorizon: Bool
+    /// The allocations again, one value each: the jumping engine reads them together.
+    let terms: [AllocationTerms]
+    /// Months without school days and where each takes its answer (`SampleRunner.tally`).
+    let monthsWithoutSchool: [BorrowedAnswer]
 
     init(id: UUID, code: String, children: Int, costs: [Int64], inflationStarts: [Int32], monthStarts: [Int32],
          slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool], runsPastHorizon: Bool) {
@@ -50,6 +56,7 @@ final class PreparedRoute: Sendable {
         self.children = children
         self.costs = costs
         self.inflationStarts = inflationStarts
+        runs = CostRuns(costs: costs, inflationStarts: inflationStarts)
         self.monthStarts = monthStarts
         self.slots = slots
         self.amounts = amounts
@@ -57,11 +64,38 @@ final class PreparedRoute: Sendable {
         self.endDay = endDay
         self.lapsesInHorizon = lapsesInHorizon
         self.runsPastHorizon = runsPastHorizon
+        terms = amounts.indices.map {
+            AllocationTerms(amount: amounts[$0], slot: slots[$0], firstDay: firstDay[$0], endDay: endDay[$0],
+                            lapsesInHorizon: lapsesInHorizon[$0])
+        }
+        monthsWithoutSchool = BorrowedAnswer.months(monthStarts: monthStarts, runsPastHorizon: runsPastHorizon)
+    }
+}
+
+/// One allocation of a prepared route: what it holds, its money slot, the school days it
+/// may pay (`firstDay ..< endDay`) and whether what it leaves lapses inside the forecast.
+struct AllocationTerms: Sendable {
+    var amount: Int64
+    var slot: Int32
+    var firstDay: Int32
+    var endDay: Int32
+    var lapsesInHorizon: Bool
+
+    /// Its amount in a sample whose money slots came in at `multiplier`: whole pence,
+    /// rounded down, so scaled money never pays more than it was.
+    @inline(__always)
+    func amount(multiplier: [Double]) -> Int64 {
+        let factor = multiplier[Int(slot)]
+        guard factor != 1 else { return amount }
+        let scaled = Double(amount) * factor
+        // Converting cuts towards zero, which is rounding down from zero up, without the
+        // library call that rounding makes.
+        return scaled >= 0 ? Int64(scaled) : Int64(scaled.rounded(.down))
     }
 }
 
 /// A scenario applied to a base: everything that does not change between samples, worked
-/// out once so that a sample only draws numbers and runs the coverage kernel.
+/// out once so that a sample only draws numbers and pays each route's allocations.
 struct PreparedScenario: Sendable {
     /// The most times one source renews within a horizon (see `build`).
     static let maxRenewals = 120
@@ -78,9 +112,6 @@ struct PreparedScenario: Sendable {
     var inflation: DrawRange
     /// 1 Aprils after the as-of date, up to the horizon's end.
     var inflationSteps: Int
-    /// Longest route schedule and most allocations on one route, to size scratch buffers.
-    var maxDays: Int
-    var maxAllocations: Int
     /// Pooled funds, in the scenario's order.
     var pools: [PreparedPool]
     var poolLayout: PoolLayout

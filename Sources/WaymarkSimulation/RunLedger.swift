@@ -1,0 +1,227 @@
+/// The default engine (`SimulationEngine.jump`): the coverage rule without visiting each
+/// school day.
+///
+/// An allocation pays the oldest unpaid days of its window in turn until its money runs
+/// out, so what it leaves behind is always the same shape: every day from the window's start
+/// to some day d paid in full, day d perhaps paid in part, the rest as it was. What was paid
+/// is therefore a few sorted intervals of days paid in full and a few days paid in part (at
+/// most one of each per allocation), and day d is found by arithmetic: within a run of days
+/// that cost the same (`CostRuns`), the cost of the days before any day is the run's cost
+/// so far plus whole days at its price, so d is a division away once a binary search over
+/// the runs has found the run. Every figure is a sum of whole pence, as in the walk, so the
+/// two engines agree to the penny.
+///
+/// Days of zero or unknown (negative) cost have nothing to pay: they count as costing
+/// nothing here, which is what the kernel's skipping them amounts to.
+final class RunLedger: RouteLedger {
+    /// Days `start ..< end` paid in full, with the known cost of the days before each end
+    /// (`cost(before:)`), kept so that stepping over the interval needs no search.
+    struct Done {
+        var start: Int, end: Int
+        var costBeforeStart: Int64, costBeforeEnd: Int64
+    }
+
+    /// A day paid in part: what it was paid, the cost of the days before it and its own.
+    struct Part {
+        var day: Int
+        var paid: Int64
+        var costBefore: Int64, cost: Int64
+    }
+
+    /// Per run of the route in hand, in this sample: its first day, the price of a day
+    /// (unknown as 0), whether its days are of unknown cost (1) or not (0), and the totals of
+    /// both over the runs before it. One more slot than runs: the end, costing nothing.
+    /// Copied from the route for each sample, so that finding a day's run reads these few
+    /// lines rather than a per-day table the size of the route's schedule.
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private var runCount = 0
+    private let rate: UnsafeMutableBufferPointer<Int64>
+    private let unknown: UnsafeMutableBufferPointer<Int64>
+    private let costBefore: UnsafeMutableBufferPointer<Int64>
+    private let unknownBefore: UnsafeMutableBufferPointer<Int64>
+    /// Sorted, never touching one another.
+    let done: UnsafeMutableBufferPointer<Done>
+    var doneCount = 0
+    /// Sorted, never inside a done interval.
+    let parts: UnsafeMutableBufferPointer<Part>
+    var partCount = 0
+    /// The route in hand's allocations' amounts in this sample.
+    private let amounts: UnsafeMutableBufferPointer<Int64>
+    /// Whether the route in hand has days of unknown cost in this sample.
+    private(set) var anyUnknown = false
+
+    init(routes: [PreparedRoute], grants: Int) {
+        let runs = (routes.map(\.runs.count).max() ?? 0) + 1
+        // Each payment adds at most one interval and one part-paid day: the route's own
+        // allocations, then one grant per pooled fund.
+        let allocations = routes.map(\.amounts.count).max() ?? 0
+        let payments = allocations + grants + 1
+        amounts = .allocate(capacity: allocations)
+        starts = .allocate(capacity: runs)
+        rate = .allocate(capacity: runs)
+        unknown = .allocate(capacity: runs)
+        costBefore = .allocate(capacity: runs)
+        unknownBefore = .allocate(capacity: runs)
+        done = .allocate(capacity: payments)
+        parts = .allocate(capacity: payments)
+    }
+
+    deinit {
+        for buffer in [rate, unknown, costBefore, unknownBefore, amounts] { buffer.deallocate() }
+        starts.deallocate()
+        done.deallocate()
+        parts.deallocate()
+    }
+
+    func payAllocations(of route: PreparedRoute, inflation: [Double], multiplier: [Double]) -> Int64 {
+        price(route.runs, inflation: inflation)
+        // Every amount first: the slots' multipliers are scattered over a table too big for
+        // the nearest cache, and a loop that only reads them waits for all at once.
+        return route.terms.withUnsafeBufferPointer { terms in
+            for a in terms.indices { amounts[a] = terms[a].amount(multiplier: multiplier) }
+            var lapsed: Int64 = 0
+            for a in terms.indices {
+                let amount = amounts[a]
+                guard amount > 0 else { continue }
+                let left = pay(amount, from: Int(terms[a].firstDay), to: Int(terms[a].endDay))
+                if terms[a].lapsesInHorizon { lapsed += left }
+            }
+            return lapsed
+        }
+    }
+
+    /// Takes the route in hand, prices its runs at the sample's inflation, and starts with
+    /// nothing paid.
+    private func price(_ runs: CostRuns, inflation: [Double]) {
+        runCount = runs.count
+        var cost: Int64 = 0, unknownDays: Int64 = 0
+        runs.runs.withUnsafeBufferPointer { runs in
+            for k in 0..<runCount {
+                let price = runs[k].price(inflation: inflation), days = Int64(runs[k + 1].start - runs[k].start)
+                starts[k] = Int(runs[k].start)
+                rate[k] = Swift.max(price, 0)
+                unknown[k] = price < 0 ? 1 : 0
+                costBefore[k] = cost
+                unknownBefore[k] = unknownDays
+                cost += days * rate[k]
+                unknownDays += days * unknown[k]
+            }
+            starts[runCount] = Int(runs[runCount].start)
+        }
+        rate[runCount] = 0
+        unknown[runCount] = 0
+        costBefore[runCount] = cost
+        unknownBefore[runCount] = unknownDays
+        anyUnknown = unknownDays > 0
+        doneCount = 0
+        partCount = 0
+    }
+
+    /// The run `day` is in (`0 ... day count`; the day count is in the end's slot).
+    @inline(__always)
+    func run(of day: Int) -> Int {
+        // Halving without a branch to mispredict: a route has a handful of runs.
+        var low = 0, count = runCount + 1
+        while count > 1 {
+            let half = count >> 1
+            low = starts[low + half] <= day ? low + half : low
+            count -= half
+        }
+        return low
+    }
+
+    /// Known cost of the days before `day` (`0 ... day count`).
+    @inline(__always)
+    func cost(before day: Int) -> Int64 {
+        let k = run(of: day)
+        return costBefore[k] + Int64(day - starts[k]) * rate[k]
+    }
+
+    /// Days of unknown cost before `day`.
+    @inline(__always)
+    func unknownDays(before day: Int) -> Int64 {
+        let k = run(of: day)
+        return unknownBefore[k] + Int64(day - starts[k]) * unknown[k]
+    }
+
+    /// Walks the window's unpaid stretches (between done intervals, cut at part-paid days)
+    /// a stretch at a time: a stretch whose whole cost the money meets is passed in one step;
+    /// the first it cannot meet holds the day the money runs out. Only the window's ends are
+    /// looked up; every other cost comes with the interval or day it belongs to.
+    @discardableResult
+    func pay(_ amount: Int64, from: Int, to: Int) -> Int64 {
+        guard amount > 0, from < to else { return Swift.max(amount, 0) }
+        var i = firstDone(endingAfter: from), q = firstPart(onOrAfter: from)
+        // Often the money that came before has already paid the whole window.
+        if i < doneCount && done[i].start <= from && done[i].end >= to { return amount }
+        // Where the days paid now will go, found once: the interval they may join (one
+        // ending on `from` counts) and the first part-paid day they may take in.
+        let paid = Payment(from: from, costBeforeFrom: cost(before: from),
+                           joins: i > 0 && done[i - 1].end == from ? i - 1 : i, firstPart: q)
+        var left = amount, x = from, costAtX = paid.costBeforeFrom
+        var costBeforeTo: Int64 = -1   // looked up when first needed
+        while true {
+            if i < doneCount && done[i].start <= x {
+                x = done[i].end
+                costAtX = done[i].costBeforeEnd
+                i += 1
+            }
+            if x >= to {
+                if costBeforeTo < 0 { costBeforeTo = x == to ? costAtX : cost(before: to) }
+                markDone(paid, to: to, costBefore: costBeforeTo, parts: q)
+                return left
+            }
+            let stretchEnd: Int, costAtEnd: Int64
+            if i < doneCount && done[i].start < to {
+                (stretchEnd, costAtEnd) = (done[i].start, done[i].costBeforeStart)
+            } else {
+                if costBeforeTo < 0 { costBeforeTo = cost(before: to) }
+                (stretchEnd, costAtEnd) = (to, costBeforeTo)
+            }
+            while q < partCount && parts[q].day < stretchEnd {
+                let part = parts[q]
+                if left < part.costBefore - costAtX { return runOut(left, paid, costAt: costAtX, parts: q) }
+                left -= part.costBefore - costAtX
+                let need = part.cost - part.paid
+                if left < need {
+                    parts[q].paid += left
+                    markDone(paid, to: part.day, costBefore: part.costBefore, parts: q)
+                    return 0
+                }
+                left -= need
+                x = part.day + 1
+                costAtX = part.costBefore + part.cost
+                q += 1
+            }
+            if left < costAtEnd - costAtX { return runOut(left, paid, costAt: costAtX, parts: q) }
+            left -= costAtEnd - costAtX
+            x = stretchEnd
+            costAtX = costAtEnd
+        }
+    }
+
+    /// The money (`left`) runs out in unpaid days starting where `costAt` has been spent,
+    /// before their stretch ends: pays the days it meets in full, and the day after them in
+    /// part. The days from the payment's start are already paid; part-paid days among them
+    /// end before `parts`.
+    private func runOut(_ left: Int64, _ paid: Payment, costAt: Int64, parts q: Int) -> Int64 {
+        let target = costAt + left
+        // The last run starting with at most `target` spent: it has a price (a run costing
+        // nothing would leave the next one starting within `target` too), and the day the
+        // money runs out is in it.
+        var low = 0, count = runCount + 1
+        while count > 1 {
+            let half = count >> 1
+            low = costBefore[low + half] <= target ? low + half : low
+            count -= half
+        }
+        let over = target - costBefore[low]
+        let day = starts[low] + Int(over / rate[low]), rest = over % rate[low]
+        markDone(paid, to: day, costBefore: target - rest, parts: q)
+        // The part-paid days before it are gone: it takes the place of the first.
+        if rest > 0 {
+            insertPart(Part(day: day, paid: rest, costBefore: target - rest, cost: rate[low]), at: paid.firstPart)
+        }
+        return 0
+    }
+}
