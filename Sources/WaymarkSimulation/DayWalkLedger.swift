@@ -114,6 +114,10 @@ struct DayWalkLedger: RouteLedger {
         }
     }
 
+    /// The reference does not look: its routes always go the long way, month by month, so
+    /// comparing the engines checks the jumping engine's shortcut too.
+    func paysInFull(_ route: PreparedRoute) -> Bool { false }
+
     func monthFigures(of route: PreparedRoute, gaps: UnsafeMutableBufferPointer<Int64>,
                       paidInFull: UnsafeMutableBufferPointer<Bool>) {
         costs.withUnsafeBufferPointer { costs in

@@ -48,6 +48,9 @@ final class PreparedRoute: Sendable {
     let terms: [AllocationTerms]
     /// Months without school days and where each takes its answer (`SampleRunner.tally`).
     let monthsWithoutSchool: [BorrowedAnswer]
+    /// The months it counts as covered when every school day of the forecast is paid in
+    /// full: those with school days, and those without that take a covered month's answer.
+    let coveredWhenPaid: [Bool]
 
     init(id: UUID, code: String, children: Int, costs: [Int64], inflationStarts: [Int32], monthStarts: [Int32],
          slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool], runsPastHorizon: Bool) {
@@ -69,6 +72,9 @@ final class PreparedRoute: Sendable {
                             lapsesInHorizon: lapsesInHorizon[$0])
         }
         monthsWithoutSchool = BorrowedAnswer.months(monthStarts: monthStarts, runsPastHorizon: runsPastHorizon)
+        var coveredWhenPaid = (0..<(monthStarts.count - 1)).map { monthStarts[$0] < monthStarts[$0 + 1] }
+        for borrowed in monthsWithoutSchool { coveredWhenPaid[Int(borrowed.month)] = borrowed.from >= 0 }
+        self.coveredWhenPaid = coveredWhenPaid
     }
 }
 

@@ -38,6 +38,12 @@ protocol RouteLedger: SendableMetatype {
     /// Unpaid cost of the days `from ..< to` whose cost is known.
     func gap(from: Int, to: Int) -> Int64
 
+    /// Whether every school day of the forecast (`monthStarts[0] ..< monthStarts[months]`)
+    /// has a known cost and is paid in full: then the route is covered in just the months of
+    /// `PreparedRoute.coveredWhenPaid` and leaves nothing unpaid, and the sample loop need
+    /// not ask for its months. False whenever unsure.
+    func paysInFull(_ route: PreparedRoute) -> Bool
+
     /// For each month of the forecast in which the route has school days: its unpaid cost,
     /// and whether every one of its days is known and paid in full. What it leaves in months
     /// without school days is for the caller to overwrite.

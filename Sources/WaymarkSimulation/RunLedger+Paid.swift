@@ -1,12 +1,11 @@
 /// What has been paid, as sorted done intervals and part-paid days: finding, merging, and
 /// the sums the sample loop asks for.
 extension RunLedger {
-    /// Where one payment's days go: the first day it may pay and the cost before it, the
-    /// done interval it may join (the first ending on or after `from`), and the first
+    /// Where one payment's days go: its first day (nil when a done interval holds it), the
+    /// done interval it may join (the first ending on or after its first day), and the first
     /// part-paid day it may take in.
     struct Payment {
-        var from: Int
-        var costBeforeFrom: Int64
+        var start: Mark?
         var joins: Int
         var firstPart: Int
     }
@@ -17,7 +16,7 @@ extension RunLedger {
         var low = 0, high = doneCount
         while low < high {
             let mid = (low + high) >> 1
-            if done[mid].end <= day { low = mid + 1 } else { high = mid }
+            if done[mid].end.day <= day { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -28,7 +27,7 @@ extension RunLedger {
         var low = 0, high = partCount
         while low < high {
             let mid = (low + high) >> 1
-            if parts[mid].day < day { low = mid + 1 } else { high = mid }
+            if parts[mid].at.day < day { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -36,20 +35,18 @@ extension RunLedger {
     /// Records the days from the payment's start to `to` as paid in full: one interval,
     /// merged with every interval it overlaps or touches, and the part-paid days inside it
     /// (from the payment's first to `endOfParts`) gone.
-    func markDone(_ payment: Payment, to: Int, costBefore costBeforeTo: Int64, parts endOfParts: Int) {
-        guard payment.from < to else { return }
+    func markDone(_ payment: Payment, to: Mark, parts endOfParts: Int) {
         let joins = payment.joins
-        var merged = Done(start: payment.from, end: to, costBeforeStart: payment.costBeforeFrom, costBeforeEnd: costBeforeTo)
         var high = joins
-        while high < doneCount && done[high].start <= to { high += 1 }
-        if joins < high {
-            if done[joins].start < merged.start {
-                (merged.start, merged.costBeforeStart) = (done[joins].start, done[joins].costBeforeStart)
-            }
-            if done[high - 1].end > merged.end {
-                (merged.end, merged.costBeforeEnd) = (done[high - 1].end, done[high - 1].costBeforeEnd)
-            }
+        while high < doneCount && done[high].start <= to.day { high += 1 }
+        var merged: Done
+        if joins < high && (payment.start == nil || done[joins].start <= payment.start!.day) {
+            merged = Done(start: done[joins].start, costBeforeStart: done[joins].costBeforeStart, end: to)
+        } else {
+            guard let start = payment.start, start.day < to.day else { return }
+            merged = Done(start: start.day, costBeforeStart: start.costBefore, end: to)
         }
+        if joins < high && done[high - 1].end.day > to.day { merged.end = done[high - 1].end }
         // Intervals joins ..< high become one at `joins`.
         let shift = 1 - (high - joins)
         if shift != 0 {
@@ -84,12 +81,12 @@ extension RunLedger {
         var i = firstDone(endingAfter: from)
         while i < doneCount && done[i].start < to {
             let start = done[i].start < from ? cost(before: from) : done[i].costBeforeStart
-            let end = done[i].end > to ? cost(before: to) : done[i].costBeforeEnd
+            let end = done[i].end.day > to ? cost(before: to) : done[i].end.costBefore
             total += end - start
             i += 1
         }
         var q = firstPart(onOrAfter: from)
-        while q < partCount && parts[q].day < to {
+        while q < partCount && parts[q].at.day < to {
             total += parts[q].paid
             q += 1
         }
@@ -99,6 +96,16 @@ extension RunLedger {
     func gap(from: Int, to: Int) -> Int64 {
         guard from < to else { return 0 }
         return cost(before: to) - cost(before: from) - paid(from: from, to: to)
+    }
+
+    /// One done interval holds the whole forecast (a part-paid day never lies inside one),
+    /// and no day in it has an unknown cost.
+    func paysInFull(_ route: PreparedRoute) -> Bool {
+        let first = Int(route.monthStarts[0]), last = Int(route.monthStarts[route.monthStarts.count - 1])
+        guard first < last else { return false }
+        let i = firstDone(endingAfter: first)
+        guard i < doneCount && done[i].start <= first && done[i].end.day >= last else { return false }
+        return !anyUnknown || unknownDays(before: last) == unknownDays(before: first)
     }
 
     /// Starts every month at nothing unpaid, then adds the cost of each stretch of days not
@@ -115,7 +122,7 @@ extension RunLedger {
             var i = firstDone(endingAfter: first)
             while x < last {
                 if i < doneCount && done[i].start <= x {
-                    x = done[i].end
+                    x = done[i].end.day
                     i += 1
                     continue
                 }
@@ -131,7 +138,7 @@ extension RunLedger {
             }
             m = 0
             for q in firstPart(onOrAfter: first)..<partCount {
-                let day = parts[q].day
+                let day = parts[q].at.day
                 guard day < last else { break }
                 while Int(monthStarts[m + 1]) <= day { m += 1 }
                 gaps[m] -= parts[q].paid

@@ -14,18 +14,25 @@
 /// Days of zero or unknown (negative) cost have nothing to pay: they count as costing
 /// nothing here, which is what the kernel's skipping them amounts to.
 final class RunLedger: RouteLedger {
-    /// Days `start ..< end` paid in full, with the known cost of the days before each end
-    /// (`cost(before:)`), kept so that stepping over the interval needs no search.
-    struct Done {
-        var start: Int, end: Int
-        var costBeforeStart: Int64, costBeforeEnd: Int64
+    /// A day with the known cost of the days before it (`cost(before:)`) and its run: where
+    /// a payment stands, kept with the days it ends at so that stepping to them needs no
+    /// search.
+    struct Mark {
+        var day: Int
+        var costBefore: Int64
+        var run: Int
     }
 
-    /// A day paid in part: what it was paid, the cost of the days before it and its own.
+    /// Days `start ..< end.day` paid in full.
+    struct Done {
+        var start: Int, costBeforeStart: Int64
+        var end: Mark
+    }
+
+    /// A day paid in part: what it was paid, and its own cost.
     struct Part {
-        var day: Int
-        var paid: Int64
-        var costBefore: Int64, cost: Int64
+        var at: Mark
+        var paid: Int64, cost: Int64
     }
 
     /// Per run of the route in hand, in this sample: its first day, the price of a day
@@ -57,10 +64,11 @@ final class RunLedger: RouteLedger {
         let allocations = routes.map(\.amounts.count).max() ?? 0
         let payments = allocations + grants + 1
         amounts = .allocate(capacity: allocations)
-        starts = .allocate(capacity: runs)
+        // One slot more again: past the end, where forward searches stop.
+        starts = .allocate(capacity: runs + 1)
         rate = .allocate(capacity: runs)
         unknown = .allocate(capacity: runs)
-        costBefore = .allocate(capacity: runs)
+        costBefore = .allocate(capacity: runs + 1)
         unknownBefore = .allocate(capacity: runs)
         done = .allocate(capacity: payments)
         parts = .allocate(capacity: payments)
@@ -108,9 +116,11 @@ final class RunLedger: RouteLedger {
             }
             starts[runCount] = Int(runs[runCount].start)
         }
+        starts[runCount + 1] = .max
         rate[runCount] = 0
         unknown[runCount] = 0
         costBefore[runCount] = cost
+        costBefore[runCount + 1] = .max
         unknownBefore[runCount] = unknownDays
         anyUnknown = unknownDays > 0
         doneCount = 0
@@ -133,8 +143,27 @@ final class RunLedger: RouteLedger {
     /// Known cost of the days before `day` (`0 ... day count`).
     @inline(__always)
     func cost(before day: Int) -> Int64 {
-        let k = run(of: day)
-        return costBefore[k] + Int64(day - starts[k]) * rate[k]
+        mark(day).costBefore
+    }
+
+    @inline(__always)
+    func mark(_ day: Int, run k: Int) -> Mark {
+        Mark(day: day, costBefore: costBefore[k] + Int64(day - starts[k]) * rate[k], run: k)
+    }
+
+    @inline(__always)
+    func mark(_ day: Int) -> Mark { mark(day, run: run(of: day)) }
+
+    /// `day`, on or after `earlier`: a payment's days lie within a run or two, so look a few
+    /// runs on before searching.
+    @inline(__always)
+    func mark(_ day: Int, after earlier: Mark) -> Mark {
+        var k = earlier.run
+        for _ in 0..<3 {
+            if starts[k + 1] > day { return mark(day, run: k) }
+            k += 1
+        }
+        return mark(day)
     }
 
     /// Days of unknown cost before `day`.
@@ -152,76 +181,88 @@ final class RunLedger: RouteLedger {
     func pay(_ amount: Int64, from: Int, to: Int) -> Int64 {
         guard amount > 0, from < to else { return Swift.max(amount, 0) }
         var i = firstDone(endingAfter: from), q = firstPart(onOrAfter: from)
-        // Often the money that came before has already paid the whole window.
-        if i < doneCount && done[i].start <= from && done[i].end >= to { return amount }
-        // Where the days paid now will go, found once: the interval they may join (one
-        // ending on `from` counts) and the first part-paid day they may take in.
-        let paid = Payment(from: from, costBeforeFrom: cost(before: from),
-                           joins: i > 0 && done[i - 1].end == from ? i - 1 : i, firstPart: q)
-        var left = amount, x = from, costAtX = paid.costBeforeFrom
-        var costBeforeTo: Int64 = -1   // looked up when first needed
+        var x: Mark
+        let payment: Payment
+        if i < doneCount && done[i].start <= from {
+            // Often the money that came before has already paid the whole window.
+            if done[i].end.day >= to { return amount }
+            // The days paid now join this interval, which holds their start.
+            payment = Payment(start: nil, joins: i, firstPart: q)
+            x = done[i].end
+            i += 1
+        } else {
+            x = mark(from)
+            // They may join an interval ending on `from`.
+            payment = Payment(start: x, joins: i > 0 && done[i - 1].end.day == from ? i - 1 : i, firstPart: q)
+        }
+        var left = amount
+        var end: Mark?   // `to`, looked up when first needed
         while true {
-            if i < doneCount && done[i].start <= x {
-                x = done[i].end
-                costAtX = done[i].costBeforeEnd
-                i += 1
-            }
-            if x >= to {
-                if costBeforeTo < 0 { costBeforeTo = x == to ? costAtX : cost(before: to) }
-                markDone(paid, to: to, costBefore: costBeforeTo, parts: q)
+            if x.day >= to {
+                // Every day up to `x` is paid now: `to`, or the end of the interval holding it.
+                markDone(payment, to: x, parts: q)
                 return left
             }
-            let stretchEnd: Int, costAtEnd: Int64
+            let stretchEnd: Mark
             if i < doneCount && done[i].start < to {
-                (stretchEnd, costAtEnd) = (done[i].start, done[i].costBeforeStart)
+                stretchEnd = Mark(day: done[i].start, costBefore: done[i].costBeforeStart, run: -1)
             } else {
-                if costBeforeTo < 0 { costBeforeTo = cost(before: to) }
-                (stretchEnd, costAtEnd) = (to, costBeforeTo)
+                if end == nil { end = mark(to, after: x) }
+                stretchEnd = end!
             }
-            while q < partCount && parts[q].day < stretchEnd {
+            while q < partCount && parts[q].at.day < stretchEnd.day {
                 let part = parts[q]
-                if left < part.costBefore - costAtX { return runOut(left, paid, costAt: costAtX, parts: q) }
-                left -= part.costBefore - costAtX
+                if left < part.at.costBefore - x.costBefore { return runOut(left, payment, at: x, parts: q) }
+                left -= part.at.costBefore - x.costBefore
                 let need = part.cost - part.paid
                 if left < need {
                     parts[q].paid += left
-                    markDone(paid, to: part.day, costBefore: part.costBefore, parts: q)
+                    markDone(payment, to: part.at, parts: q)
                     return 0
                 }
                 left -= need
-                x = part.day + 1
-                costAtX = part.costBefore + part.cost
+                x = mark(part.at.day + 1, after: part.at)
                 q += 1
             }
-            if left < costAtEnd - costAtX { return runOut(left, paid, costAt: costAtX, parts: q) }
-            left -= costAtEnd - costAtX
-            x = stretchEnd
-            costAtX = costAtEnd
+            if left < stretchEnd.costBefore - x.costBefore { return runOut(left, payment, at: x, parts: q) }
+            left -= stretchEnd.costBefore - x.costBefore
+            // Past the stretch: into the done interval that ends it, or to the window's end.
+            if i < doneCount && done[i].start == stretchEnd.day {
+                x = done[i].end
+                i += 1
+            } else {
+                x = stretchEnd
+            }
         }
     }
 
-    /// The money (`left`) runs out in unpaid days starting where `costAt` has been spent,
-    /// before their stretch ends: pays the days it meets in full, and the day after them in
-    /// part. The days from the payment's start are already paid; part-paid days among them
-    /// end before `parts`.
-    private func runOut(_ left: Int64, _ paid: Payment, costAt: Int64, parts q: Int) -> Int64 {
-        let target = costAt + left
+    /// The money (`left`) runs out in the unpaid days from `at` on, before their stretch
+    /// ends: pays the days it meets in full, and the day after them in part. The days from
+    /// the payment's start are already paid; part-paid days among them end before `parts`.
+    private func runOut(_ left: Int64, _ payment: Payment, at: Mark, parts q: Int) -> Int64 {
+        let target = at.costBefore + left
         // The last run starting with at most `target` spent: it has a price (a run costing
         // nothing would leave the next one starting within `target` too), and the day the
-        // money runs out is in it.
-        var low = 0, count = runCount + 1
-        while count > 1 {
-            let half = count >> 1
-            low = costBefore[low + half] <= target ? low + half : low
-            count -= half
+        // money runs out is in it. Usually the run `at` is in, or the next.
+        var k = at.run, steps = 0
+        while costBefore[k + 1] <= target && steps < 3 {
+            k += 1
+            steps += 1
         }
-        let over = target - costBefore[low]
-        let day = starts[low] + Int(over / rate[low]), rest = over % rate[low]
-        markDone(paid, to: day, costBefore: target - rest, parts: q)
+        if costBefore[k + 1] <= target {
+            var count = runCount + 1 - k
+            while count > 1 {
+                let half = count >> 1
+                k = costBefore[k + half] <= target ? k + half : k
+                count -= half
+            }
+        }
+        let over = target - costBefore[k]
+        let day = starts[k] + Int(over / rate[k]), rest = over % rate[k]
+        let stop = Mark(day: day, costBefore: target - rest, run: k)
+        markDone(payment, to: stop, parts: q)
         // The part-paid days before it are gone: it takes the place of the first.
-        if rest > 0 {
-            insertPart(Part(day: day, paid: rest, costBefore: target - rest, cost: rate[low]), at: paid.firstPart)
-        }
+        if rest > 0 { insertPart(Part(at: stop, paid: rest, cost: rate[k]), at: payment.firstPart) }
         return 0
     }
 }

@@ -32,7 +32,7 @@ struct SampleRunner<Ledger: RouteLedger> {
         draws = SampleDraws(model: model)
         ledger = Ledger(model: model)
         let layout = model.poolLayout, months = model.months.count
-        book = MonthBook(months: months, slots: layout.heldRoutes.count + 1, routes: model.routes.count,
+        book = MonthBook(routes: model.routes, months: months, slots: layout.heldRoutes.count + 1,
                          years: model.needs?.years ?? 0)
         entryGaps = [Int64](repeating: 0, count: layout.entryCount)
         entryGrants = [Int64](repeating: 0, count: layout.entryCount)
@@ -57,6 +57,8 @@ struct SampleRunner<Ledger: RouteLedger> {
             if let h = layout.slot[r] {
                 noteGaps(held: h)
                 tally(route, slot: h)
+            } else if ledger.paysInFull(route) {
+                book.addPaidInFull(route: r)
             } else {
                 tally(route, slot: spare)
                 add(route, number: r, slot: spare)

@@ -70,7 +70,7 @@ public enum Simulation {
                 for sample in (chunk * chunkSize)..<end { runner.run(sample: sample, into: outputs) }
                 board.finished(end - chunk * chunkSize, total: samples, progress: progress)
             }
-            board.keep(worker: worker, counts: Array(runner.book.routeMonthCovered), times: runner.times)
+            board.keep(worker: worker, counts: runner.book.routeMonthCounts(), times: runner.times)
         }
         if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
         let (counts, times) = board.merged(size: model.routes.count * model.months.count)
