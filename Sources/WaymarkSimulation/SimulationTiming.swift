@@ -16,10 +16,11 @@ public struct SimulationTiming: Hashable, Sendable, Codable {
     public var threads: Int
     /// Worker time spent drawing materialisation, renewals and inflation.
     public var drawing: Duration
-    /// Worker time spent pricing days and allocations, running the coverage kernel and
+    /// Worker time spent pricing days and allocations, paying them (the coverage rule) and
     /// spending pooled funds.
     public var coverage: Duration
-    /// Worker time spent turning walks into monthly figures.
+    /// Worker time spent turning what was paid into monthly figures (a route paid in full
+    /// throughout needs none: it is counted as it is paid).
     public var aggregation: Duration
 
     public static let zero = SimulationTiming(preparation: .zero, sampling: .zero, summarising: .zero, total: .zero,
