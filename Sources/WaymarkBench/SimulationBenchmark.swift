@@ -10,6 +10,9 @@ import WaymarkSimulation
 /// two results must be equal figure for figure: a faster engine that answers differently
 /// fails here, not only in the tests.
 enum SimulationBenchmark {
+    /// Each case's target for the whole run on two cores, in milliseconds.
+    static let targets = ["demo": 100.0, "national": 5_000.0]
+
     /// Returns whether every case's engines agreed.
     static func run(cases: [String], samples: Int, threads: Int?, engines: [SimulationEngine]) -> Bool {
         var agreed = true
@@ -30,12 +33,20 @@ enum SimulationBenchmark {
                 print("-- \(engine) engine")
                 let result = Simulation.run(scenario, on: base, threads: threads, engine: engine)
                 report(result, routes: base.routes.count)
+                if engine == .jump, samples == 10_000, let target = targets[name] {
+                    print(verdict(result.timing.total, target: target))
+                }
                 results.append(result)
             }
             agreed = compare(results, engines: engines) && agreed
         }
         print("\nPeak memory (VmHWM): \(peakMemory())")
         return agreed
+    }
+
+    static func verdict(_ wall: Duration, target: Double) -> String {
+        let met = CoverageBenchmark.milliseconds(wall) < target
+        return "Wall \(met ? "meets" : "MISSES") the target of \(CoverageBenchmark.format(.milliseconds(target)))"
     }
 
     /// Says how much faster the first engine was than each other one, and whether they gave

@@ -28,6 +28,9 @@ enum WhatItWouldTakeBenchmark {
             for engine in engines {
                 print("-- \(engine) engine")
                 answers.append(run(scenario, on: base, samples: samples, threads: threads, target: target, engine: engine))
+                if engine == .jump, name == "national", samples == 10_000 {
+                    print(SimulationBenchmark.verdict(answers[answers.count - 1].1, target: 15_000))
+                }
             }
             for (answer, engine) in zip(answers.dropFirst(), engines.dropFirst()) {
                 let same = answer.0 == answers[0].0

@@ -120,7 +120,7 @@ extension PreparedScenario {
 
     /// The allocation as it stands if its source stops paying on `from`: its period cut to
     /// the day before, its amount kept, so the days it would have paid before then are still
-    /// paid (the walk pays oldest days first). Nil when nothing is left; `cut` says whether
+    /// paid (allocations pay oldest days first). Nil when nothing is left; `cut` says whether
     /// money left at the cut is withdrawn rather than lapsed.
     static func withdrawing(_ allocation: Allocation, from: Day?) -> (allocation: Allocation, cut: Bool)? {
         guard let from, from <= allocation.period.end else { return (allocation, false) }

@@ -18,7 +18,7 @@ struct MoneySlot: Sendable {
 
 /// One route ready for the sample loop: flat arrays only, built once per run.
 ///
-/// A class, immutable once built, so that handing a route to the walk costs one retain
+/// A class, immutable once built, so that handing a route to a ledger costs one retain
 /// rather than one per array: the sample loop does that for every route of every sample.
 final class PreparedRoute: Sendable {
     let id: UUID

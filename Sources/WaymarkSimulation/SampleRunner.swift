@@ -48,18 +48,22 @@ struct SampleRunner<Ledger: RouteLedger> {
 
         book.startSample()
         let layout = model.poolLayout, spare = layout.heldRoutes.count
+        let timed = sample % PhaseTimes.timedEvery == 0
         var lapsed: Int64 = 0
         for r in model.routes.indices {
             let route = model.routes[r]
             lapsed += ledger.payAllocations(of: route, inflation: draws.inflation, multiplier: draws.slotMultiplier)
             // A route paid in full throughout needs no monthly figures: counting it is part
-            // of paying, and the clock (dearer than that) is read only around the others.
+            // of paying.
             if layout.slot[r] == nil && ledger.paysInFull(route) {
                 book.addPaidInFull(route: r)
                 continue
             }
-            let paid = DispatchTime.now().uptimeNanoseconds
-            times.coverage += paid - clock
+            var paid: UInt64 = 0
+            if timed {
+                paid = DispatchTime.now().uptimeNanoseconds
+                times.loopPaying += paid - clock
+            }
             if let h = layout.slot[r] {
                 noteGaps(held: h)
                 tally(route, slot: h)
@@ -67,9 +71,14 @@ struct SampleRunner<Ledger: RouteLedger> {
                 tally(route, slot: spare)
                 add(route, number: r, slot: spare)
             }
-            clock = DispatchTime.now().uptimeNanoseconds
-            times.aggregation += clock - paid
+            if timed {
+                clock = DispatchTime.now().uptimeNanoseconds
+                times.loopTallying += clock - paid
+            }
         }
+        let looped = DispatchTime.now().uptimeNanoseconds
+        if timed { times.loopPaying += looped - clock } else { times.untimedLoops += looped - clock }
+        clock = looped
         if spare > 0 { lapsed += spendPools() }
         let spent = DispatchTime.now().uptimeNanoseconds
         times.coverage += spent - clock

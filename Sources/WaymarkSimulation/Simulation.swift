@@ -3,7 +3,9 @@ import Foundation
 import WaymarkDomain
 
 /// Runs a scenario's samples (DESIGN.md, "Simulation"): each sample draws what chance
-/// decides, then runs the coverage rule per route with the money that came.
+/// decides, then runs the coverage rule per route with the money that came, in closed form
+/// over runs of days that cost the same (`RunLedger`) or, to check it, day by day
+/// (`DayWalkLedger`).
 public enum Simulation {
     /// Samples per unit of work. Fixed, so the split never depends on the thread count.
     static let chunkSize = 64
@@ -30,12 +32,12 @@ public enum Simulation {
         var result = SimulationResult(model: model, scenario: scenario, outputs: sampled.outputs,
                                       routeMonthCovered: sampled.counts)
         let finished = clock.now
-        let times = sampled.times
+        let times = sampled.times, (coverage, aggregation) = times.sharedOut
         result.timing = SimulationTiming(
             preparation: prepared - started, sampling: done - prepared, summarising: finished - done,
             total: finished - started, threads: sampled.workers,
-            drawing: .nanoseconds(Int64(times.drawing)), coverage: .nanoseconds(Int64(times.coverage)),
-            aggregation: .nanoseconds(Int64(times.aggregation)))
+            drawing: .nanoseconds(Int64(times.drawing)), coverage: .nanoseconds(Int64(coverage)),
+            aggregation: .nanoseconds(Int64(aggregation)))
         return result
     }
 

@@ -1,5 +1,8 @@
 /// Where a run's time went. Wall-clock figures add up to `total`; the phase figures are
 /// summed over all workers (so with two workers they add up to about twice `sampling`).
+/// How the route loop splits between `coverage` and `aggregation` is measured on one sample
+/// in eight and the rest shared out alike: reading the clock around every route would cost
+/// more than most routes take.
 ///
 /// In JSON each duration is a number of seconds, read back to the nanosecond (the clock's
 /// own resolution), so a stored timing reads back equal.
