@@ -98,7 +98,7 @@ extension PreparedScenario {
 
         self.months = months
         self.routes = routes.indices.map { r in
-            Self.prepare(routes[r], days: routeDays[r], allocations: byRoute[r], months: months,
+            Self.prepare(routes[r], days: routeDays[r], allocations: byRoute[r], slots: slots, months: months,
                          aprils: aprils, asOf: base.asOf, horizonEnd: horizonEnd)
         }
         self.slots = slots

@@ -52,8 +52,11 @@ final class PreparedRoute: Sendable {
     /// full: those with school days, and those without that take a covered month's answer.
     let coveredWhenPaid: [Bool]
 
+    /// `alwaysWhole` says which money slots come in full in every sample (certain money,
+    /// unscaled), so the jumping engine need not look their multipliers up.
     init(id: UUID, code: String, children: Int, costs: [Int64], inflationStarts: [Int32], monthStarts: [Int32],
-         slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool], runsPastHorizon: Bool) {
+         slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool], runsPastHorizon: Bool,
+         alwaysWhole: (Int32) -> Bool = { _ in false }) {
         self.id = id
         self.code = code
         self.children = children
@@ -69,7 +72,7 @@ final class PreparedRoute: Sendable {
         self.runsPastHorizon = runsPastHorizon
         terms = amounts.indices.map {
             AllocationTerms(amount: amounts[$0], slot: slots[$0], firstDay: firstDay[$0], endDay: endDay[$0],
-                            lapsesInHorizon: lapsesInHorizon[$0])
+                            lapsesInHorizon: lapsesInHorizon[$0], whole: alwaysWhole(slots[$0]))
         }
         monthsWithoutSchool = BorrowedAnswer.months(monthStarts: monthStarts, runsPastHorizon: runsPastHorizon)
         var coveredWhenPaid = (0..<(monthStarts.count - 1)).map { monthStarts[$0] < monthStarts[$0 + 1] }
@@ -86,11 +89,16 @@ struct AllocationTerms: Sendable {
     var firstDay: Int32
     var endDay: Int32
     var lapsesInHorizon: Bool
+    /// Its money comes in full in every sample.
+    var whole: Bool
 
     /// Its amount in a sample whose money slots came in at `multiplier`: whole pence,
     /// rounded down, so scaled money never pays more than it was.
     @inline(__always)
     func amount(multiplier: [Double]) -> Int64 {
+        // The multipliers are scattered over a table too big for the nearest cache: certain
+        // money does not look.
+        guard !whole else { return amount }
         let factor = multiplier[Int(slot)]
         guard factor != 1 else { return amount }
         let scaled = Double(amount) * factor

@@ -42,11 +42,12 @@ struct LedgerEqualityTests {
             slots: (0..<allocations).map { _ in Int32.random(in: 0..<Int32(multipliers.count), using: &random) },
             amounts: (0..<allocations).map { _ in [-500, 0, 1, 999, 20_000, 60_000, 10_000_000].randomElement(using: &random)! },
             firstDay: firstDay, endDay: firstDay.map { Int32.random(in: $0...Int32(n), using: &random) },
-            lapsesInHorizon: (0..<allocations).map { _ in random.chance(0.7) }, runsPastHorizon: false)
+            lapsesInHorizon: (0..<allocations).map { _ in random.chance(0.7) }, runsPastHorizon: false,
+            alwaysWhole: { multipliers[Int($0)] == 1 && $0 != 2 })
     }
 
-    /// Slot multipliers: money that did not come, came as it was, or was scaled or renewed
-    /// at a factor that rounds.
+    /// Slot multipliers: money that did not come, came as it was (slot 1 marked as always
+    /// coming whole, slot 2 not), or was scaled or renewed at a factor that rounds.
     static let multipliers = [0, 1, 1, 0.5, 0.83, 1.1]
     /// Inflation levels, including ones no valid scenario draws: a level that prices a penny
     /// at nothing, and a negative one that makes known costs unknown.
