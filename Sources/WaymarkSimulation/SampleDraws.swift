@@ -22,6 +22,10 @@ struct SampleDraws {
     private var renewalFactor: [Double]
     /// Renewals any slot of each unit can have: the unit draws no more than those.
     private let unitGenerations: [Int]
+    /// Whether each unit draws at all: not when chance decides none of its slots.
+    private let unitDraws: [Bool]
+    /// Whether each slot's money is decided by chance; the others' multipliers are set once.
+    private let slotDrawn: [Bool]
 
     init(model: PreparedScenario) {
         slotMultiplier = [Double](repeating: 0, count: model.slots.count)
@@ -33,6 +37,15 @@ struct SampleDraws {
         var unitGenerations = [Int](repeating: 0, count: model.unitCount)
         for slot in model.slots { unitGenerations[slot.unit] = Swift.max(unitGenerations[slot.unit], slot.generation) }
         self.unitGenerations = unitGenerations
+        // A draw in [0, 1) is always below a probability of 1 and never below one of 0 (or
+        // a probability that is not a number), so such money comes, or not, in every sample.
+        slotDrawn = model.slots.map { $0.generation > 0 || ($0.probability > 0 && $0.probability < 1) }
+        var unitDraws = unitGenerations.map { $0 > 0 }
+        for (s, slot) in model.slots.enumerated() {
+            if slotDrawn[s] { unitDraws[slot.unit] = true }
+            if slot.generation == 0 && !slotDrawn[s] { slotMultiplier[s] = slot.probability >= 1 ? slot.scale : 0 }
+        }
+        self.unitDraws = unitDraws
     }
 
     /// The part of every stream's generator that depends on the seed and the sample only,
@@ -52,7 +65,7 @@ struct SampleDraws {
     mutating func draw(sample: Int, seed: UInt64, model: PreparedScenario) {
         let generations = model.maxGeneration
         let key = Self.sampleKey(seed: seed, sample: sample)
-        for u in 0..<model.unitCount {
+        for u in 0..<model.unitCount where unitDraws[u] {
             var random = Self.generator(sampleKey: key, stream: model.unitStreams[u])
             materialise[u] = random.uniform()
             // Each renewal's draw is the next number of the unit's stream, so drawing only
@@ -61,7 +74,7 @@ struct SampleDraws {
         }
         let renewalProbability = model.renewal?.probability ?? 0
         let factorRange = model.renewal?.amountFactor ?? .exactly(1)
-        for s in model.slots.indices {
+        for s in model.slots.indices where slotDrawn[s] {
             let slot = model.slots[s]
             if slot.generation == 0 {
                 renewalFactor[s] = 1

@@ -21,8 +21,9 @@ struct SampleRunner<Ledger: RouteLedger> {
     /// Per pooled-fund entry (`PoolLayout.entryStart`): the route's gap in the fund's
     /// period, and what the fund gives it this sample.
     var entryGaps: [Int64], entryGrants: [Int64]
-    /// Whether each held route has had money from a fund this sample.
-    var funded: [Bool]
+    /// Whether each held route has had money from a fund this sample, and whether its own
+    /// money paid it in full throughout (then its months were not tallied).
+    var funded: [Bool], paidInFull: [Bool]
     var poolOrder: [Int32]
     var times = PhaseTimes()
 
@@ -37,6 +38,7 @@ struct SampleRunner<Ledger: RouteLedger> {
         entryGaps = [Int64](repeating: 0, count: layout.entryCount)
         entryGrants = [Int64](repeating: 0, count: layout.entryCount)
         funded = [Bool](repeating: false, count: layout.heldRoutes.count)
+        paidInFull = funded
         poolOrder = [Int32](repeating: 0, count: model.pools.map(\.routes.count).max() ?? 0)
     }
 
@@ -54,8 +56,11 @@ struct SampleRunner<Ledger: RouteLedger> {
             let route = model.routes[r]
             lapsed += ledger.payAllocations(of: route, inflation: draws.inflation, multiplier: draws.slotMultiplier)
             // A route paid in full throughout needs no monthly figures: counting it is part
-            // of paying.
-            if layout.slot[r] == nil && ledger.paysInFull(route) {
+            // of paying. A route a pooled fund may pay for is counted once the funds are spent.
+            let held = layout.slot[r]
+            let full = ledger.paysInFull(route)
+            if let h = held { paidInFull[h] = full }
+            if full && held == nil {
                 book.addPaidInFull(route: r)
                 continue
             }
@@ -64,9 +69,9 @@ struct SampleRunner<Ledger: RouteLedger> {
                 paid = DispatchTime.now().uptimeNanoseconds
                 times.loopPaying += paid - clock
             }
-            if let h = layout.slot[r] {
+            if let h = held {
                 noteGaps(held: h)
-                tally(route, slot: h)
+                if !full { tally(route, slot: h) }
             } else {
                 tally(route, slot: spare)
                 add(route, number: r, slot: spare)
@@ -88,6 +93,9 @@ struct SampleRunner<Ledger: RouteLedger> {
                 if funded[h] {
                     repay(route, held: h, before: model.pools.count)
                     tally(route, slot: h)
+                } else if paidInFull[h] {
+                    book.addPaidInFull(route: r)
+                    continue
                 }
                 add(route, number: r, slot: h)
             }
