@@ -2,8 +2,8 @@
 /// same figures, to the penny, for every scenario and seed (the tests run them side by side).
 public enum SimulationEngine: Sendable, CaseIterable {
     /// Jumps over runs of school days that cost the same, working out in closed form where
-    /// each allocation's money runs out (`RunLedger`). The default: it does not slow down with
-    /// the number of school days.
+    /// each allocation's money runs out (`RunLedger`). The default: its work grows with a
+    /// route's allocations and cost changes, not with its school days.
     case jump
     /// Walks every school day with the coverage kernel, as the coverage engine does
     /// (`DayWalkLedger`): the reference the jumping engine is checked against, kept for the

@@ -38,13 +38,13 @@ extension RunLedger {
     func markDone(_ payment: Payment, to: Mark, parts endOfParts: Int) {
         let joins = payment.joins
         var high = joins
-        while high < doneCount && done[high].start <= to.day { high += 1 }
+        while high < doneCount && done[high].start.day <= to.day { high += 1 }
         var merged: Done
-        if joins < high && (payment.start == nil || done[joins].start <= payment.start!.day) {
-            merged = Done(start: done[joins].start, costBeforeStart: done[joins].costBeforeStart, end: to)
+        if joins < high && (payment.start == nil || done[joins].start.day <= payment.start!.day) {
+            merged = Done(start: done[joins].start, end: to)
         } else {
             guard let start = payment.start, start.day < to.day else { return }
-            merged = Done(start: start.day, costBeforeStart: start.costBefore, end: to)
+            merged = Done(start: start, end: to)
         }
         if joins < high && done[high - 1].end.day > to.day { merged.end = done[high - 1].end }
         // Intervals joins ..< high become one at `joins`.
@@ -79,8 +79,8 @@ extension RunLedger {
     func paid(from: Int, to: Int) -> Int64 {
         var total: Int64 = 0
         var i = firstDone(endingAfter: from)
-        while i < doneCount && done[i].start < to {
-            let start = done[i].start < from ? cost(before: from) : done[i].costBeforeStart
+        while i < doneCount && done[i].start.day < to {
+            let start = done[i].start.day < from ? cost(before: from) : done[i].start.costBefore
             let end = done[i].end.day > to ? cost(before: to) : done[i].end.costBefore
             total += end - start
             i += 1
@@ -104,7 +104,7 @@ extension RunLedger {
         let first = Int(route.monthStarts[0]), last = Int(route.monthStarts[route.monthStarts.count - 1])
         guard first < last else { return false }
         let i = firstDone(endingAfter: first)
-        guard i < doneCount && done[i].start <= first && done[i].end.day >= last else { return false }
+        guard i < doneCount && done[i].start.day <= first && done[i].end.day >= last else { return false }
         return !anyUnknown || unknownDays(before: last) == unknownDays(before: first)
     }
 
@@ -121,12 +121,12 @@ extension RunLedger {
             var x = first, m = 0
             var i = firstDone(endingAfter: first)
             while x < last {
-                if i < doneCount && done[i].start <= x {
+                if i < doneCount && done[i].start.day <= x {
                     x = done[i].end.day
                     i += 1
                     continue
                 }
-                let stretchEnd = i < doneCount ? Swift.min(last, done[i].start) : last
+                let stretchEnd = i < doneCount ? Swift.min(last, done[i].start.day) : last
                 var costAtX = cost(before: x)
                 while x < stretchEnd {
                     while Int(monthStarts[m + 1]) <= x { m += 1 }

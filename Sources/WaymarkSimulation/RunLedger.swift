@@ -23,10 +23,9 @@ final class RunLedger: RouteLedger {
         var run: Int
     }
 
-    /// Days `start ..< end.day` paid in full.
+    /// Days `start.day ..< end.day` paid in full.
     struct Done {
-        var start: Int, costBeforeStart: Int64
-        var end: Mark
+        var start: Mark, end: Mark
     }
 
     /// A day paid in part: what it was paid, and its own cost.
@@ -64,14 +63,21 @@ final class RunLedger: RouteLedger {
         let allocations = routes.map(\.amounts.count).max() ?? 0
         let payments = allocations + grants + 1
         amounts = .allocate(capacity: allocations)
+        amounts.initialize(repeating: 0)
         // One slot more again: past the end, where forward searches stop.
         starts = .allocate(capacity: runs + 1)
+        starts.initialize(repeating: 0)
+        costBefore = .allocate(capacity: runs + 1)
+        costBefore.initialize(repeating: 0)
         rate = .allocate(capacity: runs)
         unknown = .allocate(capacity: runs)
-        costBefore = .allocate(capacity: runs + 1)
         unknownBefore = .allocate(capacity: runs)
+        for buffer in [rate, unknown, unknownBefore] { buffer.initialize(repeating: 0) }
+        let nowhere = Mark(day: 0, costBefore: 0, run: 0)
         done = .allocate(capacity: payments)
+        done.initialize(repeating: Done(start: nowhere, end: nowhere))
         parts = .allocate(capacity: payments)
+        parts.initialize(repeating: Part(at: nowhere, paid: 0, cost: 0))
     }
 
     deinit {
@@ -183,7 +189,7 @@ final class RunLedger: RouteLedger {
         var i = firstDone(endingAfter: from), q = firstPart(onOrAfter: from)
         var x: Mark
         let payment: Payment
-        if i < doneCount && done[i].start <= from {
+        if i < doneCount && done[i].start.day <= from {
             // Often the money that came before has already paid the whole window.
             if done[i].end.day >= to { return amount }
             // The days paid now join this interval, which holds their start.
@@ -204,8 +210,8 @@ final class RunLedger: RouteLedger {
                 return left
             }
             let stretchEnd: Mark
-            if i < doneCount && done[i].start < to {
-                stretchEnd = Mark(day: done[i].start, costBefore: done[i].costBeforeStart, run: -1)
+            if i < doneCount && done[i].start.day < to {
+                stretchEnd = done[i].start
             } else {
                 if end == nil { end = mark(to, after: x) }
                 stretchEnd = end!
@@ -227,7 +233,7 @@ final class RunLedger: RouteLedger {
             if left < stretchEnd.costBefore - x.costBefore { return runOut(left, payment, at: x, parts: q) }
             left -= stretchEnd.costBefore - x.costBefore
             // Past the stretch: into the done interval that ends it, or to the window's end.
-            if i < doneCount && done[i].start == stretchEnd.day {
+            if i < doneCount && done[i].start.day == stretchEnd.day {
                 x = done[i].end
                 i += 1
             } else {

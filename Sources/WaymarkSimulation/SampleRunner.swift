@@ -5,10 +5,11 @@ import WaymarkDomain
 /// its running count of samples in which each route is covered each month. `Ledger` is the
 /// engine that works out what a route's money pays (`SimulationEngine`).
 ///
-/// A route no pooled fund reaches is paid and added to the sample's figures at once. A
-/// route a fund may pay for is paid, its gap in each fund's period noted and its months
-/// tallied and kept; once every fund has been spent, a route that got nothing adds its kept
-/// months, and only a route that got money is paid again, with its grants.
+/// A route no pooled fund reaches is paid and added to the sample's figures at once (only
+/// counted, when its own money pays every school day of the forecast). A route a fund may
+/// pay for is paid, its gap in each fund's period noted and its months tallied and kept;
+/// once every fund has been spent, a route that got nothing adds its kept months, and only
+/// a route that got money is paid again, with its grants.
 struct SampleRunner<Ledger: RouteLedger> {
     let model: PreparedScenario
     let seed: UInt64
