@@ -51,8 +51,6 @@ final class RunLedger: RouteLedger {
     /// Sorted, never inside a done interval.
     let parts: UnsafeMutableBufferPointer<Part>
     var partCount = 0
-    /// The route in hand's allocations' amounts in this sample.
-    private let amounts: UnsafeMutableBufferPointer<Int64>
     /// Whether the route in hand has days of unknown cost in this sample.
     private(set) var anyUnknown = false
 
@@ -62,8 +60,6 @@ final class RunLedger: RouteLedger {
         // allocations, then one grant per pooled fund.
         let allocations = routes.map(\.amounts.count).max() ?? 0
         let payments = allocations + grants + 1
-        amounts = .allocate(capacity: allocations)
-        amounts.initialize(repeating: 0)
         // One slot more again: past the end, where forward searches stop.
         starts = .allocate(capacity: runs + 1)
         starts.initialize(repeating: 0)
@@ -81,7 +77,7 @@ final class RunLedger: RouteLedger {
     }
 
     deinit {
-        for buffer in [rate, unknown, costBefore, unknownBefore, amounts] { buffer.deallocate() }
+        for buffer in [rate, unknown, costBefore, unknownBefore] { buffer.deallocate() }
         starts.deallocate()
         done.deallocate()
         parts.deallocate()
@@ -89,13 +85,10 @@ final class RunLedger: RouteLedger {
 
     func payAllocations(of route: PreparedRoute, inflation: [Double], multiplier: [Double]) -> Int64 {
         price(route.runs, inflation: inflation)
-        // Every amount first: the slots' multipliers are scattered over a table too big for
-        // the nearest cache, and a loop that only reads them waits for all at once.
         return route.terms.withUnsafeBufferPointer { terms in
-            for a in terms.indices { amounts[a] = terms[a].amount(multiplier: multiplier) }
             var lapsed: Int64 = 0
             for a in terms.indices {
-                let amount = amounts[a]
+                let amount = terms[a].amount(multiplier: multiplier)
                 guard amount > 0 else { continue }
                 let left = pay(amount, from: Int(terms[a].firstDay), to: Int(terms[a].endDay))
                 if terms[a].lapsesInHorizon { lapsed += left }
