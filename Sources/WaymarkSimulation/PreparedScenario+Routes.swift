@@ -78,9 +78,3 @@ extension PreparedScenario {
             alwaysWhole: { slots[Int($0)].isAlwaysWhole })
     }
 }
-
-extension MoneySlot {
-    /// Money drawn with certainty and never scaled: its multiplier is 1 in every sample
-    /// (a draw in [0, 1) is always below a probability of 1).
-    var isAlwaysWhole: Bool { generation == 0 && probability >= 1 && scale == 1 }
-}

@@ -81,33 +81,6 @@ final class PreparedRoute: Sendable {
     }
 }
 
-/// One allocation of a prepared route: what it holds, its money slot, the school days it
-/// may pay (`firstDay ..< endDay`) and whether what it leaves lapses inside the forecast.
-struct AllocationTerms: Sendable {
-    var amount: Int64
-    var slot: Int32
-    var firstDay: Int32
-    var endDay: Int32
-    var lapsesInHorizon: Bool
-    /// Its money comes in full in every sample.
-    var whole: Bool
-
-    /// Its amount in a sample whose money slots came in at `multiplier`: whole pence,
-    /// rounded down, so scaled money never pays more than it was.
-    @inline(__always)
-    func amount(multiplier: [Double]) -> Int64 {
-        // The multipliers are scattered over a table too big for the nearest cache: certain
-        // money does not look.
-        guard !whole else { return amount }
-        let factor = multiplier[Int(slot)]
-        guard factor != 1 else { return amount }
-        let scaled = Double(amount) * factor
-        // Converting cuts towards zero, which is rounding down from zero up, without the
-        // library call that rounding makes.
-        return scaled >= 0 ? Int64(scaled) : Int64(scaled.rounded(.down))
-    }
-}
-
 /// A scenario applied to a base: everything that does not change between samples, worked
 /// out once so that a sample only draws numbers and pays each route's allocations.
 struct PreparedScenario: Sendable {
