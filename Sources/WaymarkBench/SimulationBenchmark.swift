@@ -3,10 +3,19 @@ import WaymarkDomain
 import WaymarkSimulation
 
 /// Times the Monte Carlo engine on the two cases of the forecasting issue: a 24-route tenant
-/// like the demo (target under 1 s) and a national one of 1,000 routes over 20 authorities
-/// with 5,000 sources (target under 60 s and 2 GB), 36 months and 10,000 samples each.
+/// like the demo (target under 100 ms) and a national one of 1,000 routes over 20 authorities
+/// with 5,000 sources (target under 5 s and 2 GB), 36 months and 10,000 samples each.
+///
+/// Each case runs on the jumping engine and then on the day-by-day walk it replaced, and the
+/// two results must be equal figure for figure: a faster engine that answers differently
+/// fails here, not only in the tests.
 enum SimulationBenchmark {
-    static func run(cases: [String], samples: Int, threads: Int?) {
+    /// Each case's target for the whole run on two cores, in milliseconds.
+    static let targets = ["demo": 100.0, "national": 5_000.0]
+
+    /// Returns whether every case's engines agreed.
+    static func run(cases: [String], samples: Int, threads: Int?, engines: [SimulationEngine]) -> Bool {
+        var agreed = true
         for name in cases {
             let clock = ContinuousClock()
             let started = clock.now
@@ -19,10 +28,41 @@ enum SimulationBenchmark {
                   + "\(days) route school days; \(base.horizonMonths) months from \(base.asOf.iso); \(samples) samples")
             print("Base built in \(CoverageBenchmark.format(built))")
             let scenario = SimulationTenant.scenario(base, samples: samples)
-            let result = Simulation.run(scenario, on: base, threads: threads)
-            report(result, routes: base.routes.count)
+            var results: [SimulationResult] = []
+            for engine in engines {
+                print("-- \(engine) engine")
+                let result = Simulation.run(scenario, on: base, threads: threads, engine: engine)
+                report(result, routes: base.routes.count)
+                if engine == .jump, samples == 10_000, let target = targets[name] {
+                    print(verdict(result.timing.total, target: target))
+                }
+                results.append(result)
+            }
+            agreed = compare(results, engines: engines) && agreed
         }
         print("\nPeak memory (VmHWM): \(peakMemory())")
+        return agreed
+    }
+
+    static func verdict(_ wall: Duration, target: Double) -> String {
+        let met = CoverageBenchmark.milliseconds(wall) < target
+        return "Wall \(met ? "meets" : "MISSES") the target of \(CoverageBenchmark.format(.milliseconds(target)))"
+    }
+
+    /// Says how much faster the first engine was than each other one, and whether they gave
+    /// the same figures.
+    private static func compare(_ results: [SimulationResult], engines: [SimulationEngine]) -> Bool {
+        guard let first = results.first, results.count > 1 else { return true }
+        var agreed = true
+        for (result, engine) in zip(results.dropFirst(), engines.dropFirst()) {
+            let same = first.routesCovered == result.routesCovered && first.childrenCovered == result.childrenCovered
+                && first.fundingGap == result.fundingGap && first.routes == result.routes && first.lapsed == result.lapsed
+            let ratio = CoverageBenchmark.milliseconds(result.timing.total) / CoverageBenchmark.milliseconds(first.timing.total)
+            print(String(format: "%@ is %.1f× faster than %@; ", "\(engines[0])", ratio, "\(engine)")
+                  + (same ? "every figure equal" : "FIGURES DIFFER"))
+            agreed = agreed && same
+        }
+        return agreed
     }
 
     private static func report(_ result: SimulationResult, routes: Int) {

@@ -1,7 +1,7 @@
 import Foundation
 import WaymarkDomain
 
-/// One pot of money spent where routes are short, after every other money has been walked:
+/// One pot of money spent where routes are short, after every other money has been paid:
 /// a regional top-up fund, a PCC reserve. In each sample in which it comes, it is spent on
 /// the eligible routes' gaps (the unpaid cost of their school days inside `period`, after
 /// inflation), in the order `policy` sets; on each route it pays as one more allocation

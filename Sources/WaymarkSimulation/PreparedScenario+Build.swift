@@ -98,7 +98,7 @@ extension PreparedScenario {
 
         self.months = months
         self.routes = routes.indices.map { r in
-            Self.prepare(routes[r], days: routeDays[r], allocations: byRoute[r], months: months,
+            Self.prepare(routes[r], days: routeDays[r], allocations: byRoute[r], slots: slots, months: months,
                          aprils: aprils, asOf: base.asOf, horizonEnd: horizonEnd)
         }
         self.slots = slots
@@ -108,8 +108,6 @@ extension PreparedScenario {
         self.renewal = uncertainty.renewal
         self.inflation = uncertainty.inflation
         self.inflationSteps = aprils.count
-        self.maxDays = self.routes.map(\.costs.count).max() ?? 0
-        self.maxAllocations = self.routes.map(\.amounts.count).max() ?? 0
         self.pools = interventions.enumerated().compactMap { number, intervention in
             guard case .pooledFund(let fund) = intervention else { return nil }
             let id = fund.resolvedID(number: number)
@@ -122,7 +120,7 @@ extension PreparedScenario {
 
     /// The allocation as it stands if its source stops paying on `from`: its period cut to
     /// the day before, its amount kept, so the days it would have paid before then are still
-    /// paid (the walk pays oldest days first). Nil when nothing is left; `cut` says whether
+    /// paid (allocations pay oldest days first). Nil when nothing is left; `cut` says whether
     /// money left at the cut is withdrawn rather than lapsed.
     static func withdrawing(_ allocation: Allocation, from: Day?) -> (allocation: Allocation, cut: Bool)? {
         guard let from, from <= allocation.period.end else { return (allocation, false) }

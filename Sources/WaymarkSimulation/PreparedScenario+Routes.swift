@@ -58,7 +58,7 @@ struct RouteAllocation {
 extension PreparedScenario {
     /// Flat arrays for one route, its allocations (each tagged with its money slot) put in
     /// drawing order.
-    static func prepare(_ route: SimulationRoute, days: RouteDays, allocations: [RouteAllocation],
+    static func prepare(_ route: SimulationRoute, days: RouteDays, allocations: [RouteAllocation], slots: [MoneySlot],
                         months: [Day], aprils: [Day], asOf: Day, horizonEnd: Day) -> PreparedRoute {
         let ordered = allocations.sorted { Allocation.drawsBefore($0.allocation, $1.allocation) }
         let index = { (day: Day) in Int32(RouteDays.lowerBound(days.days, day)) }
@@ -74,6 +74,7 @@ extension PreparedScenario {
             lapsesInHorizon: ordered.map {
                 $0.canLapse && $0.allocation.period.end >= asOf && $0.allocation.period.end <= horizonEnd
             },
-            runsPastHorizon: days.runsPastHorizon)
+            runsPastHorizon: days.runsPastHorizon,
+            alwaysWhole: { slots[Int($0)].isAlwaysWhole })
     }
 }

@@ -18,7 +18,7 @@ struct MoneySlot: Sendable {
 
 /// One route ready for the sample loop: flat arrays only, built once per run.
 ///
-/// A class, immutable once built, so that handing a route to the walk costs one retain
+/// A class, immutable once built, so that handing a route to a ledger costs one retain
 /// rather than one per array: the sample loop does that for every route of every sample.
 final class PreparedRoute: Sendable {
     let id: UUID
@@ -30,6 +30,8 @@ final class PreparedRoute: Sendable {
     /// Index of the first school day on or after each 1 April in the horizon: inflation step k
     /// applies from `inflationStarts[k]`.
     let inflationStarts: [Int32]
+    /// `costs` cut into runs of days that cost the same in every sample.
+    let runs: CostRuns
     /// School days of month m are `monthStarts[m] ..< monthStarts[m + 1]`.
     let monthStarts: [Int32]
     /// Allocations in drawing order (`Allocation.drawsBefore`), as parallel arrays.
@@ -42,14 +44,25 @@ final class PreparedRoute: Sendable {
     let lapsesInHorizon: [Bool]
     /// See `RouteDays.runsPastHorizon`.
     let runsPastHorizon: Bool
+    /// The allocations again, one value each: the jumping engine reads them together.
+    let terms: [AllocationTerms]
+    /// Months without school days and where each takes its answer (`SampleRunner.tally`).
+    let monthsWithoutSchool: [BorrowedAnswer]
+    /// The months it counts as covered when every school day of the forecast is paid in
+    /// full: those with school days, and those without that take a covered month's answer.
+    let coveredWhenPaid: [Bool]
 
+    /// `alwaysWhole` says which money slots come in full in every sample (certain money,
+    /// unscaled), so the jumping engine need not look their multipliers up.
     init(id: UUID, code: String, children: Int, costs: [Int64], inflationStarts: [Int32], monthStarts: [Int32],
-         slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool], runsPastHorizon: Bool) {
+         slots: [Int32], amounts: [Int64], firstDay: [Int32], endDay: [Int32], lapsesInHorizon: [Bool], runsPastHorizon: Bool,
+         alwaysWhole: (Int32) -> Bool = { _ in false }) {
         self.id = id
         self.code = code
         self.children = children
         self.costs = costs
         self.inflationStarts = inflationStarts
+        runs = CostRuns(costs: costs, inflationStarts: inflationStarts)
         self.monthStarts = monthStarts
         self.slots = slots
         self.amounts = amounts
@@ -57,11 +70,19 @@ final class PreparedRoute: Sendable {
         self.endDay = endDay
         self.lapsesInHorizon = lapsesInHorizon
         self.runsPastHorizon = runsPastHorizon
+        terms = amounts.indices.map {
+            AllocationTerms(amount: amounts[$0], slot: slots[$0], firstDay: firstDay[$0], endDay: endDay[$0],
+                            lapsesInHorizon: lapsesInHorizon[$0], whole: alwaysWhole(slots[$0]))
+        }
+        monthsWithoutSchool = BorrowedAnswer.months(monthStarts: monthStarts, runsPastHorizon: runsPastHorizon)
+        var coveredWhenPaid = (0..<(monthStarts.count - 1)).map { monthStarts[$0] < monthStarts[$0 + 1] }
+        for borrowed in monthsWithoutSchool { coveredWhenPaid[Int(borrowed.month)] = borrowed.from >= 0 }
+        self.coveredWhenPaid = coveredWhenPaid
     }
 }
 
 /// A scenario applied to a base: everything that does not change between samples, worked
-/// out once so that a sample only draws numbers and runs the coverage kernel.
+/// out once so that a sample only draws numbers and pays each route's allocations.
 struct PreparedScenario: Sendable {
     /// The most times one source renews within a horizon (see `build`).
     static let maxRenewals = 120
@@ -78,9 +99,6 @@ struct PreparedScenario: Sendable {
     var inflation: DrawRange
     /// 1 Aprils after the as-of date, up to the horizon's end.
     var inflationSteps: Int
-    /// Longest route schedule and most allocations on one route, to size scratch buffers.
-    var maxDays: Int
-    var maxAllocations: Int
     /// Pooled funds, in the scenario's order.
     var pools: [PreparedPool]
     var poolLayout: PoolLayout

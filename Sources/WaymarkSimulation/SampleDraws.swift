@@ -20,6 +20,12 @@ struct SampleDraws {
     /// Unit u's draw for renewal g (1-based) at `u * maxGeneration + g - 1`.
     private var renew: [Double]
     private var renewalFactor: [Double]
+    /// Renewals any slot of each unit can have: the unit draws no more than those.
+    private let unitGenerations: [Int]
+    /// Whether each unit draws at all: not when chance decides none of its slots.
+    private let unitDraws: [Bool]
+    /// Whether each slot's money is decided by chance; the others' multipliers are set once.
+    private let slotDrawn: [Bool]
 
     init(model: PreparedScenario) {
         slotMultiplier = [Double](repeating: 0, count: model.slots.count)
@@ -28,45 +34,69 @@ struct SampleDraws {
         materialise = [Double](repeating: 0, count: model.unitCount)
         renew = [Double](repeating: 0, count: model.unitCount * model.maxGeneration)
         renewalFactor = [Double](repeating: 1, count: model.slots.count)
+        var unitGenerations = [Int](repeating: 0, count: model.unitCount)
+        for slot in model.slots { unitGenerations[slot.unit] = Swift.max(unitGenerations[slot.unit], slot.generation) }
+        self.unitGenerations = unitGenerations
+        // A draw in [0, 1) is always below a probability of 1 and never below one of 0 (or
+        // a probability that is not a number), so such money comes, or not, in every sample.
+        slotDrawn = model.slots.map { $0.generation > 0 || ($0.probability > 0 && $0.probability < 1) }
+        var unitDraws = unitGenerations.map { $0 > 0 }
+        for (s, slot) in model.slots.enumerated() {
+            if slotDrawn[s] { unitDraws[slot.unit] = true }
+            if slot.generation == 0 && !slotDrawn[s] { slotMultiplier[s] = slot.probability >= 1 ? slot.scale : 0 }
+        }
+        self.unitDraws = unitDraws
     }
 
-    /// A stream that depends on the seed, the sample's index and the stream's name only, so
-    /// results do not depend on which thread runs which sample.
-    static func generator(seed: UInt64, sample: Int, stream: UInt64) -> SeededRandom {
+    /// The part of every stream's generator that depends on the seed and the sample only,
+    /// worked out once per sample rather than once per stream.
+    static func sampleKey(seed: UInt64, sample: Int) -> UInt64 {
         var mixer = SeededRandom(seed: seed ^ (UInt64(sample) &* 0x9E37_79B9_7F4A_7C15))
-        var second = SeededRandom(seed: mixer.next() ^ stream)
+        return mixer.next()
+    }
+
+    /// A stream that depends on the seed, the sample's index (`sampleKey`) and the stream's
+    /// name only, so results do not depend on which thread runs which sample.
+    static func generator(sampleKey: UInt64, stream: UInt64) -> SeededRandom {
+        var second = SeededRandom(seed: sampleKey ^ stream)
         return SeededRandom(seed: second.next())
     }
 
     mutating func draw(sample: Int, seed: UInt64, model: PreparedScenario) {
         let generations = model.maxGeneration
-        for u in 0..<model.unitCount {
-            var random = Self.generator(seed: seed, sample: sample, stream: model.unitStreams[u])
+        let key = Self.sampleKey(seed: seed, sample: sample)
+        for u in 0..<model.unitCount where unitDraws[u] {
+            var random = Self.generator(sampleKey: key, stream: model.unitStreams[u])
             materialise[u] = random.uniform()
-            for g in 0..<generations { renew[u * generations + g] = random.uniform() }
+            // Each renewal's draw is the next number of the unit's stream, so drawing only
+            // the ones its slots can use leaves every one of them as it was.
+            for g in 0..<unitGenerations[u] { renew[u * generations + g] = random.uniform() }
         }
         let renewalProbability = model.renewal?.probability ?? 0
         let factorRange = model.renewal?.amountFactor ?? .exactly(1)
-        for s in model.slots.indices {
+        for s in model.slots.indices where slotDrawn[s] {
             let slot = model.slots[s]
             if slot.generation == 0 {
                 renewalFactor[s] = 1
                 slotMultiplier[s] = materialise[slot.unit] < slot.probability ? slot.scale : 0
+            } else if !(slotMultiplier[s - 1] > 0) {
+                // Slots of one source sit together, each renewal right after the one before:
+                // a renewal of money that did not come cannot come either, and its factor,
+                // drawn from its own stream, matters to nothing else.
+                slotMultiplier[s] = 0
             } else {
-                // Slots of one source sit together, each renewal right after the one before.
-                var random = Self.generator(seed: seed, sample: sample, stream: slot.stream)
+                var random = Self.generator(sampleKey: key, stream: slot.stream)
                 let factor = renewalFactor[s - 1] * factorRange.value(at: random.uniform())
                 renewalFactor[s] = factor
-                let renewed = slotMultiplier[s - 1] > 0
-                    && renew[slot.unit * generations + slot.generation - 1] < renewalProbability
+                let renewed = renew[slot.unit * generations + slot.generation - 1] < renewalProbability
                 slotMultiplier[s] = renewed ? slot.scale * factor : 0
             }
         }
         for p in model.pools.indices {
-            var random = Self.generator(seed: seed, sample: sample, stream: model.pools[p].stream)
+            var random = Self.generator(sampleKey: key, stream: model.pools[p].stream)
             poolComes[p] = random.uniform() < model.pools[p].probability
         }
-        var random = Self.generator(seed: seed, sample: sample, stream: 0x696E_666C_6174_696F)   // "inflatio"
+        var random = Self.generator(sampleKey: key, stream: 0x696E_666C_6174_696F)   // "inflatio"
         var level = 1.0
         for k in inflation.indices {
             level *= 1 + model.inflation.value(at: random.uniform())

@@ -1,13 +1,13 @@
 extension SampleRunner {
-    /// Notes, for the route just walked (held route `h`), its gap in each fund's period
+    /// Notes, for the route just paid (held route `h`), its gap in each fund's period
     /// before any fund has paid.
     mutating func noteGaps(held h: Int) {
         funded[h] = false
         let layout = model.poolLayout
         for entry in layout.entries[h] {
             let pool = model.pools[entry.pool]
-            entryGaps[layout.entryStart[entry.pool] + entry.entry] = gap(from: Int(pool.firstDay[entry.entry]),
-                                                                         to: Int(pool.endDay[entry.entry]))
+            entryGaps[layout.entryStart[entry.pool] + entry.entry] = ledger.gap(from: Int(pool.firstDay[entry.entry]),
+                                                                                to: Int(pool.endDay[entry.entry]))
         }
     }
 
@@ -15,10 +15,10 @@ extension SampleRunner {
     /// gaps of the routes it may pay for. Returns the money lapsing.
     ///
     /// A fund's grant to a route pays as one more allocation drawn after all of the route's
-    /// others (and after earlier funds' grants): the kernel walks allocations one after
-    /// another, so paying the grant on top of the finished walk — oldest unpaid day in the
-    /// fund's period first — is that walk. A route's gap for a fund changes only if an
-    /// earlier fund paid it days inside this fund's period; only then is it walked again.
+    /// others (and after earlier funds' grants): allocations pay one after another, so
+    /// paying the grant on top of the route's own allocations — oldest unpaid day in the
+    /// fund's period first — is that allocation. A route's gap for a fund changes only if an
+    /// earlier fund paid it days inside this fund's period; only then is it paid again.
     mutating func spendPools() -> Int64 {
         let layout = model.poolLayout
         for i in entryGrants.indices { entryGrants[i] = 0 }
@@ -28,8 +28,8 @@ extension SampleRunner {
             for e in 0..<count {
                 let h = layout.slot[Int(pool.routes[e])]!
                 guard funded[h], paidEarlier(held: h, insideOf: p, entry: e) else { continue }
-                rewalk(model.routes[Int(pool.routes[e])], held: h, before: p)
-                entryGaps[start + e] = gap(from: Int(pool.firstDay[e]), to: Int(pool.endDay[e]))
+                repay(model.routes[Int(pool.routes[e])], held: h, before: p)
+                entryGaps[start + e] = ledger.gap(from: Int(pool.firstDay[e]), to: Int(pool.endDay[e]))
             }
             let left = entryGaps.withUnsafeBufferPointer { gaps in
                 entryGrants.withUnsafeMutableBufferPointer { grants in
@@ -56,49 +56,17 @@ extension SampleRunner {
         }
     }
 
-    /// Walks held route `h` again and pays it the grants of the funds before `limit`, in order.
-    mutating func rewalk(_ route: PreparedRoute, held h: Int, before limit: Int) {
-        _ = walk(route)   // its own allocations' lapse was counted the first time
+    /// Pays held route `h` again: its own allocations, then the grants of the funds before
+    /// `limit`, in order.
+    mutating func repay(_ route: PreparedRoute, held h: Int, before limit: Int) {
+        // What its allocations leave to lapse was counted the first time.
+        _ = ledger.payAllocations(of: route, inflation: draws.inflation, multiplier: draws.slotMultiplier)
         let layout = model.poolLayout
         for entry in layout.entries[h] where entry.pool < limit {
             let grant = entryGrants[layout.entryStart[entry.pool] + entry.entry]
             guard grant > 0 else { continue }
             let pool = model.pools[entry.pool]
-            costs.withUnsafeBufferPointer { costs in
-                paid.withUnsafeMutableBufferPointer { paid in
-                    _ = Self.fill(costs, paid, from: Int(pool.firstDay[entry.entry]), to: Int(pool.endDay[entry.entry]), amount: grant)
-                }
-            }
+            ledger.pay(grant, from: Int(pool.firstDay[entry.entry]), to: Int(pool.endDay[entry.entry]))
         }
-    }
-
-    /// Unpaid cost, in the walk just done, of the days `from ..< to` whose cost is known.
-    /// Days of unknown (negative) cost are never paid, so `max(cost, 0) - paid` counts them
-    /// as nothing, without a branch.
-    func gap(from: Int, to: Int) -> Int64 {
-        costs.withUnsafeBufferPointer { costs in
-            paid.withUnsafeBufferPointer { paid in
-                var gap: Int64 = 0
-                for i in from..<to { gap &+= Swift.max(costs[i], 0) &- paid[i] }
-                return gap
-            }
-        }
-    }
-
-    /// Pays `amount` towards the days `from ..< to`, oldest unpaid day first, as the kernel
-    /// pays one allocation. Returns what is left (nothing when `amount` is at most the gap).
-    @discardableResult @inline(__always)
-    static func fill(_ costs: UnsafeBufferPointer<Int64>, _ paid: UnsafeMutableBufferPointer<Int64>,
-                     from: Int, to: Int, amount: Int64) -> Int64 {
-        var left = amount
-        var i = from
-        while left > 0 && i < to {
-            let need = costs[i] > 0 ? costs[i] - paid[i] : 0
-            let take = Swift.min(need, left)
-            paid[i] += take
-            left -= take
-            i += 1
-        }
-        return left
     }
 }

@@ -16,9 +16,10 @@ extension Simulation {
     ///
     /// - Parameters:
     ///   - target: share of samples, from 0 to 1.
+    ///   - engine: as for `run`: both give the same answer.
     ///   - progress: (completed, total) over both runs: total is twice the samples.
     public static func whatItWouldTake(_ scenario: Scenario, on base: SimulationBase, target: Double = 0.9,
-                                       threads: Int? = nil,
+                                       threads: Int? = nil, engine: SimulationEngine = .jump,
                                        progress: (@Sendable (_ completed: Int, _ total: Int) -> Void)? = nil) -> ExtraMoneyNeeded {
         precondition((0...1).contains(target), "the target is a share of samples, from 0 to 1")
         let samples = scenario.samples
@@ -30,7 +31,7 @@ extension Simulation {
                                 counted: model.routes.map { !excludedIDs.contains($0.id) })
         model.needs = layout
 
-        let first = sample(model, seed: scenario.seed, samples: samples, threads: threads) { done, _ in
+        let first = sample(model, seed: scenario.seed, samples: samples, threads: threads, engine: engine) { done, _ in
             progress?(done, 2 * samples)
         }
         let gaps = (0..<layout.years).map { y in Array(first.outputs.yearGaps[(y * samples)..<((y + 1) * samples)]) }
@@ -55,7 +56,7 @@ extension Simulation {
             }
             var checking = PreparedScenario(base: base, scenario: checked)
             checking.needs = layout   // pooled funds add no routes: the same routes, the same order
-            let second = sample(checking, seed: scenario.seed, samples: samples, threads: threads) { done, _ in
+            let second = sample(checking, seed: scenario.seed, samples: samples, threads: threads, engine: engine) { done, _ in
                 progress?(samples + done, 2 * samples)
             }
             achieved = (0..<samples).filter { s in (0..<layout.years).allSatisfy { second.outputs.yearGaps[$0 * samples + s] == 0 } }.count

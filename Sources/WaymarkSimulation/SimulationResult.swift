@@ -21,10 +21,42 @@ public struct Spread: Hashable, Sendable, Codable {
 
     init(_ values: [Int64]) {
         precondition(!values.isEmpty, "a spread needs at least one sample")
-        let sorted = values.sorted()
-        let rank = { (p: Double) in sorted[Swift.max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+        let rank = { (p: Double) in Swift.max(0, Int((p * Double(values.count)).rounded(.up)) - 1) }
+        let (r10, r50, r90) = (rank(0.1), rank(0.5), rank(0.9))
+        // Three ranks do not need the whole order: put the median in its place, then each
+        // other percentile in its place on its own side of it.
+        var work = values
+        work.withUnsafeMutableBufferPointer { work in
+            Self.select(r50, in: work, 0..<work.count)
+            if r10 < r50 { Self.select(r10, in: work, 0..<r50) }
+            if r90 > r50 { Self.select(r90, in: work, (r50 + 1)..<work.count) }
+        }
         let sum = values.reduce(0.0) { $0 + Double($1) }   // in index order: the same on every run
-        self.init(p10: rank(0.1), p50: rank(0.5), p90: rank(0.9), mean: sum / Double(values.count))
+        self.init(p10: work[r10], p50: work[r50], p90: work[r90], mean: sum / Double(values.count))
+    }
+
+    /// Reorders `range` of `values` so that position `k` holds the value it would hold if
+    /// the range were sorted, none before it larger and none after it smaller (quickselect,
+    /// pivot the median of three).
+    static func select(_ k: Int, in values: UnsafeMutableBufferPointer<Int64>, _ range: Range<Int>) {
+        var low = range.lowerBound, high = range.upperBound - 1
+        while low < high {
+            let mid = low + (high - low) / 2
+            let (a, b, c) = (values[low], values[mid], values[high])
+            let pivot = Swift.max(Swift.min(a, b), Swift.min(Swift.max(a, b), c))
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Now low ... j are at most the pivot, i ... high at least, and between them equal.
+            if k <= j { high = j } else if k >= i { low = i } else { return }
+        }
     }
 }
 

@@ -1,5 +1,8 @@
 /// Where a run's time went. Wall-clock figures add up to `total`; the phase figures are
 /// summed over all workers (so with two workers they add up to about twice `sampling`).
+/// How the route loop splits between `coverage` and `aggregation` is measured on one sample
+/// in eight and the rest shared out alike: reading the clock around every route would cost
+/// more than most routes take.
 ///
 /// In JSON each duration is a number of seconds, read back to the nanosecond (the clock's
 /// own resolution), so a stored timing reads back equal.
@@ -16,10 +19,11 @@ public struct SimulationTiming: Hashable, Sendable, Codable {
     public var threads: Int
     /// Worker time spent drawing materialisation, renewals and inflation.
     public var drawing: Duration
-    /// Worker time spent pricing days and allocations, running the coverage kernel and
+    /// Worker time spent pricing days and allocations, paying them (the coverage rule) and
     /// spending pooled funds.
     public var coverage: Duration
-    /// Worker time spent turning walks into monthly figures.
+    /// Worker time spent turning what was paid into monthly figures (a route paid in full
+    /// throughout needs none: it is counted as it is paid).
     public var aggregation: Duration
 
     public static let zero = SimulationTiming(preparation: .zero, sampling: .zero, summarising: .zero, total: .zero,

@@ -25,7 +25,7 @@ struct PoolMechanicsTests {
             Self.pay(&kernel, costs, amounts, firstDay, endDay, into: &walked)
             costs.withUnsafeBufferPointer { costs in
                 walked.withUnsafeMutableBufferPointer { paid in
-                    _ = SampleRunner.fill(costs, paid, from: grantFrom, to: grantTo, amount: grant)
+                    _ = DayWalkLedger.fill(costs, paid, from: grantFrom, to: grantTo, amount: grant)
                 }
             }
             amounts.append(grant)

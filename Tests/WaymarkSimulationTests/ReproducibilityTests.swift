@@ -81,3 +81,22 @@ struct ReproducibilityTests {
         fatalError("no such source")
     }
 }
+
+/// Percentiles are picked out without sorting the samples: they must be the sorted order's.
+struct SpreadTests {
+    @Test func percentilesAreTheSortedOrdersNearestRanks() {
+        var random = SeededRandom(seed: 5)
+        for n in [1, 2, 3, 9, 10, 11, 64, 1_000, 1_001] {
+            for spread: Int64 in [1, 3, 1_000_000] {
+                let values = (0..<n).map { _ in Int64.random(in: 0...spread, using: &random) }
+                let orders: [[Int64]] = [values, values.sorted(), values.sorted().reversed(), Array(repeating: 7, count: n)]
+                for sample in orders {
+                    let sorted = sample.sorted()
+                    let rank = { (p: Double) in sorted[Swift.max(0, Int((p * Double(n)).rounded(.up)) - 1)] }
+                    let result = Spread(sample)
+                    #expect([result.p10, result.p50, result.p90] == [rank(0.1), rank(0.5), rank(0.9)], "\(n) \(spread)")
+                }
+            }
+        }
+    }
+}
