@@ -14,9 +14,9 @@ enum CoverageRecords {
     /// Every allocation of the tenant to one of `routeIDs` that counts in `reading`.
     static func allocations(_ context: TenantContext, routeIDs: Set<UUID>, reading: Reading) async throws -> [Allocation] {
         try await context.rows(of: AllocationRecord.self, allocationColumns).compactMap { row in
-            let routeID = try row.decode(column: "route_id", as: UUID.self)
+            let routeID = try row.uuid("route_id")
             guard routeIDs.contains(routeID) else { return nil }
-            let allocation = allocation(id: try row.decode(column: "id", as: UUID.self), sourceID: try row.decode(column: "source_id", as: UUID.self),
+            let allocation = allocation(id: try row.uuid("id"), sourceID: try row.uuid("source_id"),
                                         routeID: routeID, amountPence: try row.decode(column: "amount_pence", as: Int64.self),
                                         startDay: try row.decode(column: "start_day", as: String.self),
                                         endDay: try row.decode(column: "end_day", as: String.self),
@@ -43,7 +43,7 @@ enum CoverageRecords {
                                                                      "hourly_rate_pence", "daily_management_pence"])
         var entries: [UUID: [RouteCostModel.Entry]] = [:]
         for row in rows {
-            entries[try row.decode(column: "route_id", as: UUID.self), default: []].append(costEntry(
+            entries[try row.uuid("route_id"), default: []].append(costEntry(
                 effectiveFrom: try row.decode(column: "effective_from", as: String.self),
                 chaperones: try row.decode(column: "chaperones", as: Int.self),
                 minutesPerDay: try row.decode(column: "minutes_per_day", as: Int.self),

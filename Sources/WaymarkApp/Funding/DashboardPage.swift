@@ -29,14 +29,20 @@ struct DashboardPage: Encodable {
     let lapsedPast: String
     let lapsingFuture: String
     let lapses: [Lapse]
+    /// This page of the routes, most urgent first (`Pager`); the CSV holds them all.
     let routes: [RouteLine]
+    /// How many routes the table has across its pages.
+    let routeTotal: Int
+    var routesPager: Pager.Links?
     let csv: [String: String]
     let mapHref: String
     /// What the answer lacks (term dates, costs), said plainly; nil when nothing.
     var gaps: String?
 
-    /// - Parameter linkableSources: the sources the person may open (a partner: their own).
-    init(_ data: DashboardData, context: TenantContext, linkableSources: Set<UUID>) {
+    /// - Parameters:
+    ///   - linkableSources: the sources the person may open (a partner: their own).
+    ///   - routePager: which page of the routes table to show; the first when nil.
+    init(_ data: DashboardData, context: TenantContext, linkableSources: Set<UUID>, routePager: Pager = Pager()) {
         let slug = context.tenant.slug
         let dashboard = data.dashboard
         asOf = data.asOf.display
@@ -84,7 +90,9 @@ struct DashboardPage: Encodable {
         lapses = dashboard.lapse.sources.map { line in
             Lapse(label: line.label, href: sourceHref(line.sourceID), ends: line.end.display, past: line.past.display, future: line.future.display)
         }
-        routes = data.routesByUrgency.map { route, report in
+        let urgent = data.routesByUrgency
+        routeTotal = urgent.count
+        routes = routePager.rows(urgent).map { route, report in
             RouteLine(code: route.code, name: route.name, href: SiteMap.Tenant.route.path(slug, route.code),
                       label: report.status.displayName, tag: FundingDisplay.tag(report.status), children: route.childrenPerDay.grouped(),
                       securedUntil: report.securedFundedUntil?.display ?? "Not funded",

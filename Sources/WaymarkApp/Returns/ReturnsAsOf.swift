@@ -30,13 +30,13 @@ enum ReturnsAsOf {
         guard !ids.isEmpty else { return [:] }
         var submissions: [UUID: [ReturnHistory.Submission]] = [:], reviews: [UUID: [ReturnHistory.Review]] = [:]
         for row in try await context.rows(of: ReturnVersionRecord.self, ["return_id", "number", "submitted_at"]) {
-            let id = try row.decode(column: "return_id", as: UUID.self)
+            let id = try row.uuid("return_id")
             guard ids.contains(id) else { continue }
             submissions[id, default: []].append(.init(number: try row.decode(column: "number", as: Int.self),
                                                       at: try row.decode(column: "submitted_at", as: Date.self)))
         }
         for row in try await context.rows(of: ReturnReviewRecord.self, ["return_id", "version_number", "step", "reviewed_at"]) {
-            let id = try row.decode(column: "return_id", as: UUID.self)
+            let id = try row.uuid("return_id")
             guard ids.contains(id) else { continue }
             reviews[id, default: []].append(.init(version: try row.decode(column: "version_number", as: Int.self),
                                                   step: ReturnReviewRecord.step(try row.decode(column: "step", as: String.self)),

@@ -17,6 +17,13 @@ struct Pager: Sendable {
     let asked: Int
     let prefix: String
 
+    /// Page `page` of a list read outside a request (a benchmark).
+    init(page: Int = 1, size: Int = Pager.defaultSize) {
+        self.size = size
+        prefix = ""
+        asked = min(max(1, page), Self.lastPossiblePage)
+    }
+
     init(_ req: Request, size: Int = Pager.defaultSize, prefix: String = "") {
         self.size = size
         self.prefix = prefix

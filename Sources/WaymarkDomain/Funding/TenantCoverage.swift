@@ -40,11 +40,14 @@ public enum TenantCoverage {
     /// withdrawn money); routes with no schedule are left out too.
     public static func inputs(schedules: [UUID: RouteSchedule], sources: [FundingSource],
                               allocations: [Allocation]) -> [RouteCoverageInput] {
-        let sourcesByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each source's label is worked out once, not once per allocation: a tenant has
+        // thousands of allocations and a few hundred sources.
+        let sourcesByID = Dictionary(sources.map { ($0.id, ($0, $0.label)) }, uniquingKeysWith: { first, _ in first })
         var byRoute: [UUID: [FundedAllocation]] = [:]
         for allocation in allocations {
-            guard let source = sourcesByID[allocation.sourceID] else { continue }
-            byRoute[allocation.routeID, default: []].append(FundedAllocation(allocation, of: source))
+            guard let (source, label) = sourcesByID[allocation.sourceID] else { continue }
+            byRoute[allocation.routeID, default: []].append(
+                FundedAllocation(allocation, status: source.status, label: label, funderName: source.funderName))
         }
         return schedules.keys.sorted { $0.sortsBefore($1) }.map { routeID in
             RouteCoverageInput(routeID: routeID, schedule: schedules[routeID]!, allocations: byRoute[routeID] ?? [])
