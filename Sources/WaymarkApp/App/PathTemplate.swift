@@ -37,6 +37,10 @@ struct PathTemplate: Sendable, Equatable {
     /// The path alone, never carrying a day: for comparing with the address asked for.
     func bare(_ values: String...) -> String { fill(values) }
 
+    /// What a value may hold unencoded in one path segment. Made once: every page builds a few
+    /// dozen links (the menu alone is seventeen), and a character set is costly to make.
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(["/"])
+
     /// Values are percent-encoded as path segments.
     private func fill(_ values: [String]) -> String {
         var remaining = values[...]
@@ -45,7 +49,12 @@ struct PathTemplate: Sendable, Equatable {
             guard let value = remaining.popFirst() else {
                 preconditionFailure("\(pattern) needs a value for \(segment)")
             }
-            return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+            // Codes, slugs and ids, nearly every value, need no encoding at all.
+            if value.utf8.allSatisfy({ $0 < 0x80 && ($0 == 0x2D || $0 == 0x5F || $0 == 0x2E || (0x30...0x39).contains($0)
+                                                      || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)) }) {
+                return value
+            }
+            return value.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? value
         }
         precondition(remaining.isEmpty, "\(pattern) was given too many values")
         return "/" + segments.joined(separator: "/")

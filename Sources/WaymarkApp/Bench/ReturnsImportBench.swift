@@ -43,6 +43,11 @@ enum ReturnsImportBench {
 
     /// A return for every month of every contract of the tenant, as one CSV for the bulk import.
     static func csv(_ context: TenantContext) async throws -> Data {
+        TabularWriter.csv(headers: header, rows: try await lines(context))
+    }
+
+    /// The lines of that CSV.
+    static func lines(_ context: TenantContext) async throws -> [[String]] {
         let routes = try await context.query(Route.self).sort(\.$code).all()
         let schedules = try await RouteSchedules.build(context, routes: routes)
         let contracts = try await ContractQueries.all(context)
@@ -69,7 +74,7 @@ enum ReturnsImportBench {
                 }
             }
         }
-        return TabularWriter.csv(headers: header, rows: rows)
+        return rows
     }
 
     static let header = ["contract_reference", "month", "route_code", "school_days", "sessions_planned", "chaperone_hours",

@@ -70,7 +70,7 @@ enum RouteSchedules {
     /// `asOf`: the day whose knowledge of closures counts (`Route.closingDay`); nil: today's.
     static func build(_ context: TenantContext, routes: [Route], asOf: Day? = nil) async throws -> [UUID: RouteSchedule] {
         build(routes: routes, authorities: try await context.query(LocalAuthority.self).all(),
-              periods: try await context.query(TermPeriod.self).all(), costs: try await CoverageRecords.costEntries(context),
+              periods: try await CoverageRecords.termPeriods(context), costs: try await CoverageRecords.costEntries(context),
               asOf: asOf)
     }
 
@@ -105,7 +105,7 @@ enum RouteSchedules {
     /// Each local authority's school days inside `range`, as far as its term dates are known
     /// (a route a scenario opens runs on these).
     static func schoolDays(_ context: TenantContext, in range: DayRange) async throws -> [UUID: [Day]] {
-        let calendars = termCalendars(try await context.query(TermPeriod.self).all())
+        let calendars = termCalendars(try await CoverageRecords.termPeriods(context))
         var days: [UUID: [Day]] = [:]
         for authority in try await context.query(LocalAuthority.self).all() {
             guard let calendarID = authority.calendarID, let calendar = calendars[calendarID] else { continue }

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 import WaymarkDomain
 
-/// What the coverage engine reads by the thousand — allocations and route costs — read lean
+/// What the coverage engine reads by the thousand — allocations, route costs and term dates — read lean
 /// (`TenantContext.rows`): one query each, only the columns the engine uses, decoded straight
 /// into domain values. The models' own conversions (`AllocationRecord.domain`,
 /// `RouteCostRecord.entry`) are this file's, so a page reading one record and the dashboard
@@ -35,6 +35,22 @@ enum CoverageRecords {
         let period = DayRange(start: start, end: Day(iso: endDay) ?? start) ?? DayRange(single: start)
         return Allocation(id: id, sourceID: sourceID, routeID: routeID, amount: Money(pence: amountPence), period: period,
                           enteredAt: enteredAt, agreedOn: agreedOn.flatMap(Day.init(iso:)) ?? Day(enteredAt, in: London.timeZone))
+    }
+
+    /// The tenant's term dates, for building its calendars: read-only copies holding the
+    /// columns the calendars read (never saved). Every page that works out coverage reads
+    /// them, and a partnership keeps years of them for each of its calendars.
+    static func termPeriods(_ context: TenantContext) async throws -> [TermPeriod] {
+        try await context.rows(of: TermPeriod.self, ["calendar_id", "academic_year", "kind", "start_day", "end_day"]).map { row in
+            let period = TermPeriod()
+            period.tenantID = context.tenantID
+            period.calendarID = try row.uuid("calendar_id")
+            period.academicYear = try row.decode(column: "academic_year", as: String.self)
+            period.kind = try row.decode(column: "kind", as: String.self)
+            period.startDay = try row.decode(column: "start_day", as: String.self)
+            period.endDay = try row.decode(column: "end_day", as: String.self)
+            return period
+        }
     }
 
     /// Each route's cost entries, by route.
