@@ -64,6 +64,8 @@ PAGES = [
     ("contracts-variation-extend", "contract:0/variations/new?kind=extend", None),
     ("contracts-payments", "/t/west-midlands/payments", None),
     ("returns-list", "/t/west-midlands/returns", None),
+    ("returns-list-page-3-375", "/t/west-midlands/returns?sort=due&page=3", 375),
+    ("returns-list-page-3", "/t/west-midlands/returns?sort=due&page=3", None),
     ("returns-return", "contract:0/returns/2023-10", None),
     ("returns-delivery", "/t/west-midlands/delivery", None),
     ("returns-delivery-375", "/t/west-midlands/delivery", 375),
