@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import WaymarkDomain
 
@@ -22,20 +23,24 @@ enum ReturnsAsOf {
     }
 
     /// Each return's submissions and reviews, by return id. Read lean (`TenantContext.rows`): a
-    /// list of years of returns reads every version's number and time, never its figures, and
-    /// the tenant's rows are matched to the returns here rather than by a list of thousands of
-    /// ids in the query, which SQLite caps.
+    /// list of years of returns reads every version's number and time, never its figures. A few
+    /// returns (a contract's) are asked for by id; many are matched here against all the
+    /// tenant's rows, since SQLite caps how many ids one query may list.
     static func histories(_ context: TenantContext, _ records: [MonthlyReturnRecord]) async throws -> [UUID: ReturnHistory] {
         let ids = Set(records.compactMap(\.id))
         guard !ids.isEmpty else { return [:] }
+        let onlyThese = { (select: SQLSelectBuilder) -> SQLSelectBuilder in
+            ids.count > 500 ? select : select.where(SQLColumn("return_id"), .in, SQLBind.group(Array(ids)))
+        }
         var submissions: [UUID: [ReturnHistory.Submission]] = [:], reviews: [UUID: [ReturnHistory.Review]] = [:]
-        for row in try await context.rows(of: ReturnVersionRecord.self, ["return_id", "number", "submitted_at"]) {
+        for row in try await context.rows(of: ReturnVersionRecord.self, ["return_id", "number", "submitted_at"], refine: onlyThese) {
             let id = try row.uuid("return_id")
             guard ids.contains(id) else { continue }
             submissions[id, default: []].append(.init(number: try row.decode(column: "number", as: Int.self),
                                                       at: try row.decode(column: "submitted_at", as: Date.self)))
         }
-        for row in try await context.rows(of: ReturnReviewRecord.self, ["return_id", "version_number", "step", "reviewed_at"]) {
+        for row in try await context.rows(of: ReturnReviewRecord.self, ["return_id", "version_number", "step", "reviewed_at"],
+                                          refine: onlyThese) {
             let id = try row.uuid("return_id")
             guard ids.contains(id) else { continue }
             reviews[id, default: []].append(.init(version: try row.decode(column: "version_number", as: Int.self),
