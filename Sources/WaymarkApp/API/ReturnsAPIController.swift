@@ -16,8 +16,8 @@ struct ReturnsAPIController: Sendable {
         let reading = try req.reading(), today = reading.day
         let owed = try await ReturnsList.rows(context, reading: reading)
         return try APIJSON.response(ReturnsAPIBodies.ReturnList(tenant: context.tenant.slug, asOf: today.iso, returns: owed.map { item in
-            .init(contractReference: item.row.contract, month: item.month.description, dueDate: item.due.iso,
-                  status: item.status?.rawValue ?? "not_started", timeliness: item.row.timeliness,
+            .init(contractReference: item.contract, month: item.month.description, dueDate: item.due.iso,
+                  status: item.status?.rawValue ?? "not_started", timeliness: item.timeliness,
                   url: SiteMap.API.monthlyReturn.path(context.tenant.slug, item.contractID.uuidString.lowercased(), item.month.description))
         }))
     }

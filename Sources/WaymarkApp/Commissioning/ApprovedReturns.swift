@@ -11,11 +11,8 @@ enum ApprovedReturns {
     /// approved then unless it is approved now.
     static func months(_ context: TenantContext, contractIDs: [UUID], in reading: Reading? = nil) async throws -> [UUID: Set<CalendarMonth>] {
         guard !contractIDs.isEmpty else { return [:] }
-        let stored = try await context.query(MonthlyReturnRecord.self)
-            .filter(\.$contractID ~~ contractIDs)
-            .filter(\.$statusText == ReturnStatus.approved.rawValue)
-            .all()
-        let approved = try await ReturnsAsOf.read(context, stored, in: reading).filter { $0.status == .approved }
+        let approved = try await ReturnStates.read(context, contractIDs: Set(contractIDs), status: .approved, in: reading)
+            .filter { $0.status == .approved }
         return approved.reduce(into: [:]) { months, record in months[record.contractID, default: []].insert(record.month) }
     }
 

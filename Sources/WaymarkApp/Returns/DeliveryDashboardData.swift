@@ -18,7 +18,7 @@ struct DeliveryDashboardData: Sendable {
     let facts: [DeliveryFact]
     let routes: [UUID: RouteName]
     /// The visible contracts with their returns, for what is due, overdue and awaiting review.
-    let contracts: [(contract: Contract, returns: [MonthlyReturnRecord])]
+    let contracts: [(contract: Contract, returns: [ReturnState])]
     /// Contract ids to references, for naming overdue returns.
     let references: [UUID: String]
 
@@ -33,8 +33,7 @@ struct DeliveryDashboardData: Sendable {
         let routes = Dictionary(uniqueKeysWithValues: routeRecords.map { ($0.id!, RouteName(code: $0.code, name: $0.name)) })
         guard !visible.isEmpty else { return DeliveryDashboardData(facts: [], routes: routes, contracts: [], references: [:]) }
 
-        let stored = try await context.query(MonthlyReturnRecord.self).filter(\.$contractID ~~ visible.map(\.id)).all()
-        let returns = try await ReturnsAsOf.read(context, stored, in: reading)
+        let returns = try await ReturnStates.read(context, contractIDs: Set(visible.map(\.id)), in: reading)
         let facts = try await approvedFacts(context, scope: scope, contracts: visible, returns: returns, routes: routeRecords)
         let byContract = Dictionary(grouping: returns, by: \.contractID)
         return DeliveryDashboardData(facts: facts, routes: routes,
@@ -45,10 +44,10 @@ struct DeliveryDashboardData: Sendable {
     /// Each line of each approved return's approved version that the asker may read, with its
     /// route's local authority and its provider by name.
     private static func approvedFacts(_ context: TenantContext, scope: ReturnScope, contracts: [ContractQueries.Loaded],
-                                      returns: [MonthlyReturnRecord], routes: [Route]) async throws -> [DeliveryFact] {
+                                      returns: [ReturnState], routes: [Route]) async throws -> [DeliveryFact] {
         let approved = returns.filter { $0.status == .approved && $0.latestVersion > 0 }
         guard !approved.isEmpty else { return [] }
-        let versions = try await context.query(ReturnVersionRecord.self).filter(\.$returnID ~~ approved.compactMap(\.id)).all()
+        let versions = try await context.query(ReturnVersionRecord.self).filter(\.$returnID ~~ approved.map(\.id)).all()
         let latest = Dictionary(grouping: versions, by: \.returnID)
         let records = Dictionary(uniqueKeysWithValues: contracts.map { ($0.id, $0.record) })
         let authorities = Dictionary(uniqueKeysWithValues: try await context.query(LocalAuthority.self).all().map { ($0.id!, $0.name) })
@@ -58,7 +57,7 @@ struct DeliveryDashboardData: Sendable {
         var facts: [DeliveryFact] = []
         for record in approved {
             guard let contract = records[record.contractID],
-                  let version = latest[record.id!]?.first(where: { $0.number == record.latestVersion }) else { continue }
+                  let version = latest[record.id]?.first(where: { $0.number == record.latestVersion }) else { continue }
             let provider = organisations[contract.providerOrganisationID] ?? "Unknown provider"
             for line in try version.content.lines where scope.sees(line: line.routeID, of: contract) {
                 facts.append(DeliveryFact(month: record.month, routeID: line.routeID,
@@ -88,7 +87,7 @@ struct ReturnsStatusCounts: Sendable {
     /// A month is owed once it has ended. A month with no return started is judged on the
     /// tenant's due day for it; one with a return, on the return's own due day, which an
     /// extension may have moved.
-    static func of(_ contracts: [(contract: Contract, returns: [MonthlyReturnRecord])], deadlines: ReturnDeadlines,
+    static func of(_ contracts: [(contract: Contract, returns: [ReturnState])], deadlines: ReturnDeadlines,
                    today: Day) -> ReturnsStatusCounts {
         var counts = ReturnsStatusCounts()
         for (contract, returns) in contracts {

@@ -8,17 +8,16 @@ import WaymarkDomain
 /// (and overdue, or not) as they were then. The one place the returns list, its API, a
 /// return's page and the delivery dashboard get that rule; `ReturnHistory` is the rule itself.
 enum ReturnsAsOf {
-    /// `records` as they stood in `reading`: read-only copies with the status, first
-    /// submission, latest version and draft of that day (never saved: they are not the
-    /// stored rows); a return with nothing yet by then (no submission, draft or extension) is
-    /// left out, as not started. Without a reading, the records as they are. Two queries in all.
-    static func read(_ context: TenantContext, _ records: [MonthlyReturnRecord], in reading: Reading?) async throws -> [MonthlyReturnRecord] {
-        guard let reading, !records.isEmpty else { return records }
-        let histories = try await self.histories(context, records)
+    /// `states` as they stood in `reading` (`ReturnState.asStood`); a return with nothing yet
+    /// by then (no submission, draft or extension) is left out, as not started. Without a
+    /// reading, the states as they are. Two queries in all.
+    static func read(_ context: TenantContext, _ states: [ReturnState], in reading: Reading?) async throws -> [ReturnState] {
+        guard let reading, !states.isEmpty else { return states }
+        let histories = try await self.histories(context, states)
         let deadlines = ReturnDeadlines(workingDay: context.tenant.returnDueWorkingDay)
-        return records.compactMap { record in
-            copy(record, history: (histories[record.id!] ?? ReturnHistory(submissions: [], reviews: [])).read(in: reading), in: reading,
-                 scheduledDue: deadlines.due(for: record.month))
+        return states.compactMap { state in
+            state.asStood(history: (histories[state.id] ?? ReturnHistory(submissions: [], reviews: [])).read(in: reading), in: reading,
+                          scheduledDue: deadlines.due(for: state.month))
         }
     }
 
@@ -26,8 +25,8 @@ enum ReturnsAsOf {
     /// list of years of returns reads every version's number and time, never its figures. A few
     /// returns (a contract's) are asked for by id; many are matched here against all the
     /// tenant's rows, since SQLite caps how many ids one query may list.
-    static func histories(_ context: TenantContext, _ records: [MonthlyReturnRecord]) async throws -> [UUID: ReturnHistory] {
-        let ids = Set(records.compactMap(\.id))
+    static func histories(_ context: TenantContext, _ states: [ReturnState]) async throws -> [UUID: ReturnHistory] {
+        let ids = Set(states.map(\.id))
         guard !ids.isEmpty else { return [:] }
         let onlyThese = { (select: SQLSelectBuilder) -> SQLSelectBuilder in
             ids.count > 500 ? select : select.where(SQLColumn("return_id"), .in, SQLBind.group(Array(ids)))
@@ -47,8 +46,8 @@ enum ReturnsAsOf {
                                                   step: ReturnReviewRecord.step(try row.decode(column: "step", as: String.self)),
                                                   at: try row.decode(column: "reviewed_at", as: Date.self)))
         }
-        return Dictionary(uniqueKeysWithValues: records.map { record in
-            (record.id!, history(record, history: ReturnHistory(submissions: submissions[record.id!] ?? [], reviews: reviews[record.id!] ?? [])))
+        return Dictionary(uniqueKeysWithValues: states.map { state in
+            (state.id, history(state, history: ReturnHistory(submissions: submissions[state.id] ?? [], reviews: reviews[state.id] ?? [])))
         })
     }
 
@@ -56,41 +55,40 @@ enum ReturnsAsOf {
     /// record say it was reviewed with no row for its latest version (rows stored some other
     /// way), the step counts from when the record last changed, so today still reads as stored.
     static func history(_ record: MonthlyReturnRecord?, versions: [ReturnVersionRecord], reviews: [ReturnReviewRecord]) -> ReturnHistory {
-        history(record, history: ReturnHistory(submissions: versions.map { .init(number: $0.number, at: $0.submittedAt) },
+        history(record.map(ReturnState.init), history: ReturnHistory(submissions: versions.map { .init(number: $0.number, at: $0.submittedAt) },
                                                reviews: reviews.map { .init(version: $0.versionNumber, step: $0.step, at: $0.reviewedAt) }))
     }
 
-    static func history(_ record: MonthlyReturnRecord?, history stored: ReturnHistory) -> ReturnHistory {
+    static func history(_ state: ReturnState?, history stored: ReturnHistory) -> ReturnHistory {
         var history = stored
-        if let record, let step = ReturnReview.Step.allCases.first(where: { $0.resulting == record.status }),
-           !history.reviews.contains(where: { $0.version == record.latestVersion }) {
-            history.reviews.append(.init(version: record.latestVersion, step: step, at: record.updatedAt))
+        if let state, let step = ReturnReview.Step.allCases.first(where: { $0.resulting == state.status }),
+           !history.reviews.contains(where: { $0.version == state.latestVersion }) {
+            history.reviews.append(.init(version: state.latestVersion, step: step, at: state.updatedAt))
         }
         return history
     }
 
-    /// The record as it stood: `history` is already read in `reading`. A draft counts once
-    /// it was saved by the day, an extension once granted; nil when there was nothing yet.
+    /// The whole record as it stood (`ReturnState.asStood`, the rule): `history` is already read
+    /// in `reading`; nil when there was nothing yet. A draft and an extension not yet known
+    /// then are left out with their details.
     static func copy(_ record: MonthlyReturnRecord, history: ReturnHistory, in reading: Reading, scheduledDue: Day) -> MonthlyReturnRecord? {
-        func known(_ at: Date?) -> Bool { at.map { reading.includes(effective: Day($0, in: London.timeZone), recorded: $0) } ?? false }
-        let draftKnown = known(record.draftSavedAt), extended = known(record.extendedAt)
-        guard !history.submissions.isEmpty || draftKnown || extended else { return nil }
+        guard let state = ReturnState(record).asStood(history: history, in: reading, scheduledDue: scheduledDue) else { return nil }
+        let extended = state.extendedAt != nil, draftKnown = state.draftSavedAt != nil
         let copy = MonthlyReturnRecord()
         copy.id = record.id
         copy.tenantID = record.tenantID
         copy.contractID = record.contractID
         copy.monthText = record.monthText
-        copy.statusText = (history.status ?? .draft).rawValue
-        // An extension granted later had not moved the due day yet.
-        copy.dueDayText = extended ? record.dueDayText : scheduledDue.iso
+        copy.statusText = state.status.rawValue
+        copy.dueDayText = state.due.iso
         copy.extensionReason = extended ? record.extensionReason : nil
         copy.extendedBy = extended ? record.extendedBy : nil
-        copy.extendedAt = extended ? record.extendedAt : nil
+        copy.extendedAt = state.extendedAt
         copy.draft = draftKnown ? record.draft : nil
-        copy.draftSavedAt = draftKnown ? record.draftSavedAt : nil
+        copy.draftSavedAt = state.draftSavedAt
         copy.draftSavedBy = draftKnown ? record.draftSavedBy : nil
-        copy.firstSubmittedAt = history.firstSubmitted
-        copy.latestVersion = history.latestVersion
+        copy.firstSubmittedAt = state.firstSubmittedAt
+        copy.latestVersion = state.latestVersion
         copy.version = record.version
         copy.createdAt = record.createdAt
         copy.updatedAt = record.updatedAt

@@ -29,12 +29,12 @@ enum ReturnsList {
             Filter(label: label(option), href: SiteMap.Tenant.returns.path(slug, query: option == .all ? [] : [("show", option.rawValue)]),
                    current: option == show, count: all.filter { matches($0, option) }.count)
         }
-        let providers = Set(all.map(\.row.provider))
+        let providers = Set(all.map(\.provider))
         let soleProvider = providers.count == 1 ? providers.first : nil
         let sort = TableSort<Owed>(req, columns: soleProvider == nil ? columns : columns.filter { $0.key != "provider" },
                                    defaultKey: "month", defaultDescending: true)
         let shown = sort.sorted(all.filter { matches($0, show) }), pager = Pager(req)
-        let page = Page(rows: pager.rows(shown).map(\.row), sortHeaders: sort.headers(req),
+        let page = Page(rows: pager.rows(shown).map { $0.row(slug) }, sortHeaders: sort.headers(req),
                         pager: pager.links(req, total: shown.count, noun: "returns"), filters: filters,
                         empty: show == .all ? "No returns are owed yet on the contracts you can see." : "None at the moment.",
                         soleProvider: soleProvider)
@@ -43,15 +43,36 @@ enum ReturnsList {
 
     /// Newest month first by default; each column sorts as it reads (months and days by date).
     static let columns: [TableSort<Owed>.Column] = [
-        .init(key: "month", label: "Month") { ($0.month, $1.row.contract) < ($1.month, $0.row.contract) },
-        .init(key: "contract", label: "Contract") { ($0.row.contract, $1.month) < ($1.row.contract, $0.month) },
-        .init(key: "provider", label: "Provider") { $0.row.provider < $1.row.provider },
+        .init(key: "month", label: "Month") { ($0.month, $1.contract) < ($1.month, $0.contract) },
+        .init(key: "contract", label: "Contract") { ($0.contract, $1.month) < ($1.contract, $0.month) },
+        .init(key: "provider", label: "Provider") { $0.provider < $1.provider },
         .init(key: "due", label: "Due") { $0.due < $1.due },
-        .init(key: "status", label: "Status") { $0.row.status < $1.row.status },
-        .init(key: "timeliness", label: "Timeliness") { $0.row.timeliness < $1.row.timeliness },
+        .init(key: "status", label: "Status") { $0.statusLabel < $1.statusLabel },
+        .init(key: "timeliness", label: "Timeliness") { $0.timeliness < $1.timeliness },
     ]
 
-    struct Owed: Sendable { let row: Row; let contractID: UUID; let month: CalendarMonth; let due: Day; let status: ReturnStatus?; let overdue: Bool }
+    /// A return owed, with what it is sorted, filtered and counted by. Its row's links and
+    /// display text are made only for the rows a page shows (`row`).
+    struct Owed: Sendable {
+        let contractID: UUID
+        /// The contract's reference.
+        let contract: String
+        let provider: String
+        let month: CalendarMonth
+        let due: Day
+        let status: ReturnStatus?
+        let statusLabel: String
+        /// "Overdue by 3 days", "Submitted on time".
+        let timeliness: String
+        let overdue: Bool
+        let statusTag: String
+
+        func row(_ slug: String) -> Row {
+            Row(contract: contract, provider: provider, month: month.longDisplay, due: due.display, status: statusLabel,
+                statusTag: statusTag, timeliness: timeliness,
+                href: SiteMap.Tenant.monthlyReturn.path(slug, contractID.uuidString, month.description))
+        }
+    }
 
     static func label(_ show: Show) -> String {
         switch show {
@@ -84,15 +105,12 @@ enum ReturnsList {
         let owed = try await OwedReturn.of(contracts, context, in: reading) { $0 <= thisMonth }.map { item -> Owed in
             let timeliness = ReturnTimeliness.of(due: item.due, firstSubmitted: item.firstSubmitted, asOf: today, deadlines: deadlines)
             let status = item.record?.status
-            let started = item.record.map { $0.latestVersion > 0 || $0.draft != nil } ?? false
-            return Owed(row: Row(
-                contract: item.contract.record.reference, provider: names[item.contract.contract.providerOrganisationID] ?? "",
-                month: item.month.longDisplay, due: item.due.display,
-                status: started ? (status ?? .draft).label : "Not started",
-                statusTag: ReturnPage.tag(status ?? .draft, timeliness), timeliness: ReturnPage.describe(timeliness),
-                href: SiteMap.Tenant.monthlyReturn.path(context.tenant.slug, item.contract.id.uuidString, item.month.description)),
-                contractID: item.contract.id, month: item.month, due: item.due, status: status, overdue: timeliness.isOverdue)
+            return Owed(contractID: item.contract.id, contract: item.contract.record.reference,
+                        provider: names[item.contract.contract.providerOrganisationID] ?? "", month: item.month, due: item.due,
+                        status: status, statusLabel: item.record?.isStarted == true ? (status ?? .draft).label : "Not started",
+                        timeliness: ReturnPage.describe(timeliness), overdue: timeliness.isOverdue,
+                        statusTag: ReturnPage.tag(status ?? .draft, timeliness))
         }
-        return owed.sorted { $0.month != $1.month ? $0.month > $1.month : $0.row.contract < $1.row.contract }
+        return owed.sorted { $0.month != $1.month ? $0.month > $1.month : $0.contract < $1.contract }
     }
 }

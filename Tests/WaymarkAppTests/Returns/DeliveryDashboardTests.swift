@@ -158,13 +158,14 @@ final class ReturnsStatusCountsTests: XCTestCase {
     func testEachMonthCountsOnceByItsOwnDueDay() throws {
         let contract = Contract(providerOrganisationID: UUID(), value: Money(pounds: 1_000), start: Day(2023, 9, 4), end: Day(2024, 7, 31),
                                 routes: [])
-        func record(_ month: Int, year: Int = 2023, _ status: ReturnStatus, due: Day? = nil, submitted: Bool = false) -> MonthlyReturnRecord {
+        func record(_ month: Int, year: Int = 2023, _ status: ReturnStatus, due: Day? = nil, submitted: Bool = false) -> ReturnState {
             let month = CalendarMonth(year: year, month: month)!
             let record = MonthlyReturnRecord(tenantID: UUID(), contractID: contract.id, month: month,
                                              due: due ?? ReturnDeadlines().due(for: month), at: Date())
             record.statusText = status.rawValue
             record.firstSubmittedAt = submitted ? Date() : nil
-            return record
+            record.id = UUID()
+            return ReturnState(record)
         }
         // September extended to 20 Feb: due, not overdue. October queried: with the provider.
         // November never started, due 14 Dec: overdue. December submitted: awaiting review.
