@@ -9,7 +9,10 @@ struct WebSessionMiddleware: AsyncMiddleware {
         if let token = req.cookies[SessionCookie.name(config)]?.string, !token.isEmpty {
             let hash = SecretToken.hash(token)
             let now = SecurityClock.now()
-            let found = try await WebSession.query(on: req.db).filter(\.$tokenHash == hash).first()
+            // The person comes in the same query: every signed-in request asks for both.
+            let found = try await WebSession.query(on: req.db)
+                .join(Person.self, on: \WebSession.$personID == \Person.$id, method: .left)
+                .filter(\.$tokenHash == hash).first()
             if let session = found {
                 let idleLimit = now.addingTimeInterval(-Double(config.sessionIdleMinutes) * 60)
                 if session.expiresAt <= now || session.lastSeenAt <= idleLimit {
@@ -23,8 +26,9 @@ struct WebSessionMiddleware: AsyncMiddleware {
                         try await session.save(on: req.db)
                     }
                     req.sessionState.session = session
-                    if let personID = session.personID {
-                        req.sessionState.person = try await Person.find(personID, on: req.db)
+                    if session.personID != nil {
+                        // A session outliving its person (the join found none) reads as signed out, as before.
+                        req.sessionState.person = try? session.joined(Person.self)
                     }
                 }
             } else {

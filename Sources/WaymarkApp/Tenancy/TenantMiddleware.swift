@@ -14,12 +14,16 @@ struct TenantMiddleware: AsyncMiddleware {
               let tenantID = tenant.id else { throw WaymarkError.notFound }
 
         let response = try await DatabaseScope.tenant(tenantID).run(on: req.db) { db in
+            // Each membership with its organisation, in one query: every tenant request needs both.
             let memberships = try await Membership.query(on: db)
-                .filter(\.$tenantID == tenantID).filter(\.$personID == personID).all()
+                .join(Organisation.self, on: \Membership.$organisationID == \Organisation.$id)
+                .filter(\.$tenantID == tenantID).filter(\.$personID == personID)
+                .filter(Organisation.self, \.$tenantID == tenantID).all()
             guard !memberships.isEmpty else { throw WaymarkError.notFound }
-            let organisations = try await Organisation.query(on: db)
-                .filter(\.$tenantID == tenantID)
-                .filter(\.$id ~~ memberships.map(\.organisationID)).all()
+            var organisations: [Organisation] = []
+            for membership in memberships where !organisations.contains(where: { $0.id == membership.organisationID }) {
+                organisations.append(try membership.joined(Organisation.self))
+            }
             let roles = Set(memberships.compactMap { Role(rawValue: $0.role) })
             let reader = try await Self.reader(personID: personID, memberships: memberships, organisations: organisations,
                                                tenantID: tenantID, db: db)
