@@ -100,16 +100,32 @@ struct AuditController: Sendable {
         return (Array(Set(entities)).sorted(), Array(Set(people)).sorted())
     }
 
+    /// The whole log, filters applied, read and sent a batch at a time: a log only grows, and
+    /// years of it are never held in memory at once.
     func csv(req: Request, context: TenantContext) async throws -> Response {
         let (filter, _) = AuditFilter.read(req)
-        let chain = AuditEntry.chainName(for: context.tenantID)
+        let chain = AuditEntry.chainName(for: context.tenantID), tenantID = context.tenantID
         let reading = try await AuditReading.of(context)
-        let entries = try await filter.apply(reading.entries(AuditEntry.query(on: context.db).filter(\.$chain == chain))).sort(\.$seq).all()
-        let data = TabularWriter.csv(
-            headers: ["seq", "at_utc", "actor", "action", "entity", "entity_id", "before", "after", "hash"],
-            rows: entries.map { [String($0.seq), ISO8601DateFormatter().string(from: $0.at), AuditReading.actor(of: $0), $0.action,
-                                 $0.entity, $0.entityID, $0.beforeJSON ?? "", $0.afterJSON ?? "", $0.hash] })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-audit.csv")
+        // The log as it stood when the download began: entries written while it is sent wait for the next one.
+        let last = try await AuditEntry.query(on: context.db).filter(\.$chain == chain).max(\.$seq) ?? 0
+        let db = req.db
+        return CSVResponse.stream(headers: ["seq", "at_utc", "actor", "action", "entity", "entity_id", "before", "after", "hash"],
+                                  filename: "\(context.tenant.slug)-audit.csv") { emit in
+            var after: Int64 = 0
+            while after < last {
+                let from = after
+                // Each batch in a tenant scope of its own: the request's has ended once the body is being sent.
+                let batch = try await DatabaseScope.tenant(tenantID).run(on: db) { db in
+                    try await filter.apply(reading.entries(AuditEntry.query(on: db).filter(\.$chain == chain)))
+                        .filter(\.$seq > from).filter(\.$seq <= last).sort(\.$seq).limit(CSVResponse.rowsPerChunk).all()
+                }
+                let stamp = ISO8601DateFormatter()
+                try await emit(batch.map { [String($0.seq), stamp.string(from: $0.at), AuditReading.actor(of: $0), $0.action,
+                                            $0.entity, $0.entityID, $0.beforeJSON ?? "", $0.afterJSON ?? "", $0.hash] })
+                guard batch.count == CSVResponse.rowsPerChunk, let seq = batch.last?.seq else { return }
+                after = seq
+            }
+        }
     }
 
     static func line(_ entry: AuditEntry) -> Page.Line {

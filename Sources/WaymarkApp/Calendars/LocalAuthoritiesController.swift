@@ -56,8 +56,8 @@ struct LocalAuthoritiesController: Sendable {
 
     func listCSV(req: Request, context: TenantContext) async throws -> Response {
         let rows = try await lines(context).map { [$0.name, $0.gssCode, $0.calendar, String($0.routes)] }
-        return CSVResponse.make(TabularWriter.csv(headers: ["name", "gss_code", "calendar", "routes"], rows: rows),
-                                filename: "\(context.tenant.slug)-local-authorities.csv")
+        return CSVResponse.stream(headers: ["name", "gss_code", "calendar", "routes"], rows: rows,
+                                  filename: "\(context.tenant.slug)-local-authorities.csv")
     }
 
     func detail(req: Request, context: TenantContext) async throws -> Response {
@@ -96,8 +96,8 @@ struct LocalAuthoritiesController: Sendable {
         let calendarName = calendar?.name ?? ""
         let rows = periods.sorted { ($0.startDay, $0.kind) < ($1.startDay, $1.kind) }.enumerated()
             .map { index, period in [calendarName, period.academicYear, period.kind, period.startDay, period.endDay, index == 0 ? authority.gssCode : ""] }
-        return CSVResponse.make(TabularWriter.csv(headers: CalendarImport.columns.map(\.name), rows: rows),
-                                filename: "\(context.tenant.slug)-\(authority.gssCode)-calendar.csv")
+        return CSVResponse.stream(headers: CalendarImport.columns.map(\.name), rows: rows,
+                                  filename: "\(context.tenant.slug)-\(authority.gssCode)-calendar.csv")
     }
 
     func load(_ req: Request, _ context: TenantContext) async throws -> (LocalAuthority, TermCalendarRecord?, [TermPeriod]) {

@@ -67,11 +67,10 @@ struct ContractsController: Sendable {
     @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
         let reading = try req.reading(), today = reading.day
         let rows = try await Self.rows(context, reading: reading)
-        let data = TabularWriter.csv(
+        return CSVResponse.stream(
             headers: ["reference", "title", "provider", "routes", "value", "start_day", "end_day", "status", "as_of"],
             rows: rows.map { [$0.reference, $0.title, $0.provider, $0.routes.joined(separator: " "), $0.valueDecimal,
-                              $0.startISO, $0.endISO, $0.state, today.iso] })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-contracts.csv")
+                              $0.startISO, $0.endISO, $0.state, today.iso] }, filename: "\(context.tenant.slug)-contracts.csv")
     }
 
     @Sendable static func detail(req: Request, context: TenantContext) async throws -> Response {
@@ -90,8 +89,8 @@ struct ContractsController: Sendable {
         let reading = try req.reading()
         let loaded = try await ContractQueries.find(context, id: req.parameters.get("id"), in: reading)
         let rows = try await PaymentsPage.rows(context, [loaded], paidBy: reading.day)
-        return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
-                                filename: "\(context.tenant.slug)-\(fileSafe(loaded.record.reference))-payments.csv")
+        return CSVResponse.stream(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow),
+                                  filename: "\(context.tenant.slug)-\(fileSafe(loaded.record.reference))-payments.csv")
     }
 }
 
@@ -156,7 +155,7 @@ enum PaymentsPage {
     @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
         let reading = try req.reading()
         let rows = ordered(try await rows(context, try await ContractQueries.visible(context, in: reading), paidBy: reading.day))
-        return CSVResponse.make(TabularWriter.csv(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow)),
-                                filename: "\(context.tenant.slug)-payments.csv")
+        return CSVResponse.stream(headers: PaymentRow.csvHeaders, rows: rows.map(\.csvRow),
+                                  filename: "\(context.tenant.slug)-payments.csv")
     }
 }

@@ -63,14 +63,13 @@ enum RankingPages {
     @Sendable static func csv(req: Request, context: TenantContext) async throws -> Response {
         let state = try await EvaluationState.load(req, context)
         guard case .ranked(let ranking) = try await outcome(state, context: context) else { throw WaymarkError.notFound }
-        let data = TabularWriter.csv(
+        return CSVResponse.stream(
             headers: ["rank", "bidder", "price", "quality", "price_score", "social_value", "total", "tie_break", "working"],
             rows: ranking.bids.map { ranked in
                 let e = ranked.evaluation
                 return ["\(ranked.rank)", e.bid.providerName, e.bid.price.decimalString, e.quality.display, e.price.points.display,
                         e.socialValue?.points.display ?? "", e.total.display, ranked.tieBreak ?? "", e.working.joined(separator: " | ")]
-            })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-ranking.csv")
+            }, filename: "\(context.tenant.slug)-ranking.csv")
     }
 
     struct AwardForm: Content { var winner: String?; var reasons: String? }

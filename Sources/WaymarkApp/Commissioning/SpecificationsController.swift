@@ -88,9 +88,8 @@ struct SpecificationsController: Sendable {
 
     func csv(req: Request, context: TenantContext) async throws -> Response {
         let rows = try await Self.rows(context, at: try req.reading().moment(now: req.now))
-        let data = TabularWriter.csv(headers: ["title", "status", "total_value", "routes", "closing_uk_time", "service_period"],
-                                     rows: rows.map { [$0.title, $0.status, $0.value, $0.routes, $0.closing, $0.servicePeriod] })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-specifications.csv")
+        return CSVResponse.stream(headers: ["title", "status", "total_value", "routes", "closing_uk_time", "service_period"],
+                                     rows: rows.map { [$0.title, $0.status, $0.value, $0.routes, $0.closing, $0.servicePeriod] }, filename: "\(context.tenant.slug)-specifications.csv")
     }
 }
 

@@ -28,8 +28,8 @@ struct DashboardController: Sendable {
         }
         let data = try await DashboardData.load(context, reading: try req.reading())
         let (headers, rows) = DashboardTables.rows(table, data)
-        return CSVResponse.make(TabularWriter.csv(headers: headers, rows: rows),
-                                filename: "\(context.tenant.slug)-\(table.rawValue)-\(data.asOf.iso).csv")
+        return CSVResponse.stream(headers: headers, rows: rows,
+                                  filename: "\(context.tenant.slug)-\(table.rawValue)-\(data.asOf.iso).csv")
     }
 
     /// Why the answer is incomplete for the routes this person sees: term dates that stop

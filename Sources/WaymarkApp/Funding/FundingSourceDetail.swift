@@ -50,15 +50,14 @@ enum FundingSourceDetail {
         let record = try await FundingQueries.source(context, id: req.parameters.get("id"))
         let asOf = try req.asOfDay()
         let lines = try await allocationLines(context, record, positions: try await SourcePositions.load(context, asOf: asOf))
-        let data = TabularWriter.csv(
+        return CSVResponse.stream(
             headers: ["route_code", "route_name", "as_of", "amount", "start_day", "end_day", "drawn_to_date", "remaining", "lapsed", "will_lapse"],
             rows: lines.map { line in
                 [line.route?.code ?? "", line.route?.name ?? "", asOf.iso, line.allocation.domain.amount.decimalString,
                  line.allocation.startDay, line.allocation.endDay, line.position?.drawnToDate.decimalString ?? "",
                  line.position?.remaining.decimalString ?? "", line.position?.lapsed.decimalString ?? "",
                  line.position?.willLapse.decimalString ?? ""]
-            })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-source-\(record.id!.uuidString.prefix(8).lowercased())-routes.csv")
+            }, filename: "\(context.tenant.slug)-source-\(record.id!.uuidString.prefix(8).lowercased())-routes.csv")
     }
 
     struct AllocationLine {

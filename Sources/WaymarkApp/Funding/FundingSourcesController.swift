@@ -126,14 +126,13 @@ struct FundingSourcesController: Sendable {
     func csv(req: Request, context: TenantContext) async throws -> Response {
         let asOf = try req.asOfDay()
         let rows = try await Self.rows(context, asOf: asOf)
-        let data = TabularWriter.csv(
+        return CSVResponse.stream(
             headers: ["source_id", "funder", "programme", "kind", "as_of", "status", "start_day", "end_day", "amount", "allocated",
                       "drawn_to_date", "remaining", "lapsed", "will_lapse", "renewable", "reference"],
             rows: rows.map { row in
                 [row.id, row.funder, row.programme, row.kind, asOf.iso, row.status, row.startDay, row.endDay,
                  row.amount.decimalString, row.allocated.decimalString, row.drawnToDate.decimalString, row.remaining.decimalString,
                  row.lapsed.decimalString, row.willLapse.decimalString, row.renewable ? "yes" : "no", row.reference]
-            })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-funding-sources.csv")
+            }, filename: "\(context.tenant.slug)-funding-sources.csv")
     }
 }

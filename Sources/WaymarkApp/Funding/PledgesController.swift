@@ -62,15 +62,14 @@ struct PledgesController: Sendable {
 
     func csv(req: Request, context: TenantContext) async throws -> Response {
         let rows = try await PledgeQueries.rows(context, reading: try req.reading())
-        let data = TabularWriter.csv(
+        return CSVResponse.stream(
             headers: ["pledge_id", "organisation", "programme", "amount", "start_day", "end_day", "state", "routes",
                       "pledged_by", "pledged_on", "decided_by", "decided_on", "decision_reason", "note"],
             rows: rows.map { row in
                 [row.id, row.organisation, row.programme, row.amountDecimal, row.startDay, row.endDay, row.state,
                  row.lines.map { "\($0.routeCode) \($0.amountDecimal)" }.joined(separator: "; "),
                  row.pledgedBy, row.pledgedOn, row.decidedBy, row.decidedOn, row.decisionReason, row.note]
-            })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-pledges.csv")
+            }, filename: "\(context.tenant.slug)-pledges.csv")
     }
 
     func detail(req: Request, context: TenantContext) async throws -> Response {

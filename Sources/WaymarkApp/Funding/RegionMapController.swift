@@ -58,11 +58,10 @@ struct RegionMapController: Sendable {
     func csv(req: Request, context: TenantContext) async throws -> Response {
         let data = try await DashboardData.load(context, asOf: try req.asOfDay())
         let rows = try await Self.rows(context, data)
-        let body = TabularWriter.csv(
+        return CSVResponse.stream(
             headers: ["as_of", "route_code", "route_name", "local_authority", "children_per_day", "funding_status", "funded_until",
                       "funded_until_projected"],
             rows: rows.map { [data.asOf.iso, $0.code, $0.name, $0.localAuthority, String($0.childrenPerDay), $0.status,
-                              $0.securedISO, $0.projectedISO] })
-        return CSVResponse.make(body, filename: "\(context.tenant.slug)-region-map-\(data.asOf.iso).csv")
+                              $0.securedISO, $0.projectedISO] }, filename: "\(context.tenant.slug)-region-map-\(data.asOf.iso).csv")
     }
 }

@@ -24,10 +24,9 @@ struct RouteFundingSection: Encodable {
         let snapshot = try await CoverageLoader.load(context, routes: [route], asOf: asOf)
         guard let result = route.id.flatMap({ snapshot.results[$0] }) else { throw WaymarkError.notFound }
         let money = moneyLines(result.coverage, linkable: [], slug: context.tenant.slug, asOf: asOf)
-        let data = TabularWriter.csv(
+        return CSVResponse.stream(
             headers: ["as_of", "route_code", "source", "status", "allocated", "period", "drawn_to_date", "remaining", "lapsed_or_lapsing"],
-            rows: money.map { [asOf.iso, route.code, $0.source, $0.status, $0.amount, $0.period, $0.drawnToDate, $0.remaining, $0.lapsing] })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-\(route.code)-funding-\(asOf.iso).csv")
+            rows: money.map { [asOf.iso, route.code, $0.source, $0.status, $0.amount, $0.period, $0.drawnToDate, $0.remaining, $0.lapsing] }, filename: "\(context.tenant.slug)-\(route.code)-funding-\(asOf.iso).csv")
     }
 
     static func build(route: Route, result: RouteCoverageResult, context: TenantContext, asOf: Day) async throws -> RouteFundingSection {

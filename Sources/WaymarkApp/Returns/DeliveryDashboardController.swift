@@ -45,7 +45,7 @@ struct DeliveryDashboardController: Sendable {
              String(figures.youngPeopleEngaged), String(figures.incidents), String(figures.deEscalated),
              String(figures.safeguardingConcerns), String(figures.referrals)]
         }
-        return CSVResponse.make(TabularWriter.csv(headers: csvHeaders, rows: rows), filename: "\(context.tenant.slug)-delivery.csv")
+        return CSVResponse.stream(headers: csvHeaders, rows: rows, filename: "\(context.tenant.slug)-delivery.csv")
     }
 
     /// The CSV's grouping, in month then route order.

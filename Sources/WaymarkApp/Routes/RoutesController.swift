@@ -83,12 +83,11 @@ struct RoutesController: Sendable {
     func csv(req: Request, context: TenantContext) async throws -> Response {
         let asOf = try req.asOfDay()
         let rows = try await RouteQueries.rows(context, filter: Self.filter(from: req), asOf: asOf)
-        let data = TabularWriter.csv(
+        return CSVResponse.stream(
             headers: ["code", "name", "local_authority", "gss_code", "area", "children_per_day", "status", "length_metres",
                       "as_of", "funding_status", "funded_until", "funded_until_projected", "funding_reason"],
             rows: rows.map { [$0.code, $0.name, $0.localAuthority, $0.gssCode, $0.area, String($0.childrenPerDay), $0.status,
-                              String($0.lengthMetres), asOf.iso, $0.funding, $0.fundedUntil, $0.fundedUntilProjected, $0.fundingReason] })
-        return CSVResponse.make(data, filename: "\(context.tenant.slug)-routes.csv")
+                              String($0.lengthMetres), asOf.iso, $0.funding, $0.fundedUntil, $0.fundedUntilProjected, $0.fundingReason] }, filename: "\(context.tenant.slug)-routes.csv")
     }
 
     func detail(req: Request, context: TenantContext) async throws -> Response {
@@ -98,11 +97,42 @@ struct RoutesController: Sendable {
     }
 }
 
+/// CSV downloads. A list is sent as it is written, a thousand rows to a chunk (chunked
+/// transfer encoding): a long list is never held whole as one file as well as its rows, and
+/// a list read from the database in batches (the audit log) is never held whole at all.
 enum CSVResponse {
+    static let rowsPerChunk = 1_000
+
+    /// A small file made whole already: an import template.
     static func make(_ data: Data, filename: String) -> Response {
+        Response(status: .ok, headers: headers(filename), body: .init(data: data))
+    }
+
+    /// A list's rows, sent a chunk at a time.
+    static func stream(headers: [String], rows: [[String]], filename: String) -> Response {
+        stream(headers: headers, filename: filename) { emit in
+            for chunk in rows.chunked(rowsPerChunk) { try await emit(Array(chunk)) }
+        }
+    }
+
+    /// Rows made in batches by `produce`, which hands each batch to `emit` as it is read. Should
+    /// `produce` fail part way, the download is cut off (the connection closes): a client never
+    /// takes a short file for a whole one.
+    static func stream(headers columns: [String], filename: String,
+                       produce: @escaping @Sendable (_ emit: @Sendable ([[String]]) async throws -> Void) async throws -> Void) -> Response {
+        Response(status: .ok, headers: headers(filename), body: .init(managedAsyncStream: { writer in
+            try await writer.writeBuffer(ByteBuffer(data: TabularWriter.csvHeader(columns)))
+            try await produce { rows in
+                guard !rows.isEmpty else { return }
+                try await writer.writeBuffer(ByteBuffer(data: TabularWriter.csvRows(rows, width: columns.count)))
+            }
+        }))
+    }
+
+    private static func headers(_ filename: String) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return headers
     }
 }

@@ -71,8 +71,8 @@ struct OrganisationsController: Sendable {
 
     func csv(req: Request, context: TenantContext) async throws -> Response {
         let rows = try await lines(context).map { [$0.name, $0.kind, $0.identifier, String($0.members), $0.retired ? "yes" : "no"] }
-        return CSVResponse.make(TabularWriter.csv(headers: ["name", "kind", "identifier", "members", "retired"], rows: rows),
-                                filename: "\(context.tenant.slug)-organisations.csv")
+        return CSVResponse.stream(headers: ["name", "kind", "identifier", "members", "retired"], rows: rows,
+                                  filename: "\(context.tenant.slug)-organisations.csv")
     }
 
     func detail(req: Request, context: TenantContext) async throws -> Response {

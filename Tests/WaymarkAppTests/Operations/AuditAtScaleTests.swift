@@ -65,6 +65,28 @@ final class AuditAtScaleTests: AppTestCase {
         XCTAssertEqual(asViewer.status, .forbidden, "as the page itself: commissioners only")
     }
 
+    /// The CSV reads the log a batch at a time and sends each as it is read: a log longer than a
+    /// batch comes whole, once each, in order, filter kept, and only as far as it stood when asked.
+    func testTheCSVSendsALogLongerThanABatchWholeAndInOrder() async throws {
+        let tenant = try await tenantID()
+        let count = CSVResponse.rowsPerChunk * 2 + 345
+        try await platform { db in
+            try await AuditLog.record(many: (1...count).map { .init(action: "probe.written", entity: "probe", entityID: "p\($0)") },
+                                      on: db, tenantID: tenant, actor: .shell("probe"))
+        }
+        let browser = try await signedIn(DemoPeople.commissioner)
+        let response = try await browser.get("/t/west-midlands/audit.csv?entity=probe")
+        XCTAssertEqual(response.status, .ok)
+        XCTAssertEqual(response.headers.first(name: .contentType), "text/csv; charset=utf-8")
+        XCTAssertNil(response.headers.first(name: .contentLength), "sent in chunks as it is read, not as one whole file")
+        let lines = response.body.string.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        XCTAssertEqual(lines.count, count, "every entry, none twice")
+        XCTAssertEqual(lines.map { $0.components(separatedBy: ",")[5] }, (1...count).map { "p\($0)" }, "in the order written")
+        let seqs = lines.map { Int64($0.components(separatedBy: ",")[0])! }
+        XCTAssertEqual(seqs, seqs.sorted())
+        XCTAssertFalse(response.body.string.contains("demo.seeded"), "the filter holds in every batch")
+    }
+
     func testTheLogIsFilteredAndPagedWithItsFiltersKept() async throws {
         let tenant = try await tenantID()
         try await platform { db in

@@ -10,6 +10,20 @@ final class TabularWriterTests: XCTestCase {
         XCTAssertEqual(text, "name,notes\r\n\"Smith, John\",\"said \"\"hi\"\"\nthen left\"\r\nCafé £5,\r\n")
     }
 
+    /// A streamed download is the header then rows in pieces: joined, they are the file made whole.
+    func testPiecesJoinedAreTheWholeFile() {
+        let headers = ["code", "name", "amount"]
+        let rows = (0..<25).map { ["R\($0)", $0 % 3 == 0 ? "comma, quote \" and\r\nline" : "plain", $0 % 4 == 0 ? "=1+1" : "-\($0).50"] }
+            + [["short"], []]
+        let whole = TabularWriter.csv(headers: headers, rows: rows)
+        for size in [1, 2, 7, 25, 100] {
+            let pieces = rows.chunked(size).reduce(TabularWriter.csvHeader(headers)) { $0 + TabularWriter.csvRows(Array($1), width: headers.count) }
+            XCTAssertEqual(pieces, whole, "in pieces of \(size)")
+        }
+        XCTAssertEqual(TabularWriter.csvRows([], width: 3), Data(), "no rows, no bytes: an empty batch adds no blank line")
+        XCTAssertEqual(TabularWriter.csv(headers: headers, rows: []), TabularWriter.csvHeader(headers))
+    }
+
     func testCSVRoundTripsThroughReader() throws {
         let rows = [["A1", "x, y", "multi\r\nline"], ["", "", ""], ["B2", "", "-12.50"]]
         let data = TabularWriter.csv(headers: ["Code", "Name", "Amount"], rows: rows)

@@ -8,14 +8,27 @@ enum TabularWriter {
     /// Excel assumes the local ANSI code page and mangles "é" or "£"), CRLF
     /// line ends, quotes only where needed, and formula injection neutralised.
     static func csv(headers: [String], rows: [[String]]) -> Data {
-        var output = Data([0xEF, 0xBB, 0xBF])
+        csvHeader(headers) + csvRows(rows, width: headers.count)
+    }
+
+    /// The start of a CSV file: the byte-order mark and the header line. `csvRows` writes the
+    /// rest, in as many pieces as wanted: the pieces joined are the file `csv` writes whole.
+    static func csvHeader(_ headers: [String]) -> Data {
+        Data([0xEF, 0xBB, 0xBF]) + csvLines([headers.map(escapeFormula)])
+    }
+
+    /// Lines of a CSV file under a header of `width` columns, each ending in CRLF; nothing for no rows.
+    static func csvRows(_ rows: [[String]], width: Int) -> Data {
+        csvLines(rows.map { padded($0, to: width).map(escapeFormula) })
+    }
+
+    private static func csvLines(_ lines: [[String]]) -> Data {
+        guard !lines.isEmpty else { return Data() }
+        var output = Data()
         do {
             let stream = OutputStream(toMemory: ())
             let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: headers.map(escapeFormula))
-            for row in rows {
-                try writer.write(row: padded(row, to: headers.count).map(escapeFormula))
-            }
+            for line in lines { try writer.write(row: line) }
             writer.stream.close()
             if let written = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data {
                 output.append(written)
@@ -25,7 +38,7 @@ enum TabularWriter {
             // to, returning what we have beats crashing the request.
         }
         // CSVWriter puts no line break after the last record; add one so every
-        // line ends the same way (RFC 4180 allows either).
+        // line ends the same way (RFC 4180 allows either), and pieces join up.
         output.append(contentsOf: [0x0D, 0x0A])
         return output
     }
