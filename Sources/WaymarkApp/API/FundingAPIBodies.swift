@@ -88,5 +88,25 @@ enum FundingAPIBodies {
         }
     }
 
-    struct AlertList: Encodable { let tenant: String; let alerts: [Alert] }
+    static let alertsPerPage = 200
+
+    struct AlertList: Encodable {
+        let tenant: String; let total: Int; let page: Int; let pages: Int
+        /// The next page's address; null on the last.
+        let next: String?
+        let alerts: [Alert]
+
+        func encode(to encoder: any Encoder) throws {
+            // `next` is written as null on the last page, not left out: the schema says it is always there.
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(tenant, forKey: .tenant)
+            try container.encode(total, forKey: .total)
+            try container.encode(page, forKey: .page)
+            try container.encode(pages, forKey: .pages)
+            try container.encode(next, forKey: .next)
+            try container.encode(alerts, forKey: .alerts)
+        }
+
+        enum CodingKeys: String, CodingKey { case tenant, total, page, pages, next, alerts }
+    }
 }

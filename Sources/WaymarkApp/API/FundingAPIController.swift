@@ -70,10 +70,25 @@ struct FundingAPIController: Sendable {
         return try APIJSON.response(FundingAPIBodies.PledgeList(tenant: context.tenant.slug, pledges: rows.map(FundingAPIBodies.Pledge.init)))
     }
 
+    /// The caller's alerts, newest first, `alertsPerPage` at a time: `page` (from 1) picks one,
+    /// `total` and `pages` say how many there are, and `next` is the next page's address, kept
+    /// to the same day, until the last. A page past the end is empty.
     func alerts(req: Request, context: TenantContext) async throws -> Response {
         let reading = try req.reading()
-        let lines = try await InboxController.lines(context, reading: reading.day >= context.today ? nil : reading)
-        return try APIJSON.response(FundingAPIBodies.AlertList(tenant: context.tenant.slug, alerts: lines.map(FundingAPIBodies.Alert.init)))
+        let asked = reading.day >= context.today ? nil : reading
+        let raw = req.query[String.self, at: "page"]
+        guard let page = raw.map({ Int($0) }) ?? 1, page >= 1, page <= Pager.lastPossiblePage else {
+            throw WaymarkError.badRequest("page must be a whole number from 1; '\(raw ?? "")' is not")
+        }
+        let size = FundingAPIBodies.alertsPerPage
+        let total = try await InboxController.raised(context, by: asked).query.count()
+        let lines = try await InboxController.lines(context, reading: asked, range: (page - 1) * size ..< page * size)
+        let pages = (total + size - 1) / size
+        let kept = [("as_of", req.query[String.self, at: "as_of"]), ("as_recorded", req.query[String.self, at: "as_recorded"])]
+            .compactMap { name, value in value.flatMap { $0.isEmpty ? nil : (name, $0) } }
+        let next = page < pages ? SiteMap.API.alerts.path(context.tenant.slug, query: kept + [("page", String(page + 1))]) : nil
+        return try APIJSON.response(FundingAPIBodies.AlertList(tenant: context.tenant.slug, total: total, page: page, pages: pages, next: next,
+                                                               alerts: lines.map(FundingAPIBodies.Alert.init)))
     }
 
     /// A `YYYY-MM-DD` query parameter, or a 400 naming it.

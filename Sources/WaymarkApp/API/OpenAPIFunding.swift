@@ -46,7 +46,10 @@ enum OpenAPIFunding {
             "/api/v1/t/{tenant}/allocations": get("listAllocations", "Allocations of the sources the caller may see, to the routes they may see", "AllocationList",
                                                   [["name": "route", "in": "query", "required": false, "description": "Only this route's code", "schema": ["type": "string"]], asOf]),
             "/api/v1/t/{tenant}/pledges": get("listPledges", "Partners' pledges made by as_of, each as it stood that day (a partner: their own organisations')", "PledgeList", [asOf, asRecorded]),
-            "/api/v1/t/{tenant}/alerts": get("listAlerts", "The caller's own funding alerts raised by as_of, newest first", "AlertList", [asOf]),
+            "/api/v1/t/{tenant}/alerts": get("listAlerts", "The caller's own funding alerts raised by as_of, newest first, \(FundingAPIBodies.alertsPerPage) to a page", "AlertList",
+                                             [asOf, ["name": "page", "in": "query", "required": false,
+                                                     "description": "Which page, from 1 (default 1); a page past the last is empty",
+                                                     "schema": ["type": "integer", "minimum": 1, "maximum": Pager.lastPossiblePage]]]),
         ]
     }
 
@@ -99,7 +102,8 @@ enum OpenAPIFunding {
                                             required: ["as_of", "source", "allocations"]),
             "AllocationList": list("allocations", allocation, ["tenant": s.string, "as_of": isoDay]),
             "PledgeList": list("pledges", pledge, ["tenant": s.string]),
-            "AlertList": list("alerts", alert, ["tenant": s.string]),
+            "AlertList": list("alerts", alert, ["tenant": s.string, "total": s.integer, "page": s.integer, "pages": s.integer,
+                                                "next": ["type": ["string", "null"], "description": "The next page's address; null on the last"]]),
         ]
     }
 }

@@ -38,7 +38,7 @@ struct DashboardController: Sendable {
         let routes = Array(data.routes.values)
         let authorityIDs = Set(routes.map(\.localAuthorityID))
         let authorities = try await context.query(LocalAuthority.self).sort(\.$name).all().filter { authorityIDs.contains($0.id!) }
-        let costed = Set(try await context.query(RouteCostRecord.self).filter(\.$routeID ~~ routes.compactMap(\.id)).all().map(\.routeID))
+        let costed = Set(try await CoverageRecords.costEntries(context).keys)
         let horizon = data.asOf.adding(days: max(context.tenant.atRiskWindowDays, context.tenant.watchWindowDays))
         let gaps = SetUpChecklist.dashboardGaps(
             authorities: try await SetUpFacts.checklistAuthorities(context, authorities, routes: routes),

@@ -8,11 +8,16 @@ enum SetUpFacts {
     static func load(_ context: TenantContext, today: Day) async throws -> SetUpChecklist.Facts {
         let authorities = try await context.query(LocalAuthority.self).sort(\.$name).all()
         let routes = try await context.query(Route.self).all()
-        let costed = Set(try await context.query(RouteCostRecord.self).all().map(\.routeID))
+        let costed = Set(try await CoverageRecords.costEntries(context).keys)
         let contracts = try await ContractQueries.contracts(context)
-        let delivered = Set(routes.compactMap(\.id).filter { id in
-            contracts.contains { ($0.current.servicePeriod(ofRoute: id)?.end).map { $0 >= today } ?? false }
-        })
+        // Each contract's own routes, not every route against every contract: a partnership has
+        // a thousand of each.
+        var delivered = Set<UUID>()
+        for terms in contracts.map(\.current) {
+            for route in terms.routes where (terms.servicePeriod(ofRoute: route.routeID)?.end).map({ $0 >= today }) ?? false {
+                delivered.insert(route.routeID)
+            }
+        }
         let memberships = try await context.query(Membership.self).all()
         var people: [Role: Set<UUID>] = [:]
         for membership in memberships {
@@ -33,7 +38,7 @@ enum SetUpFacts {
     /// academic year) and how many of `routes` run in it.
     static func checklistAuthorities(_ context: TenantContext, _ authorities: [LocalAuthority],
                                      routes: [Route]) async throws -> [SetUpChecklist.Authority] {
-        let periods = try await context.query(TermPeriod.self).all()
+        let periods = try await CoverageRecords.termPeriods(context)
         var lastYear: [UUID: AcademicYear] = [:]
         for period in periods {
             guard let year = AcademicYear(label: period.academicYear) else { continue }

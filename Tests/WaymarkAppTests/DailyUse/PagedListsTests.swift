@@ -75,6 +75,54 @@ final class PagedListsTests: AppTestCase {
         XCTAssertEqual(rows.count, min(50, Int(String(count.output[1].substring!))!))
     }
 
+    /// The alerts API pages as the inbox does: every alert once, newest first, following `next`
+    /// from the first page to the last; a page past the end is empty, and a page that is not a
+    /// whole number from 1 is refused, naming it.
+    func testTheAlertsAPIPagesEveryAlertOnceByItsNextLinks() async throws {
+        let commissioner = try await signedIn(DemoPeople.commissioner)
+        let count = FundingAPIBodies.alertsPerPage * 2 + 17
+        try await platform { db in
+            let tenant = try await Tenant.query(on: db).filter(\.$slug == "west-midlands").first()!
+            let person = try await Person.query(on: db).filter(\.$email == DemoPeople.commissioner).first()!
+            let alerts = (0..<count).map { n in
+                InboxMessage(tenantID: tenant.id!, personID: person.id!, kind: "status", headline: "API alert \(n)", body: "",
+                             link: "/t/west-midlands/routes/BHM-01", alertKey: "api-paged-\(n)", asOfDay: "2025-01-01",
+                             at: DemoReturns.noon("2025-01-01").addingTimeInterval(Double(n / 3)))
+            }
+            try await alerts.create(on: db)
+        }
+        var next: String? = "/api/v1/t/west-midlands/alerts?as_of=2025-01-02"
+        var headlines: [String] = [], pages: [Int] = [], total = 0
+        while let path = next {
+            let response = try await commissioner.get(path)
+            XCTAssertEqual(response.status, .ok, path)
+            let body = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as! [String: Any]
+            total = body["total"] as! Int
+            XCTAssertGreaterThanOrEqual(total, count, "the day's alerts, all of them counted")
+            XCTAssertEqual(body["pages"] as? Int, (total + FundingAPIBodies.alertsPerPage - 1) / FundingAPIBodies.alertsPerPage)
+            XCTAssertTrue(body.keys.contains("next"), "next is there on every page, null on the last")
+            pages.append(body["page"] as! Int)
+            headlines += (body["alerts"] as! [[String: Any]]).map { $0["headline"] as! String }
+            next = body["next"] as? String
+            if let next { XCTAssertTrue(next.contains("as_of=2025-01-02"), "the next page keeps the day: \(next)") }
+        }
+        XCTAssertEqual(pages, Array(1...pages.count))
+        XCTAssertGreaterThanOrEqual(pages.count, 3)
+        XCTAssertEqual(headlines.count, total)
+        XCTAssertEqual(Set(headlines.filter { $0.hasPrefix("API alert") }).count, count, "each alert on exactly one page")
+        XCTAssertEqual(headlines.filter { $0.hasPrefix("API alert") }.count, count)
+        XCTAssertEqual(headlines.filter { $0.hasPrefix("API alert") }.first.map { ["API alert \(count - 1)", "API alert \(count - 2)", "API alert \(count - 3)"].contains($0) }, true,
+                       "newest first")
+        let beyond = try JSONSerialization.jsonObject(with: Data(try await commissioner.get("/api/v1/t/west-midlands/alerts?as_of=2025-01-02&page=9").body.string.utf8)) as! [String: Any]
+        XCTAssertEqual((beyond["alerts"] as! [Any]).count, 0, "past the last page: empty")
+        XCTAssertTrue(beyond["next"] is NSNull)
+        for bad in ["0", "two", "1.5", "-3"] {
+            let refused = try await commissioner.get("/api/v1/t/west-midlands/alerts?page=\(bad)")
+            XCTAssertEqual(refused.status, .badRequest, bad)
+            XCTAssertTrue(refused.body.string.contains("page must be a whole number"), refused.body.string)
+        }
+    }
+
     func testTheInboxPagesInTheDatabaseAndCountsEveryUnreadAlert() async throws {
         let commissioner = try await signedIn(DemoPeople.commissioner)
         try await platform { db in
