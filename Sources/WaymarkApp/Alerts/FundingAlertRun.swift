@@ -28,7 +28,7 @@ enum FundingAlertRun {
         let sent = Set(try await context.query(AlertKey.self).all().map(\.key))
         let detection = FundingAlerts.detect(previous: previous, current: data.dashboard.statuses,
                                              endingGrants: data.dashboard.endingGrantAlerts, alreadySent: sent)
-        let results = data.snapshot.results.values.sorted { $0.routeID.uuidString < $1.routeID.uuidString }
+        let results = data.snapshot.results.values.sorted(onKey: \.routeID.uuidString)
         let names = FundingAlertNames(dashboard: data.dashboard, routes: data.facts,
                                       sources: Array(data.snapshot.sources.values), results: results)
         let recipients = try await AlertRecipients.load(context, data: data)
@@ -52,7 +52,7 @@ enum FundingAlertRun {
                                  context: TenantContext) async throws {
         let byRoute = Dictionary(states.map { ($0.routeID, $0) }, uniquingKeysWith: { first, _ in first })
         var new: [RouteAlertState] = []
-        for (routeID, status) in statuses.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+        for (routeID, status) in statuses.sorted(onKey: \.key.uuidString) {
             if let state = byRoute[routeID] {
                 guard state.status != status.rawValue else { continue }
                 state.status = status.rawValue

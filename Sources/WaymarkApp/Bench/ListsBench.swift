@@ -45,14 +45,14 @@ enum ListsBench {
     }
 
     /// A commissioner of the tenant, signed in: the session cookie to send.
-    static func signIn(_ app: Application, tenant: Tenant) async throws -> String {
+    static func signIn(_ app: Application, tenant: Tenant, email: String = commissionerEmail) async throws -> String {
         let token = SecretToken.make()
         try await app.platformDB { db in
             let person: Person
-            if let found = try await Person.query(on: db).filter(\.$email == commissionerEmail).first() {
+            if let found = try await Person.query(on: db).filter(\.$email == email).first() {
                 person = found
             } else {
-                person = Person(name: "Lists Bench", email: commissionerEmail, passwordHash: "")
+                person = Person(name: "Bench Commissioner", email: email, passwordHash: "")
                 try await person.create(on: db)
                 let organisation = Organisation(tenantID: tenant.id!, name: "Bench Partnership", kind: .commissioner)
                 try await organisation.create(on: db)

@@ -23,7 +23,7 @@ enum SimulationBaseLoader {
         let start = asOf.startOfMonth
         let forecast = DayRange(start: start, end: start.adding(months: horizonMonths + 12).previous)!
         return SimulationBase(routes: simulationRoutes,
-                              sources: snapshot.sources.values.sorted { $0.id.uuidString < $1.id.uuidString },
+                              sources: snapshot.sources.values.sorted(onKey: \.id.uuidString),
                               allocations: results.flatMap { $0.coverage.allocations.map(\.allocation) },
                               asOf: asOf, horizonMonths: horizonMonths,
                               schoolDays: try await RouteSchedules.schoolDays(context, in: forecast))

@@ -33,11 +33,11 @@ struct DashboardData: Sendable {
         let facts = routes.compactMap { route in
             route.id.map { DashboardRoute(routeID: $0, code: route.code, name: route.name, childrenPerDay: route.childrenPerDay) }
         }
-        let results = snapshot.results.values.sorted { $0.routeID.uuidString < $1.routeID.uuidString }
+        let results = snapshot.results.values.sorted(onKey: \.routeID.uuidString)
         // Every source's money counts in the routes' coverage; the grants ending and the money
         // lapsing are only those of the sources the person may read (`ReadRule`).
         let readable = Set(try await FundingQueries.visibleSources(context).compactMap(\.id))
-        let sources = snapshot.sources.values.filter { readable.contains($0.id) }.sorted { $0.id.uuidString < $1.id.uuidString }
+        let sources = snapshot.sources.values.filter { readable.contains($0.id) }.sorted(onKey: \.id.uuidString)
         let dashboard = FundingDashboard(results: results, routes: facts, sources: sources, asOf: asOf)
         return DashboardData(asOf: asOf, dashboard: dashboard, snapshot: snapshot,
                              routes: Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0) }), facts: facts)

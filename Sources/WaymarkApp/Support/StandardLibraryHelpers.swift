@@ -20,3 +20,11 @@ extension Array {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }
+
+extension Sequence {
+    /// Sorted by a key worked out once for each element, not twice for each comparison: a
+    /// UUID's text, say, which is formatted anew every time it is asked for.
+    func sorted<Key: Comparable>(onKey key: (Element) -> Key) -> [Element] {
+        map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

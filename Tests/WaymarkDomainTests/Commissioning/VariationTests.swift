@@ -28,6 +28,8 @@ struct VariationTests {
         #expect(versions.map(\.effective.iso) == ["2024-09-02", "2025-01-06", "2025-04-01", "2025-04-01", "2025-06-01", "2025-12-19"])
         #expect(versions[0].terms == Contracted.contract.original)
         #expect(varied.current.terminated && !versions[4].terms.terminated)
+        #expect(varied.current == versions[5].terms, "the current terms are the last version's")
+        #expect(Contracted.contract.current == Contracted.contract.original, "with no variation, the original")
         #expect(versions.compactMap(\.variation?.change.displayName) == ["Route added", "Route removed", "Value change", "Extension", "Termination"])
     }
 

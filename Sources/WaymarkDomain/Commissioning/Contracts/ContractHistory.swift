@@ -41,8 +41,10 @@ extension Contract {
         return versions
     }
 
-    /// The terms after every variation.
-    public var current: ContractTerms { versions[versions.count - 1].terms }
+    /// The terms after every variation: the last of `versions`, without making the others.
+    public var current: ContractTerms {
+        variations.reduce(original) { $0.applying($1.change, effective: $1.effective) }
+    }
 
     /// The contract as it stands on `day`: only variations effective on or before it apply.
     /// (`VariationRules` keeps effective days in approval order, so these are always the
