@@ -93,6 +93,33 @@ enum ListsBench {
         return times.sorted()[times.count / 2]
     }
 
+    /// Where the returns list's time goes, as medians: its contracts read as on the day, every
+    /// return's state as it stood then, and the rows worked out from both (which includes the two).
+    static func returnsSplit(_ app: Application, tenant: Tenant, runs: Int, console: any Console) async throws {
+        var contracts: [Double] = [], states: [Double] = [], rows: [Double] = []
+        for run in 0...runs {
+            let split = try await DatabaseScope.tenant(tenant.id!).run(on: app.db) { db in
+                let system = TenantContext.system(tenant: tenant, db: db, job: "bench@waymark")
+                let reading = Reading.asOf(system.today)
+                let started = ContinuousClock.now
+                let loaded = try await ContractQueries.all(system, in: reading)
+                let read = ContinuousClock.now
+                _ = try await ReturnStates.read(system, contractIDs: Set(loaded.map(\.id)), in: reading)
+                let stated = ContinuousClock.now
+                _ = try await ReturnsList.rows(system, reading: reading)
+                return (BenchCommand.millis(from: started, to: read), BenchCommand.millis(from: read, to: stated),
+                        BenchCommand.millis(from: stated, to: .now))
+            }
+            guard run > 0 else { continue }   // a warm-up first
+            contracts.append(split.0)
+            states.append(split.1)
+            rows.append(split.2)
+        }
+        let median = { (times: [Double]) in times.sorted()[times.count / 2] }
+        console.print(String(format: "The returns list's rows: contracts %.0f ms, returns' states %.0f ms; all the rows %.0f ms.",
+                             median(contracts), median(states), median(rows)))
+    }
+
     static func run(_ app: Application, runs: Int, console: any Console) async throws {
         let tenant = try await prepare(app, console: console)
         let cookie = try await signIn(app, tenant: tenant)
@@ -107,6 +134,7 @@ enum ListsBench {
             let last = try await time(app, path + "?page=\(Pager.lastPossiblePage)", cookie: cookie, runs: runs)
             console.print(padded(path, 30) + padded(String(format: "%.0f ms", first), 14) + String(format: "%.0f ms", last))
         }
+        try await returnsSplit(app, tenant: tenant, runs: runs, console: console)
         let csvStarted = ContinuousClock.now
         let csv = SiteMap.Tenant.routesCSV.path(slug)
         let size = try await get(app, csv, cookie: cookie)
