@@ -17,11 +17,11 @@ enum CoverageRecords {
             let routeID = try row.uuid("route_id")
             guard routeIDs.contains(routeID) else { return nil }
             let allocation = allocation(id: try row.uuid("id"), sourceID: try row.uuid("source_id"),
-                                        routeID: routeID, amountPence: try row.decode(column: "amount_pence", as: Int64.self),
-                                        startDay: try row.decode(column: "start_day", as: String.self),
-                                        endDay: try row.decode(column: "end_day", as: String.self),
-                                        enteredAt: try row.decode(column: "entered_at", as: Date.self),
-                                        agreedOn: try row.optional("agreed_on", as: String.self))
+                                        routeID: routeID, amountPence: try row.int64("amount_pence"),
+                                        startDay: try row.string("start_day"),
+                                        endDay: try row.string("end_day"),
+                                        enteredAt: try row.date("entered_at"),
+                                        agreedOn: try row.optionalString("agreed_on"))
             return reading.includes(effective: allocation.agreedOn ?? Day(allocation.enteredAt, in: London.timeZone),
                                     recorded: allocation.enteredAt) ? allocation : nil
         }
@@ -45,10 +45,10 @@ enum CoverageRecords {
             let period = TermPeriod()
             period.tenantID = context.tenantID
             period.calendarID = try row.uuid("calendar_id")
-            period.academicYear = try row.decode(column: "academic_year", as: String.self)
-            period.kind = try row.decode(column: "kind", as: String.self)
-            period.startDay = try row.decode(column: "start_day", as: String.self)
-            period.endDay = try row.decode(column: "end_day", as: String.self)
+            period.academicYear = try row.string("academic_year")
+            period.kind = try row.string("kind")
+            period.startDay = try row.string("start_day")
+            period.endDay = try row.string("end_day")
             return period
         }
     }
@@ -60,11 +60,11 @@ enum CoverageRecords {
         var entries: [UUID: [RouteCostModel.Entry]] = [:]
         for row in rows {
             entries[try row.uuid("route_id"), default: []].append(costEntry(
-                effectiveFrom: try row.decode(column: "effective_from", as: String.self),
-                chaperones: try row.decode(column: "chaperones", as: Int.self),
-                minutesPerDay: try row.decode(column: "minutes_per_day", as: Int.self),
-                hourlyRatePence: try row.decode(column: "hourly_rate_pence", as: Int64.self),
-                dailyManagementPence: try row.decode(column: "daily_management_pence", as: Int64.self)))
+                effectiveFrom: try row.string("effective_from"),
+                chaperones: try row.int("chaperones"),
+                minutesPerDay: try row.int("minutes_per_day"),
+                hourlyRatePence: try row.int64("hourly_rate_pence"),
+                dailyManagementPence: try row.int64("daily_management_pence")))
         }
         return entries
     }

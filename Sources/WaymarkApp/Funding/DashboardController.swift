@@ -13,9 +13,8 @@ struct DashboardController: Sendable {
 
     func page(req: Request, context: TenantContext) async throws -> Response {
         let data = try await DashboardData.load(context, reading: try req.reading())
-        let linkable = Set(try await FundingQueries.visibleSources(context).compactMap(\.id))
         let pager = Pager(req)
-        var page = DashboardPage(data, context: context, linkableSources: linkable, routePager: pager)
+        var page = DashboardPage(data, context: context, linkableSources: data.readableSources, routePager: pager)
         page.routesPager = pager.links(req, total: page.routeTotal, noun: "routes")
         page.gaps = try await gaps(context, data)
         return try await PageRenderer.render(req, "funding/dashboard", title: "Funding dashboard", page)

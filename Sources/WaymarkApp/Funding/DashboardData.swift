@@ -11,6 +11,8 @@ struct DashboardData: Sendable {
     let snapshot: CoverageSnapshot
     let routes: [UUID: Route]
     let facts: [DashboardRoute]
+    /// The sources the person may read (`ReadRule`), which the page may link to.
+    let readableSources: Set<UUID>
 
     /// Only routes active on the day have a funding status (DESIGN.md "Status"), so only they
     /// count: a closed route counts on the days before its closure (`Route.isActive`).
@@ -40,7 +42,7 @@ struct DashboardData: Sendable {
         let sources = snapshot.sources.values.filter { readable.contains($0.id) }.sorted(onKey: \.id.uuidString)
         let dashboard = FundingDashboard(results: results, routes: facts, sources: sources, asOf: asOf)
         return DashboardData(asOf: asOf, dashboard: dashboard, snapshot: snapshot,
-                             routes: Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0) }), facts: facts)
+                             routes: Dictionary(uniqueKeysWithValues: routes.map { ($0.id!, $0) }), facts: facts, readableSources: readable)
     }
 
     /// Routes with their status, most urgent first, then by code.

@@ -6,7 +6,7 @@ import WaymarkDomain
 /// of every return at once. Read lean (`TenantContext.rows`), never as models: a partnership with
 /// years of returns has tens of thousands of them, and a page reads them all to count and
 /// sort before it shows fifty.
-struct ReturnState: Sendable {
+struct ReturnState: Hashable, Sendable {
     let id: UUID
     let contractID: UUID
     let month: CalendarMonth
@@ -88,19 +88,19 @@ enum ReturnStates {
         let stored = try rows.compactMap { row -> ReturnState? in
             let contractID = try row.uuid("contract_id")
             if let contractIDs, !contractIDs.contains(contractID) { return nil }
-            let monthText = try row.decode(column: "month", as: String.self), dueText = try row.decode(column: "due_day", as: String.self)
+            let monthText = try row.string("month"), dueText = try row.string("due_day")
             guard let month = CalendarMonth(iso: monthText), let due = Day(iso: dueText) else {
                 // Only `CalendarMonth.description` and `Day.iso` are ever stored: this is a damaged row.
                 throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "A stored return has month '\(monthText)' and due day '\(dueText)'"))
             }
             return ReturnState(id: try row.uuid("id"), contractID: contractID, month: month,
-                               status: ReturnStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft, due: due,
-                               firstSubmittedAt: try row.optional("first_submitted_at", as: Date.self),
-                               latestVersion: try row.decode(column: "latest_version", as: Int.self),
-                               hasDraft: try row.decode(column: "has_draft", as: Bool.self),
-                               draftSavedAt: try row.optional("draft_saved_at", as: Date.self),
-                               extendedAt: try row.optional("extended_at", as: Date.self),
-                               updatedAt: try row.decode(column: "updated_at", as: Date.self))
+                               status: ReturnStatus(rawValue: try row.string("status")) ?? .draft, due: due,
+                               firstSubmittedAt: try row.optionalDate("first_submitted_at"),
+                               latestVersion: try row.int("latest_version"),
+                               hasDraft: try row.bool("has_draft"),
+                               draftSavedAt: try row.optionalDate("draft_saved_at"),
+                               extendedAt: try row.optionalDate("extended_at"),
+                               updatedAt: try row.date("updated_at"))
         }
         return try await ReturnsAsOf.read(context, stored, in: reading)
     }

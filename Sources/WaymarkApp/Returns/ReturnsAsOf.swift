@@ -35,16 +35,16 @@ enum ReturnsAsOf {
         for row in try await context.rows(of: ReturnVersionRecord.self, ["return_id", "number", "submitted_at"], refine: onlyThese) {
             let id = try row.uuid("return_id")
             guard ids.contains(id) else { continue }
-            submissions[id, default: []].append(.init(number: try row.decode(column: "number", as: Int.self),
-                                                      at: try row.decode(column: "submitted_at", as: Date.self)))
+            submissions[id, default: []].append(.init(number: try row.int("number"),
+                                                      at: try row.date("submitted_at")))
         }
         for row in try await context.rows(of: ReturnReviewRecord.self, ["return_id", "version_number", "step", "reviewed_at"],
                                           refine: onlyThese) {
             let id = try row.uuid("return_id")
             guard ids.contains(id) else { continue }
-            reviews[id, default: []].append(.init(version: try row.decode(column: "version_number", as: Int.self),
-                                                  step: ReturnReviewRecord.step(try row.decode(column: "step", as: String.self)),
-                                                  at: try row.decode(column: "reviewed_at", as: Date.self)))
+            reviews[id, default: []].append(.init(version: try row.int("version_number"),
+                                                  step: ReturnReviewRecord.step(try row.string("step")),
+                                                  at: try row.date("reviewed_at")))
         }
         return Dictionary(uniqueKeysWithValues: states.map { state in
             (state.id, history(state, history: ReturnHistory(submissions: submissions[state.id] ?? [], reviews: reviews[state.id] ?? [])))

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import SQLiteKit
 
 /// Lean reads for the pages that read thousands of rows at once (issue 20): the named columns
 /// of a tenant-owned table as SQLKit rows, one query per kind, which the caller decodes straight
@@ -9,11 +10,79 @@ import SQLKit
 /// PostgreSQL is the second wall, as everywhere).
 extension TenantContext {
     func rows<M: TenantOwned>(of model: M.Type, _ columns: [String],
-                              refine: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }) async throws -> [any SQLRow] {
+                              refine: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }) async throws -> [LeanRow] {
         guard let sql = db as? any SQLDatabase else { preconditionFailure("Waymark's databases, SQLite and PostgreSQL, both speak SQL") }
-        let select = sql.select().columns(columns.map { SQLColumn($0) }).from(M.schema)
-            .where(SQLColumn(M.tenantKey.description), .equal, SQLBind(tenantID))
-        return try await refine(select).all()
+        let select = refine(sql.select().columns(columns.map { SQLColumn($0) }).from(M.schema)
+            .where(SQLColumn(M.tenantKey.description), .equal, SQLBind(tenantID)))
+        guard let sqlite = db as? any SQLiteDatabase else { return try await select.all().map(LeanRow.init) }
+        // SQLite's own rows, so their values are read straight (`LeanRow`): the same statement
+        // SQLKit would run, with its values bound as SQLiteKit binds them.
+        var serializer = SQLSerializer(database: sql)
+        select.query.serialize(to: &serializer)
+        let encoder = SQLiteDataEncoder()
+        return try await sqlite.query(serializer.sql, try serializer.binds.map { try encoder.encode($0) }).map(LeanRow.init)
+    }
+}
+
+/// One row of a lean read. On SQLite its values are taken straight from SQLite's own (text,
+/// integer, real), without SQLKit's generic decoding, which costs a dynamic cast and a decoder
+/// for every value — and a long list reads hundreds of thousands of values. On PostgreSQL,
+/// SQLKit's decoding.
+struct LeanRow: Sendable {
+    private enum Source: Sendable { case sqlite(SQLiteRow), sql(any SQLRow) }
+    private let source: Source
+
+    init(_ row: SQLiteRow) { source = .sqlite(row) }
+    init(_ row: any SQLRow) { source = .sql(row) }
+
+    struct Unreadable: Error, CustomStringConvertible {
+        let column: String
+        var description: String { "The column \(column) is missing or holds a value of another kind" }
+    }
+
+    private func sqlite<T: SQLiteDataConvertible>(_ row: SQLiteRow, _ column: String, as: T.Type) throws -> T {
+        guard let data = row.column(column), let value = T(sqliteData: data) else { throw Unreadable(column: column) }
+        return value
+    }
+
+    private func value<T: SQLiteDataConvertible & Decodable>(_ column: String, as type: T.Type) throws -> T {
+        switch source {
+        case .sqlite(let row): try sqlite(row, column, as: type)
+        case .sql(let row): try row.decode(column: column, as: type)
+        }
+    }
+
+    /// Whether the column is NULL (or missing).
+    func isNull(_ column: String) throws -> Bool {
+        switch source {
+        case .sqlite(let row): (row.column(column) ?? .null) == .null
+        case .sql(let row): try row.decodeNil(column: column)
+        }
+    }
+
+    func string(_ column: String) throws -> String { try value(column, as: String.self) }
+    func int(_ column: String) throws -> Int { try value(column, as: Int.self) }
+    func int64(_ column: String) throws -> Int64 { try value(column, as: Int64.self) }
+    func date(_ column: String) throws -> Date { try value(column, as: Date.self) }
+    /// A boolean, or a comparison selected as one (SQLite answers it as 0 or 1).
+    func bool(_ column: String) throws -> Bool { try value(column, as: Bool.self) }
+
+    func optionalString(_ column: String) throws -> String? { try isNull(column) ? nil : string(column) }
+    func optionalDate(_ column: String) throws -> Date? { try isNull(column) ? nil : date(column) }
+
+    /// A UUID column. SQLite keeps UUIDs as text, and Foundation's parser is a `sscanf` (a
+    /// twentieth of the dashboard's time over its 30,000 ids), so text is read digit by digit
+    /// here; PostgreSQL's uuid type, or text this parser declines, goes the usual way.
+    func uuid(_ column: String) throws -> UUID {
+        switch source {
+        case .sqlite(let row):
+            if case .text(let text)? = row.column(column), let uuid = LeanUUID.parse(text) { return uuid }
+            guard let text = row.column(column)?.string, let uuid = UUID(uuidString: text) else { throw Unreadable(column: column) }
+            return uuid
+        case .sql(let row):
+            if let text = try? row.decode(column: column, as: String.self), let uuid = LeanUUID.parse(text) { return uuid }
+            return try row.decode(column: column, as: UUID.self)
+        }
     }
 }
 
@@ -51,17 +120,3 @@ enum LeanUUID {
     }
 }
 
-extension SQLRow {
-    /// A UUID column. SQLite keeps UUIDs as text, and Foundation's parser is a `sscanf` (a
-    /// twentieth of the dashboard's time over its 30,000 ids), so text is read digit by digit
-    /// here; PostgreSQL's uuid type, or text this parser declines, goes the usual way.
-    func uuid(_ column: String) throws -> UUID {
-        if let text = try? decode(column: column, as: String.self), let uuid = LeanUUID.parse(text) { return uuid }
-        return try decode(column: column, as: UUID.self)
-    }
-
-    /// A column's value, or nil when it is NULL.
-    func optional<T: Decodable>(_ column: String, as type: T.Type) throws -> T? {
-        try decodeNil(column: column) ? nil : decode(column: column, as: T.self)
-    }
-}
