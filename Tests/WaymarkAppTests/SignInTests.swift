@@ -17,6 +17,27 @@ final class SignInTests: AppTestCase {
         XCTAssertTrue(cookie.contains("SameSite=Lax"))
     }
 
+    /// A session is read with its person in one query and touched at most once a minute; the
+    /// request that touches it must still know who is signed in (it once read the person from
+    /// what the touch had just written, which held no person).
+    func testARequestThatTouchesTheSessionStillKnowsThePerson() async throws {
+        let browser = try await signedIn(DemoPeople.commissioner)
+        let before = SecurityClock.now().addingTimeInterval(-120)
+        try await platform { db in
+            for session in try await WebSession.query(on: db).filter(\.$personID != nil).all() {
+                session.lastSeenAt = before
+                try await session.save(on: db)
+            }
+        }
+        for _ in 0..<2 {
+            let page = try await browser.get("/t/west-midlands/")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(page.body.string.contains("Sign out"), "still signed in, as the commissioner")
+        }
+        let touched = try await platform { db in try await WebSession.query(on: db).filter(\.$personID != nil).all().map(\.lastSeenAt) }
+        XCTAssertTrue(touched.contains { $0 > before.addingTimeInterval(60) }, "the session was touched")
+    }
+
     func testEveryDemoPersonCanSignIn() async throws {
         for (_, email) in DemoPeople.byRole + [("operator", DemoPeople.operatorEmail), ("northmoor", DemoPeople.northmoorCommissioner)] {
             let browser = try await signedIn(email)

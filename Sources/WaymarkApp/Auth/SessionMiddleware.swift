@@ -19,6 +19,10 @@ struct WebSessionMiddleware: AsyncMiddleware {
                     try await session.delete(on: req.db)
                     req.sessionState.cookieChange = .clear
                 } else {
+                    // Taken from the row before anything is saved: saving the session replaces what
+                    // was read with what was written, and the person would be read from nothing.
+                    // A session outliving its person (the join found none) reads as signed out, as before.
+                    let person = session.personID == nil ? nil : try? session.joined(Person.self)
                     // Touch at most once a minute: a page full of assets must not
                     // become a page full of writes.
                     if now.timeIntervalSince(session.lastSeenAt) > 60 {
@@ -26,10 +30,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
                         try await session.save(on: req.db)
                     }
                     req.sessionState.session = session
-                    if session.personID != nil {
-                        // A session outliving its person (the join found none) reads as signed out, as before.
-                        req.sessionState.person = try? session.joined(Person.self)
-                    }
+                    req.sessionState.person = person
                 }
             } else {
                 req.sessionState.cookieChange = .clear

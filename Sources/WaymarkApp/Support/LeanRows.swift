@@ -47,8 +47,11 @@ struct LeanRow: Sendable {
 
     private func value<T: SQLiteDataConvertible & Decodable>(_ column: String, as type: T.Type) throws -> T {
         switch source {
-        case .sqlite(let row): try sqlite(row, column, as: type)
-        case .sql(let row): try row.decode(column: column, as: type)
+        case .sqlite(let row):
+            return try sqlite(row, column, as: type)
+        case .sql(let row):
+            // PostgresNIO's errors keep the column to themselves; this one names it, as SQLite's does.
+            do { return try row.decode(column: column, as: type) } catch { throw Unreadable(column: column) }
         }
     }
 
