@@ -55,8 +55,9 @@ enum ReturnsAsOf {
     /// record say it was reviewed with no row for its latest version (rows stored some other
     /// way), the step counts from when the record last changed, so today still reads as stored.
     static func history(_ record: MonthlyReturnRecord?, versions: [ReturnVersionRecord], reviews: [ReturnReviewRecord]) -> ReturnHistory {
-        history(record.map(ReturnState.init), history: ReturnHistory(submissions: versions.map { .init(number: $0.number, at: $0.submittedAt) },
-                                               reviews: reviews.map { .init(version: $0.versionNumber, step: $0.step, at: $0.reviewedAt) }))
+        history(record.map(ReturnState.init),
+                history: ReturnHistory(submissions: versions.map { .init(number: $0.number, at: $0.submittedAt) },
+                                       reviews: reviews.map { .init(version: $0.versionNumber, step: $0.step, at: $0.reviewedAt) }))
     }
 
     static func history(_ state: ReturnState?, history stored: ReturnHistory) -> ReturnHistory {

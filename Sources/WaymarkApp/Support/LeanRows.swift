@@ -4,7 +4,7 @@ import SQLKit
 import SQLiteKit
 
 /// Lean reads for the pages that read thousands of rows at once (issue 20): the named columns
-/// of a tenant-owned table as SQLKit rows, one query per kind, which the caller decodes straight
+/// of a tenant-owned table as `LeanRow`s, one query per kind, which the caller reads straight
 /// into plain domain values. No model objects, no columns nobody reads. The tenant filter is
 /// applied here, as `TenantContext.query` applies it to models (row-level security on
 /// PostgreSQL is the second wall, as everywhere).
